@@ -1,0 +1,80 @@
+using System;
+using System.Globalization;
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadPlugins.Plugins.Plumbing
+{
+    /// <summary>
+    /// pac-style plug-in base: builds a <see cref="LocalPluginContext"/>, traces entry and exit with elapsed
+    /// time, guards against re-entry of the same step for the same row, and turns organization-service
+    /// faults into <see cref="InvalidPluginExecutionException"/>. Derived classes stay thin and stateless:
+    /// the only fields are the configuration strings the platform passes to the constructor.
+    /// </summary>
+    public abstract class PluginBase : IPlugin
+    {
+        protected PluginBase(Type pluginClass, string? unsecureConfiguration = null, string? secureConfiguration = null)
+        {
+            PluginClassName = pluginClass?.FullName ?? GetType().FullName ?? "plugin";
+            UnsecureConfiguration = unsecureConfiguration;
+            SecureConfiguration = secureConfiguration;
+        }
+
+        protected string PluginClassName { get; }
+        protected string? UnsecureConfiguration { get; }
+        protected string? SecureConfiguration { get; }
+
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            if (serviceProvider == null) throw new InvalidPluginExecutionException("The service provider is missing.");
+
+            var context = new LocalPluginContext(serviceProvider, UnsecureConfiguration, SecureConfiguration);
+            var execution = context.PluginExecutionContext;
+            context.Trace(string.Format(CultureInfo.InvariantCulture,
+                "Entered {0}.Execute() message {1} of {2}, stage {3}, mode {4}, depth {5}, correlation {6}, initiating user {7}",
+                PluginClassName, execution.MessageName, execution.PrimaryEntityName, execution.Stage, execution.Mode,
+                execution.Depth, execution.CorrelationId, execution.InitiatingUserId));
+
+            if (IsReentry(execution))
+            {
+                context.Trace("Skipped: " + PluginClassName + " is already running for this row in this pipeline (recursion guard).");
+                return;
+            }
+
+            try
+            {
+                ExecuteDataversePlugin(context);
+            }
+            catch (FaultException<OrganizationServiceFault> fault)
+            {
+                context.Trace("OrganizationServiceFault " + fault.Detail?.ErrorCode + ": " + fault.Message);
+                throw new InvalidPluginExecutionException("OrganizationServiceFault: " + fault.Message, fault);
+            }
+            finally
+            {
+                context.Trace("Exiting " + PluginClassName + ".Execute()");
+            }
+        }
+
+        protected abstract void ExecuteDataversePlugin(ILocalPluginContext context);
+
+        /// <summary>
+        /// DLaB-style guard: a shared-variable key per plug-in, message, stage and row, looked up in this
+        /// context and its parents. Unlike a Depth check it does not block legitimate calls from other
+        /// plug-ins or bulk imports (which start at depth 2).
+        /// </summary>
+        private bool IsReentry(IPluginExecutionContext execution)
+        {
+            var key = "LeadPlugins|" + PluginClassName + "|" + execution.MessageName + "|" + execution.Stage + "|" + execution.PrimaryEntityId.ToString("N");
+            for (var parent = execution.ParentContext; parent != null; parent = parent.ParentContext)
+            {
+                if (parent.SharedVariables != null && parent.SharedVariables.Contains(key)) return true;
+            }
+            if (execution.SharedVariables != null && execution.PrimaryEntityId != Guid.Empty)
+            {
+                execution.SharedVariables[key] = true;
+            }
+            return false;
+        }
+    }
+}

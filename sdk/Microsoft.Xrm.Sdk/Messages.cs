@@ -1,0 +1,169 @@
+// Message classes of Microsoft.Xrm.Sdk.Messages 9.0.2.56 (shared/spec/sdk-surface.md §2.5): thin wrappers whose
+// constructors set RequestName and whose properties read/write Parameters/Results under the same keys as the binary.
+using System;
+using System.Runtime.Serialization;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Microsoft.Xrm.Sdk.Messages
+{
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class CreateRequest : OrganizationRequest
+    {
+        public CreateRequest() { RequestName = "Create"; }
+        public Entity Target { get => Parameters.Contains("Target") ? (Entity)Parameters["Target"] : null; set => Parameters["Target"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class CreateResponse : OrganizationResponse
+    {
+        public CreateResponse() { ResponseName = "Create"; }
+        public Guid id => Results.Contains("id") ? (Guid)Results["id"] : default(Guid);
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class UpdateRequest : OrganizationRequest
+    {
+        public UpdateRequest() { RequestName = "Update"; }
+        public Entity Target { get => Parameters.Contains("Target") ? (Entity)Parameters["Target"] : null; set => Parameters["Target"] = value; }
+        public ConcurrencyBehavior ConcurrencyBehavior { get => Parameters.Contains("ConcurrencyBehavior") ? (ConcurrencyBehavior)Parameters["ConcurrencyBehavior"] : default(ConcurrencyBehavior); set => Parameters["ConcurrencyBehavior"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class UpdateResponse : OrganizationResponse
+    {
+        public UpdateResponse() { ResponseName = "Update"; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class DeleteRequest : OrganizationRequest
+    {
+        public DeleteRequest() { RequestName = "Delete"; }
+        public EntityReference Target { get => Parameters.Contains("Target") ? (EntityReference)Parameters["Target"] : null; set => Parameters["Target"] = value; }
+        public ConcurrencyBehavior ConcurrencyBehavior { get => Parameters.Contains("ConcurrencyBehavior") ? (ConcurrencyBehavior)Parameters["ConcurrencyBehavior"] : default(ConcurrencyBehavior); set => Parameters["ConcurrencyBehavior"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class DeleteResponse : OrganizationResponse
+    {
+        public DeleteResponse() { ResponseName = "Delete"; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class RetrieveRequest : OrganizationRequest
+    {
+        public RetrieveRequest() { RequestName = "Retrieve"; }
+        public EntityReference Target { get => Parameters.Contains("Target") ? (EntityReference)Parameters["Target"] : null; set => Parameters["Target"] = value; }
+        public ColumnSet ColumnSet { get => Parameters.Contains("ColumnSet") ? (ColumnSet)Parameters["ColumnSet"] : null; set => Parameters["ColumnSet"] = value; }
+        public bool ReturnNotifications { get => Parameters.Contains("ReturnNotifications") && (bool)Parameters["ReturnNotifications"]; set => Parameters["ReturnNotifications"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class RetrieveResponse : OrganizationResponse
+    {
+        public RetrieveResponse() { ResponseName = "Retrieve"; }
+        public Entity Entity => Results.Contains("Entity") ? (Entity)Results["Entity"] : null;
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class RetrieveMultipleRequest : OrganizationRequest
+    {
+        public RetrieveMultipleRequest() { RequestName = "RetrieveMultiple"; }
+        public QueryBase Query { get => Parameters.Contains("Query") ? (QueryBase)Parameters["Query"] : null; set => Parameters["Query"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class RetrieveMultipleResponse : OrganizationResponse
+    {
+        public RetrieveMultipleResponse() { ResponseName = "RetrieveMultiple"; }
+        public EntityCollection EntityCollection => Results.Contains("EntityCollection") ? (EntityCollection)Results["EntityCollection"] : null;
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class ExecuteMultipleRequest : OrganizationRequest
+    {
+        public ExecuteMultipleRequest() { RequestName = "ExecuteMultiple"; }
+        public OrganizationRequestCollection Requests { get => Parameters.Contains("Requests") ? (OrganizationRequestCollection)Parameters["Requests"] : null; set => Parameters["Requests"] = value; }
+        public ExecuteMultipleSettings Settings { get => Parameters.Contains("Settings") ? (ExecuteMultipleSettings)Parameters["Settings"] : null; set => Parameters["Settings"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class ExecuteMultipleResponse : OrganizationResponse
+    {
+        public ExecuteMultipleResponse() { ResponseName = "ExecuteMultiple"; }
+        public bool IsFaulted => Results.Contains("IsFaulted") && (bool)Results["IsFaulted"];
+        public ExecuteMultipleResponseItemCollection Responses => Results.Contains("Responses") ? (ExecuteMultipleResponseItemCollection)Results["Responses"] : null;
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class UpsertRequest : OrganizationRequest
+    {
+        public UpsertRequest() { RequestName = "Upsert"; }
+        public Entity Target { get => Parameters.Contains("Target") ? (Entity)Parameters["Target"] : null; set => Parameters["Target"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class UpsertResponse : OrganizationResponse
+    {
+        public UpsertResponse() { ResponseName = "Upsert"; }
+        public bool RecordCreated => Results.Contains("RecordCreated") && (bool)Results["RecordCreated"];
+        public EntityReference Target => Results.Contains("Target") ? (EntityReference)Results["Target"] : null;
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class AssociateRequest : OrganizationRequest
+    {
+        public AssociateRequest() { RequestName = "Associate"; }
+        public EntityReference Target { get => Parameters.Contains("Target") ? (EntityReference)Parameters["Target"] : null; set => Parameters["Target"] = value; }
+        public Relationship Relationship { get => Parameters.Contains("Relationship") ? (Relationship)Parameters["Relationship"] : null; set => Parameters["Relationship"] = value; }
+        public EntityReferenceCollection RelatedEntities { get => Parameters.Contains("RelatedEntities") ? (EntityReferenceCollection)Parameters["RelatedEntities"] : null; set => Parameters["RelatedEntities"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class AssociateResponse : OrganizationResponse
+    {
+        public AssociateResponse() { ResponseName = "Associate"; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class DisassociateRequest : OrganizationRequest
+    {
+        public DisassociateRequest() { RequestName = "Disassociate"; }
+        public EntityReference Target { get => Parameters.Contains("Target") ? (EntityReference)Parameters["Target"] : null; set => Parameters["Target"] = value; }
+        public Relationship Relationship { get => Parameters.Contains("Relationship") ? (Relationship)Parameters["Relationship"] : null; set => Parameters["Relationship"] = value; }
+        public EntityReferenceCollection RelatedEntities { get => Parameters.Contains("RelatedEntities") ? (EntityReferenceCollection)Parameters["RelatedEntities"] : null; set => Parameters["RelatedEntities"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class DisassociateResponse : OrganizationResponse
+    {
+        public DisassociateResponse() { ResponseName = "Disassociate"; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class CreateMultipleRequest : OrganizationRequest
+    {
+        public CreateMultipleRequest() { RequestName = "CreateMultiple"; }
+        public EntityCollection Targets { get => Parameters.Contains("Targets") ? (EntityCollection)Parameters["Targets"] : null; set => Parameters["Targets"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class CreateMultipleResponse : OrganizationResponse
+    {
+        public CreateMultipleResponse() { ResponseName = "CreateMultiple"; }
+        public Guid[] Ids => Results.Contains("Ids") ? (Guid[])Results["Ids"] : null;
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class UpdateMultipleRequest : OrganizationRequest
+    {
+        public UpdateMultipleRequest() { RequestName = "UpdateMultiple"; }
+        public EntityCollection Targets { get => Parameters.Contains("Targets") ? (EntityCollection)Parameters["Targets"] : null; set => Parameters["Targets"] = value; }
+        public ConcurrencyBehavior ConcurrencyBehavior { get => Parameters.Contains("ConcurrencyBehavior") ? (ConcurrencyBehavior)Parameters["ConcurrencyBehavior"] : default(ConcurrencyBehavior); set => Parameters["ConcurrencyBehavior"] = value; }
+    }
+
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class UpdateMultipleResponse : OrganizationResponse
+    {
+        public UpdateMultipleResponse() { ResponseName = "UpdateMultiple"; }
+    }
+}
