@@ -1,0 +1,51 @@
+using LeadPlugins.Plugins.Domain;
+using LeadPlugins.SolutionModel;
+
+namespace LeadPlugins.Solution.Tests;
+
+[TestClass]
+public sealed class SolutionModelTests
+{
+    private static readonly SolutionSource Source = SolutionSource.Load();
+
+    [TestMethod]
+    [DataRow("mpl_storefront", typeof(Storefront))]
+    [DataRow("mpl_audience", typeof(Audience))]
+    [DataRow("mpl_campaigntype", typeof(CampaignType))]
+    [DataRow("mpl_listingtype", typeof(ListingType))]
+    [DataRow("mpl_leadaction", typeof(LeadAction))]
+    [DataRow("mpl_funnelstage", typeof(FunnelStage))]
+    [DataRow("mpl_trackedin", typeof(TrackedIn))]
+    [DataRow("mpl_emailstatus", typeof(EmailStatus))]
+    [DataRow("mpl_enrichmentstatus", typeof(EnrichmentStatus))]
+    [DataRow("mpl_activitytype", typeof(NurtureActivityType))]
+    [DataRow("mpl_steppriority", typeof(StepPriority))]
+    [DataRow("mpl_enrollmentstatus", typeof(EnrollmentStatus))]
+    public void Choice_values_in_the_solution_match_the_domain_enum(string choiceName, Type enumType)
+    {
+        var choice = Source.FindChoice(choiceName);
+        Assert.IsNotNull(choice, choiceName + " is missing from Solution/src/choices.xml");
+        CollectionAssert.AreEquivalent(
+            Enum.GetValues(enumType).Cast<int>().ToList(),
+            choice.Options.Select(o => o.Value).ToList(),
+            choiceName + " and " + enumType.Name + " differ");
+    }
+
+    [TestMethod]
+    public void Every_global_choice_uses_the_publisher_option_value_prefix()
+    {
+        foreach (var option in Source.Choices.SelectMany(c => c.Options))
+        {
+            Assert.AreEqual(71254, option.Value / 10000, option.Label);
+        }
+    }
+
+    [TestMethod]
+    public void Lead_columns_are_never_required_so_the_lead_writer_can_always_create()
+    {
+        var lead = Source.FindTable("lead");
+        Assert.IsNotNull(lead);
+        Assert.IsTrue(lead.Columns.Count >= 20);
+        Assert.IsFalse(lead.Columns.Any(c => c.Required));
+    }
+}
