@@ -135,14 +135,14 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 "Hi {firstname},\n\n"
                 + "Thank you for choosing {offertitle} on {storefront}. To help {companyname} get value quickly, here are three first steps:\n\n"
                 + "1. Invite the colleagues who will use {offertitle} every day.\n"
-                + "2. Set up the one process you want to improve first.\n"
+                + "2. Set up the one business process you want to improve first.\n"
                 + "3. Book a short onboarding call with us, so we can check the setup together.\n\n"
                 + "Reply to this e-mail with any question; I am your contact for the rollout.\n\n"
                 + "Best regards,"),
             Call(2, "Onboarding call", 2, StepPriority.High,
                 "Onboarding call: {offertitle} at {companyname}",
                 "{firstname} at {companyname} acquired {offertitle} (Get it now). Call to make sure the start goes well: who owns the rollout, "
-                + "which users and processes come first, and what success looks like in 30 days. Note blockers (permissions, data, "
+                + "which teams and business processes come first, and what business result they expect in 30 days. Note blockers (permissions, data, "
                 + "integrations) and agree on who resolves them."),
             Task(3, "First-week adoption check", 5, StepPriority.Normal,
                 "Check first-week adoption of {offertitle} at {companyname}",
