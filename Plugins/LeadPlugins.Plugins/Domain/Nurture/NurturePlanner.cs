@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+
+namespace LeadPlugins.Plugins.Domain.Nurture
+{
+    /// <summary>One activity to create for an enrolment. Columns: subject, description, scheduledend, prioritycode, mpl_nurturestepnumber.</summary>
+    public sealed class PlannedNurtureActivity
+    {
+        public PlannedNurtureActivity(int stepOrder, string stepName, NurtureActivityType activityType, string subject,
+            string description, DateTime dueDateUtc, int offsetBusinessDays, StepPriority stepPriority)
+        {
+            StepOrder = stepOrder;
+            StepName = stepName;
+            ActivityType = activityType;
+            Subject = subject;
+            Description = description;
+            DueDateUtc = dueDateUtc;
+            OffsetBusinessDays = offsetBusinessDays;
+            StepPriority = stepPriority;
+        }
+
+        /// <summary>mpl_nurturestepnumber.</summary>
+        public int StepOrder { get; }
+        public string StepName { get; }
+        public NurtureActivityType ActivityType { get; }
+        /// <summary>"task", "phonecall" or "email".</summary>
+        public string LogicalName => NurtureActivityStates.LogicalName(ActivityType);
+        /// <summary>subject: rendered, single line, at most 200 characters, never empty.</summary>
+        public string Subject { get; }
+        /// <summary>Rendered plain text, at most 2000 characters (task and phone call description).</summary>
+        public string Description { get; }
+        /// <summary>
+        /// For e-mails, the body for email.description (HTML: the plain text encoded, line breaks as &lt;br /&gt;);
+        /// null for tasks and phone calls.
+        /// </summary>
+        public string? DescriptionHtml => ActivityType == NurtureActivityType.Email ? NurturePlanner.ToHtml(Description) : null;
+        /// <summary>scheduledend (UTC).</summary>
+        public DateTime DueDateUtc { get; }
+        /// <summary>Business days from enrolment as planned (negative configured offsets become 0).</summary>
+        public int OffsetBusinessDays { get; }
+        public StepPriority StepPriority { get; }
+        /// <summary>prioritycode: 0 Low, 1 Normal, 2 High.</summary>
+        public int PriorityCode => NurtureActivityStates.PriorityCode(StepPriority);
+    }
+
+    /// <summary>Everything to write for one enrolment: its activities (in step order) and the enrolment columns.</summary>
+    public sealed class NurturePlan
+    {
+        public NurturePlan(NurtureSequenceDefinition sequence, DateTime enrolledOnUtc, string enrollmentName,
+            IReadOnlyList<PlannedNurtureActivity> activities, IReadOnlyList<string> diagnostics)
+        {
+            Sequence = sequence;
+            EnrolledOnUtc = enrolledOnUtc;
+            EnrollmentName = enrollmentName;
+            Activities = activities;
+            Diagnostics = diagnostics;
+        }
+
+        public NurtureSequenceDefinition Sequence { get; }
+        /// <summary>mpl_sequenceid (null for a built-in sequence).</summary>
+        public Guid? SequenceId => Sequence.IsBuiltIn ? null : Sequence.Id;
+        /// <summary>mpl_sequencename.</summary>
+        public string SequenceName => Sequence.Name;
+        public bool IsBuiltIn => Sequence.IsBuiltIn;
+        /// <summary>Whether closing the lead stops this enrolment (keep it with the enrolment for built-ins).</summary>
+        public bool StopOnQualifyOrDisqualify => Sequence.StopOnQualifyOrDisqualify;
+        /// <summary>mpl_startedon.</summary>
+        public DateTime EnrolledOnUtc { get; }
+        /// <summary>mpl_name: "sequence name: lead name", at most 200 characters.</summary>
+        public string EnrollmentName { get; }
+        public IReadOnlyList<PlannedNurtureActivity> Activities { get; }
+        /// <summary>mpl_stepsscheduled.</summary>
+        public int StepsScheduled => Activities.Count;
+        /// <summary>mpl_nextduedate: earliest due date of the planned activities.</summary>
+        public DateTime? NextDueDateUtc => Activities.Count == 0 ? (DateTime?)null : Activities.Min(a => a.DueDateUtc);
+        /// <summary>mpl_status: Active when something is scheduled, else Skipped (reason in <see cref="Diagnostics"/>).</summary>
+        public EnrollmentStatus Status => Activities.Count > 0 ? EnrollmentStatus.Active : EnrollmentStatus.Skipped;
+        /// <summary>Trace lines: unknown tokens, truncations, fallbacks, skipped steps.</summary>
+        public IReadOnlyList<string> Diagnostics { get; }
+    }
+
+    /// <summary>
+    /// Turns a sequence, the lead and the enrolment instant into the activities to create. Pure and deterministic:
+    /// the same input gives the same plan, so an async retry can compare or recreate it. Never throws for a bad
+    /// sequence: steps with an unknown activity type are left out, negative offsets count as 0, at most
+    /// <see cref="NurtureSequenceValidator.MaxSteps"/> steps are planned; each case adds a diagnostic.
+    /// </summary>
+    public sealed class NurturePlanner
+    {
+        public const int EnrollmentNameMaxLength = 200;
+
+        public NurturePlanner(BusinessCalendar? calendar = null)
+        {
+            Calendar = calendar ?? new BusinessCalendar();
+        }
+
+        public BusinessCalendar Calendar { get; }
+
+        /// <param name="sequence">Usually <see cref="NurtureSequenceSelection.Sequence"/>.</param>
+        /// <param name="lead">Template values (null = all fallbacks).</param>
+        /// <param name="enrolledOn">Enrolment instant; use the lead's createdon so retries plan the same due dates.</param>
+        public NurturePlan Plan(NurtureSequenceDefinition sequence, NurtureLeadContext? lead, DateTime enrolledOn)
+        {
+            if (sequence == null) throw new ArgumentNullException(nameof(sequence));
+            var enrolledOnUtc = BusinessCalendar.ToUtc(enrolledOn);
+            var activities = new List<PlannedNurtureActivity>();
+            var diagnostics = new List<string>();
+            var fallbacks = new List<string>();
+
+            foreach (var step in sequence.Steps)
+            {
+                var label = string.Format(CultureInfo.InvariantCulture, "Step {0} '{1}'", step.Order, step.Name);
+                if (!Enum.IsDefined(typeof(NurtureActivityType), step.ActivityType))
+                {
+                    diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0} skipped: activity type {1} is not a known option.", label, (int)step.ActivityType));
+                    continue;
+                }
+                if (activities.Count == NurtureSequenceValidator.MaxSteps)
+                {
+                    diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "Only the first {0} steps are scheduled.", NurtureSequenceValidator.MaxSteps));
+                    break;
+                }
+
+                var offset = step.OffsetBusinessDays;
+                if (offset < 0)
+                {
+                    diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0}: offset {1} counts as 0.", label, offset));
+                    offset = 0;
+                }
+
+                var subject = NurtureTemplateRenderer.RenderSubject(step.SubjectTemplate, lead);
+                var description = NurtureTemplateRenderer.RenderDescription(step.DescriptionTemplate, lead);
+                Report(label, "subject", subject, diagnostics, fallbacks);
+                Report(label, "description", description, diagnostics, fallbacks);
+
+                var subjectText = subject.Text.Length > 0
+                    ? subject.Text
+                    : NurtureTemplateRenderer.Truncate(sequence.Name + ": " + step.Name, NurtureTemplateRenderer.SubjectMaxLength);
+
+                activities.Add(new PlannedNurtureActivity(step.Order, step.Name, step.ActivityType, subjectText, description.Text,
+                    Calendar.DueDateUtc(enrolledOnUtc, offset), offset, step.Priority));
+            }
+
+            if (fallbacks.Count > 0)
+                diagnostics.Add("Empty lead values replaced by fallbacks: " + string.Join(", ", fallbacks) + ".");
+            if (activities.Count == 0)
+                diagnostics.Add("Sequence " + sequence.DisplayName + " has no step to schedule.");
+
+            return new NurturePlan(sequence, enrolledOnUtc, EnrollmentName(sequence.Name, lead?.LeadName),
+                activities.AsReadOnly(), diagnostics.AsReadOnly());
+        }
+
+        /// <summary>"sequence: lead" (just the sequence without a lead name), at most 200 characters.</summary>
+        public static string EnrollmentName(string? sequenceName, string? leadName)
+        {
+            var sequencePart = string.IsNullOrWhiteSpace(sequenceName) ? "Nurture" : sequenceName!.Trim();
+            var name = string.IsNullOrWhiteSpace(leadName) ? sequencePart : sequencePart + ": " + leadName!.Trim();
+            return NurtureTemplateRenderer.Truncate(name.Replace('\r', ' ').Replace('\n', ' '), EnrollmentNameMaxLength);
+        }
+
+        /// <summary>Plain text as an HTML e-mail body: encoded, each line break as &lt;br /&gt;.</summary>
+        public static string ToHtml(string? text)
+        {
+            if (string.IsNullOrEmpty(text)) return string.Empty;
+            var lines = text!.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+            return string.Join("<br />", lines.Select(l => WebUtility.HtmlEncode(l)));
+        }
+
+        private static void Report(string label, string part, RenderedTemplate rendered, List<string> diagnostics, List<string> fallbacks)
+        {
+            if (rendered.UnknownTokens.Count > 0)
+                diagnostics.Add(label + ": unknown token(s) left in the " + part + ": " + string.Join(", ", rendered.UnknownTokens) + ".");
+            if (rendered.WasTruncated)
+                diagnostics.Add(label + ": " + part + " cut to " + (part == "subject" ? NurtureTemplateRenderer.SubjectMaxLength : NurtureTemplateRenderer.DescriptionMaxLength).ToString(CultureInfo.InvariantCulture) + " characters.");
+            foreach (var token in rendered.FallbackTokens)
+                if (!fallbacks.Contains(token)) fallbacks.Add(token);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace LeadPlugins.Plugins.Domain.Nurture
+{
+    /// <summary>Where the selected sequence came from.</summary>
+    public enum NurtureSelectionSource
+    {
+        /// <summary>The lead's offer (mpl_offer.mpl_nurturesequenceid) names the sequence.</summary>
+        OfferOverride,
+        /// <summary>The best active, valid configured sequence matching the lead.</summary>
+        Configured,
+        /// <summary>No configured sequence applies: the built-in one for the campaign type and action.</summary>
+        BuiltIn,
+    }
+
+    public sealed class NurtureSequenceSelection
+    {
+        public NurtureSequenceSelection(
+            NurtureSequenceDefinition sequence, NurtureSelectionSource source, CampaignType campaignType,
+            string reason, IReadOnlyList<string> notes)
+        {
+            Sequence = sequence;
+            Source = source;
+            CampaignType = campaignType;
+            Reason = reason;
+            Notes = notes;
+        }
+
+        /// <summary>Always set and always valid.</summary>
+        public NurtureSequenceDefinition Sequence { get; }
+        public NurtureSelectionSource Source { get; }
+        /// <summary>The campaign type the selection used (the lead's, else derived from its storefront, else Nurture).</summary>
+        public CampaignType CampaignType { get; }
+        /// <summary>One line for the trace: which sequence and why.</summary>
+        public string Reason { get; }
+        /// <summary>Other trace lines: skipped invalid or inactive sequences, a missing override, a defaulted campaign type.</summary>
+        public IReadOnlyList<string> Notes { get; }
+    }
+
+    /// <summary>
+    /// Picks the sequence for a lead: (1) the offer's override sequence when it is among the configured ones,
+    /// active and valid; else (2) the highest-priority active, valid configured sequence of the lead's campaign
+    /// type whose storefront (if set) and actions (if any) include the lead's, ties broken by name (ignoring
+    /// case, then ordinal) and then id; else (3) <see cref="BuiltInNurtureSequences.For"/>.
+    /// </summary>
+    public static class NurtureSequenceSelector
+    {
+        public static NurtureSequenceSelection Select(NurtureLeadContext? lead, IEnumerable<NurtureSequenceDefinition?>? configured)
+        {
+            lead ??= new NurtureLeadContext();
+            var notes = new List<string>();
+            var sequences = (configured ?? Enumerable.Empty<NurtureSequenceDefinition?>())
+                .Where(s => s != null).Select(s => s!).ToList();
+
+            var campaignType = ResolveCampaignType(lead.CampaignType, lead.Storefront, out var campaignNote);
+            if (campaignNote != null) notes.Add(campaignNote);
+
+            if (lead.OfferSequenceId.HasValue)
+            {
+                var overrideId = lead.OfferSequenceId.Value;
+                var chosen = sequences.FirstOrDefault(s => s.Id == overrideId);
+                if (chosen == null)
+                {
+                    notes.Add("Offer override sequence " + overrideId.ToString("D") + " was not found among the configured sequences; ignored.");
+                }
+                else if (!chosen.IsActive)
+                {
+                    notes.Add("Offer override sequence " + chosen.DisplayName + " is inactive; ignored.");
+                }
+                else
+                {
+                    var validation = NurtureSequenceValidator.Validate(chosen);
+                    if (validation.IsValid)
+                        return new NurtureSequenceSelection(chosen, NurtureSelectionSource.OfferOverride, campaignType,
+                            "Offer override: sequence " + chosen.DisplayName + ".", notes.AsReadOnly());
+                    notes.Add("Offer override skipped. " + validation.Summary);
+                }
+            }
+
+            var matching = new List<NurtureSequenceDefinition>();
+            foreach (var sequence in sequences)
+            {
+                if (!sequence.IsActive || sequence.CampaignType != campaignType
+                    || !sequence.AppliesToStorefront(lead.Storefront) || !sequence.AppliesToAction(lead.Action))
+                    continue;
+                var validation = NurtureSequenceValidator.Validate(sequence);
+                if (validation.IsValid) matching.Add(sequence);
+                else notes.Add("Skipped. " + validation.Summary);
+            }
+
+            var leadDescription = Describe(campaignType, lead.Storefront, lead.Action);
+            if (matching.Count > 0)
+            {
+                // OrderBy is stable, so even full ties keep the given order.
+                var best = matching.OrderBy(s => s, Comparer<NurtureSequenceDefinition>.Create(CompareForSelection)).First();
+                var reason = string.Format(CultureInfo.InvariantCulture,
+                    "Configured sequence {0}, priority {1}, matches {2} (best of {3} matching).",
+                    best.DisplayName, best.Priority, leadDescription, matching.Count);
+                return new NurtureSequenceSelection(best, NurtureSelectionSource.Configured, campaignType, reason, notes.AsReadOnly());
+            }
+
+            var builtIn = BuiltInNurtureSequences.For(campaignType, lead.Action);
+            return new NurtureSequenceSelection(builtIn, NurtureSelectionSource.BuiltIn, campaignType,
+                "No active, valid configured sequence matches " + leadDescription + "; built-in sequence '" + builtIn.Name + "' is used.",
+                notes.AsReadOnly());
+        }
+
+        /// <summary>
+        /// The lead's campaign type; when it has none, the storefront's default (AppSource → Nurture, Azure
+        /// Marketplace → Demand generation); else Nurture. <paramref name="note"/> explains any defaulting.
+        /// </summary>
+        public static CampaignType ResolveCampaignType(CampaignType? campaignType, Storefront? storefront, out string? note)
+        {
+            note = null;
+            if (campaignType.HasValue && Enum.IsDefined(typeof(CampaignType), campaignType.Value)) return campaignType.Value;
+            var given = campaignType.HasValue ? "Campaign type " + ((int)campaignType.Value).ToString(CultureInfo.InvariantCulture) + " is unknown" : "The lead has no campaign type";
+            switch (storefront)
+            {
+                case Storefront.AppSource:
+                    note = given + "; Nurture is used (AppSource).";
+                    return CampaignType.Nurture;
+                case Storefront.AzureMarketplace:
+                    note = given + "; Demand generation is used (Azure Marketplace).";
+                    return CampaignType.DemandGeneration;
+                default:
+                    note = given + " and no storefront decides it; Nurture is used.";
+                    return CampaignType.Nurture;
+            }
+        }
+
+        /// <summary>Selection order: priority (high first), name ignoring case, name ordinal, id (none last).</summary>
+        public static int CompareForSelection(NurtureSequenceDefinition x, NurtureSequenceDefinition y)
+        {
+            var byPriority = y.Priority.CompareTo(x.Priority);
+            if (byPriority != 0) return byPriority;
+            var byName = StringComparer.OrdinalIgnoreCase.Compare(x.Name, y.Name);
+            if (byName != 0) return byName;
+            byName = StringComparer.Ordinal.Compare(x.Name, y.Name);
+            if (byName != 0) return byName;
+            if (x.Id.HasValue && y.Id.HasValue) return x.Id.Value.CompareTo(y.Id.Value);
+            return x.Id.HasValue ? -1 : y.Id.HasValue ? 1 : 0;
+        }
+
+        private static string Describe(CampaignType campaignType, Storefront? storefront, LeadAction? action) =>
+            NurtureLabels.Of(campaignType)
+            + " / " + (storefront.HasValue ? NurtureLabels.Of(storefront.Value) : "no storefront")
+            + " / " + (action.HasValue ? NurtureLabels.Of(action.Value) : "no action");
+    }
+}

@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace LeadPlugins.Plugins.Domain.Nurture
+{
+    /// <summary>Text produced from a template, with what the trace should know about it.</summary>
+    public sealed class RenderedTemplate
+    {
+        public RenderedTemplate(string text, IReadOnlyList<string> unknownTokens, IReadOnlyList<string> fallbackTokens, bool wasTruncated)
+        {
+            Text = text;
+            UnknownTokens = unknownTokens;
+            FallbackTokens = fallbackTokens;
+            WasTruncated = wasTruncated;
+        }
+
+        public string Text { get; }
+        /// <summary>Token-shaped placeholders that are not known, as written (e.g. "{LastName}"), distinct ignoring case, in order of appearance. They stay in the text.</summary>
+        public IReadOnlyList<string> UnknownTokens { get; }
+        /// <summary>Known token names (lower case) whose value was empty, so the fallback was used.</summary>
+        public IReadOnlyList<string> FallbackTokens { get; }
+        /// <summary>The text was cut to the maximum length (it then ends with "…").</summary>
+        public bool WasTruncated { get; }
+    }
+
+    /// <summary>
+    /// Replaces {firstname}, {companyname}, {offertitle}, {storefront} and {campaigntype} (names case-insensitive,
+    /// spaces inside the braces allowed) with values from a <see cref="NurtureLeadContext"/>. Single pass: values
+    /// are never scanned again, so a customer-typed "{companyname}" stays literal. No escape syntax: braces that
+    /// do not form a token ("{{", "{", "{}", JSON) are copied as written. Never throws.
+    /// </summary>
+    public static class NurtureTemplateRenderer
+    {
+        public const string FirstNameToken = "firstname";
+        public const string CompanyNameToken = "companyname";
+        public const string OfferTitleToken = "offertitle";
+        public const string StorefrontToken = "storefront";
+        public const string CampaignTypeToken = "campaigntype";
+
+        public const string FirstNameFallback = "there";
+        public const string CompanyNameFallback = "your company";
+        public const string OfferTitleFallback = "our solution";
+        public const string StorefrontFallback = "the marketplace";
+        public const string CampaignTypeFallback = "marketplace";
+
+        /// <summary>Lengths of the activity columns the texts go to (subject 200, description 2000 as in mpl_nurturestep).</summary>
+        public const int SubjectMaxLength = 200;
+        public const int DescriptionMaxLength = 2000;
+
+        /// <summary>Longest text between braces that is still read as a token (longer = literal text).</summary>
+        public const int MaxTokenLength = 50;
+
+        private const char Ellipsis = '\u2026';
+
+        public static IReadOnlyList<string> TokenNames =>
+            new[] { FirstNameToken, CompanyNameToken, OfferTitleToken, StorefrontToken, CampaignTypeToken };
+
+        /// <summary>Single line (line breaks and tabs become spaces), at most <see cref="SubjectMaxLength"/> characters.</summary>
+        public static RenderedTemplate RenderSubject(string? template, NurtureLeadContext? context) =>
+            Render(template, context, SubjectMaxLength, singleLine: true);
+
+        /// <summary>Keeps line breaks, at most <see cref="DescriptionMaxLength"/> characters.</summary>
+        public static RenderedTemplate RenderDescription(string? template, NurtureLeadContext? context) =>
+            Render(template, context, DescriptionMaxLength, singleLine: false);
+
+        /// <summary>
+        /// Renders <paramref name="template"/>; the result is trimmed, has no control characters other than line
+        /// breaks and tabs (none at all when <paramref name="singleLine"/>), and is at most
+        /// <paramref name="maxLength"/> characters (cut with "…"; never inside a surrogate pair).
+        /// </summary>
+        public static RenderedTemplate Render(string? template, NurtureLeadContext? context, int maxLength, bool singleLine)
+        {
+            var text = template ?? string.Empty;
+            var output = new StringBuilder(text.Length + 64);
+            var unknown = new List<string>();
+            var fallbacks = new List<string>();
+
+            var i = 0;
+            while (i < text.Length)
+            {
+                if (text[i] == '{')
+                {
+                    var close = FindTokenEnd(text, i);
+                    if (close > 0)
+                    {
+                        var name = text.Substring(i + 1, close - i - 1).Trim();
+                        var value = Resolve(name, context, fallbacks);
+                        if (value != null)
+                        {
+                            output.Append(value);
+                        }
+                        else
+                        {
+                            var written = text.Substring(i, close - i + 1);
+                            output.Append(written);
+                            if (!unknown.Any(u => string.Equals(u, written, StringComparison.OrdinalIgnoreCase))) unknown.Add(written);
+                        }
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                output.Append(text[i]);
+                i++;
+            }
+
+            var clean = Clean(output.ToString(), singleLine);
+            var truncated = false;
+            if (clean.Length > maxLength)
+            {
+                clean = Truncate(clean, maxLength);
+                truncated = true;
+            }
+            return new RenderedTemplate(clean, unknown.AsReadOnly(), fallbacks.AsReadOnly(), truncated);
+        }
+
+        /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxLength"/> characters, ending with "…" when cut.</summary>
+        public static string Truncate(string? text, int maxLength)
+        {
+            if (text == null || maxLength <= 0) return string.Empty;
+            if (text.Length <= maxLength) return text;
+            var cut = maxLength - 1;
+            if (cut > 0 && char.IsHighSurrogate(text[cut - 1])) cut--;
+            return text.Substring(0, cut).TrimEnd() + Ellipsis;
+        }
+
+        // Index of the '}' closing a token-shaped placeholder that starts at 'open', or -1.
+        private static int FindTokenEnd(string text, int open)
+        {
+            var limit = Math.Min(text.Length, open + MaxTokenLength + 2);
+            var sawNameChar = false;
+            for (var j = open + 1; j < limit; j++)
+            {
+                var c = text[j];
+                if (c == '}') return sawNameChar ? j : -1;
+                if (IsNameChar(c)) sawNameChar = true;
+                else if (c != ' ') return -1;
+            }
+            return -1;
+        }
+
+        private static bool IsNameChar(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+
+        // Value of a known token (fallback when empty), or null for an unknown token (or a name with inner spaces).
+        private static string? Resolve(string name, NurtureLeadContext? context, List<string> fallbacks)
+        {
+            string? value;
+            string fallback;
+            switch (name.ToLowerInvariant())
+            {
+                case FirstNameToken: value = context?.FirstName; fallback = FirstNameFallback; break;
+                case CompanyNameToken: value = context?.CompanyName; fallback = CompanyNameFallback; break;
+                case OfferTitleToken: value = context?.OfferTitle; fallback = OfferTitleFallback; break;
+                case StorefrontToken:
+                    value = context?.Storefront is Storefront s && s != Storefront.Other && Enum.IsDefined(typeof(Storefront), s)
+                        ? NurtureLabels.Of(s) : null;
+                    fallback = StorefrontFallback;
+                    break;
+                case CampaignTypeToken:
+                    value = context?.CampaignType is CampaignType t && Enum.IsDefined(typeof(CampaignType), t)
+                        ? NurtureLabels.Of(t) : null;
+                    fallback = CampaignTypeFallback;
+                    break;
+                default: return null;
+            }
+
+            var cleaned = Clean(value ?? string.Empty, singleLine: true);
+            if (cleaned.Length > 0) return cleaned;
+            var key = name.ToLowerInvariant();
+            if (!fallbacks.Contains(key)) fallbacks.Add(key);
+            return fallback;
+        }
+
+        // Drops control characters (keeps CR/LF/TAB unless single line, where they become spaces) and trims.
+        private static string Clean(string text, bool singleLine)
+        {
+            var sb = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                if (c == '\r' || c == '\n' || c == '\t')
+                {
+                    if (!singleLine) sb.Append(c);
+                    else if (sb.Length > 0 && sb[sb.Length - 1] != ' ') sb.Append(' ');
+                }
+                else if (!char.IsControl(c))
+                {
+                    sb.Append(c);
+                }
+            }
+            return sb.ToString().Trim();
+        }
+    }
+}
