@@ -11,7 +11,8 @@ namespace Microsoft.Xrm.Sdk
     [Serializable]
     public class DataCollection<T> : Collection<T>
     {
-        public DataCollection() { }
+        // internal in 9.0.2.56: callers outside the SDK cannot create a bare DataCollection<T>.
+        internal DataCollection() { }
         internal DataCollection(IList<T> list) : base(list) { }
 
         public void AddRange(params T[] items) => AddRange((IEnumerable<T>)items);
