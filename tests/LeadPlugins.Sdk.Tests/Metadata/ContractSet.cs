@@ -40,6 +40,22 @@ internal sealed record ContractType(PeAssembly Assembly, TypeDefinitionHandle Ha
         }
     }
 
+    /// <summary>Canonical names of the interfaces the type itself lists (its InterfaceImpl rows).</summary>
+    public IEnumerable<string> InterfaceNames
+    {
+        get
+        {
+            var reader = Assembly.Reader;
+            foreach (var handle in Definition.GetInterfaceImplementations())
+            {
+                var iface = reader.GetInterfaceImplementation(handle).Interface;
+                yield return iface.Kind == HandleKind.TypeSpecification
+                    ? reader.GetTypeSpecification((TypeSpecificationHandle)iface).DecodeSignature(Assembly.Signatures, null)
+                    : Assembly.Signatures.TypeName(iface);
+            }
+        }
+    }
+
     public bool IsPublic => (Definition.Attributes & TypeAttributes.VisibilityMask) is TypeAttributes.Public or TypeAttributes.NestedPublic;
 }
 

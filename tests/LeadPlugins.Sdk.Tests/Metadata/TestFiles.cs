@@ -11,6 +11,7 @@ internal static class TestFiles
     public const string XrmToolingConnector = "XrmToolingConnector";
     public const string ContractXrmSdk = "Net462:Microsoft.Xrm.Sdk";
     public const string ContractCrmSdkProxy = "Net462:Microsoft.Crm.Sdk.Proxy";
+    public const string ContractXrmSdkWorkflow = "Net462:Microsoft.Xrm.Sdk.Workflow";
     public const string PluginsNet462 = "Net462:LeadPlugins.Plugins";
 
     public static string Get(string key)
