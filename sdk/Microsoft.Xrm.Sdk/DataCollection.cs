@@ -117,7 +117,8 @@ namespace Microsoft.Xrm.Sdk
 
         public bool TryGetValue<T>(string key, out T value)
         {
-            if (TryGetValue(key, out object raw) && raw is T typed)
+            // base.: inside this class an unqualified TryGetValue(key, out object) binds to TryGetValue<object> (endless recursion).
+            if (base.TryGetValue(key, out object raw) && raw is T typed)
             {
                 value = typed;
                 return true;
