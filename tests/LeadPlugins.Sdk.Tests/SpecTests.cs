@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.Serialization;
 using LeadPlugins.Sdk.Tests.Metadata;
-using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Sdk.Tests;
@@ -37,13 +36,6 @@ public sealed class SpecTests
         "Microsoft.Xrm.Sdk.Messages.DisassociateRequest", "Microsoft.Xrm.Sdk.Messages.DisassociateResponse",
     ];
 
-    internal static Type SdkType(string fullName)
-    {
-        var type = typeof(Entity).Assembly.GetType(fullName) ?? typeof(WhoAmIRequest).Assembly.GetType(fullName);
-        Assert.IsNotNull(type, $"{fullName} is not defined by our net10.0 contracts");
-        return type;
-    }
-
     // §2.7 (query enums), §2.4 (EntityRole, EntityState, ConcurrencyBehavior), §2.2 (OperationStatus, PluginHttpStatusCode).
     [TestMethod]
     [DataRow("Microsoft.Xrm.Sdk.Query.ConditionOperator", "http://schemas.microsoft.com/xrm/2011/Contracts",
@@ -66,7 +58,7 @@ public sealed class SpecTests
         "NotSet=0 BadRequest=400 Unauthorized=401 Forbidden=403 NotFound=404 MethodNotAllowed=405 RequestTimeout=408 Conflict=409 Gone=410 PreconditionFailed=412 RequestEntityTooLarge=413 ExpectationFailed=417 FailedDependency=424 TooManyRequests=429 InternalServerError=500 BadGateway=502 ServiceUnavailable=503 GatewayTimeout=504")]
     public void Enum_has_exactly_the_members_and_numbers_of_the_spec(string fullName, string? dataContractNamespace, string members)
     {
-        var type = SdkType(fullName);
+        var type = SdkTypes.Get(fullName);
         Assert.IsTrue(type.IsEnum);
         Assert.AreEqual(typeof(int), Enum.GetUnderlyingType(type), "underlying type");
         var expected = members.Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -167,7 +159,7 @@ public sealed class SpecTests
     [DataRow("Microsoft.Xrm.Sdk.Query.PagingInfo", "DataContract", "PagingInfo", "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public void Type_has_the_data_contract_of_the_spec(string fullName, string attribute, string? name, string ns)
     {
-        var type = SdkType(fullName);
+        var type = SdkTypes.Get(fullName);
         var contracts = type.GetCustomAttributesData()
             .Where(a => a.AttributeType == typeof(DataContractAttribute) || a.AttributeType == typeof(CollectionDataContractAttribute))
             .ToList();
