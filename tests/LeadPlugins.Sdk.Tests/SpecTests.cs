@@ -14,8 +14,6 @@ namespace LeadPlugins.Sdk.Tests;
 [TestClass]
 public sealed class SpecTests
 {
-    private const string Contracts2011 = "http://schemas.microsoft.com/xrm/2011/Contracts";
-
     /// <summary>Types of the spec that our subset deliberately does not define (§2.10 rule 3: a subset is fine).</summary>
     private static readonly string[] SpecTypesNotInOurSubset =
     [
