@@ -11,7 +11,8 @@ namespace Microsoft.Xrm.Sdk
     [Serializable]
     public class DataCollection<T> : Collection<T>
     {
-        public DataCollection() { }
+        // internal in 9.0.2.56: callers outside the SDK cannot create a bare DataCollection<T>.
+        internal DataCollection() { }
         internal DataCollection(IList<T> list) : base(list) { }
 
         public void AddRange(params T[] items) => AddRange((IEnumerable<T>)items);
@@ -116,7 +117,8 @@ namespace Microsoft.Xrm.Sdk
 
         public bool TryGetValue<T>(string key, out T value)
         {
-            if (TryGetValue(key, out object raw) && raw is T typed)
+            // base.: inside this class an unqualified TryGetValue(key, out object) binds to TryGetValue<object> (endless recursion).
+            if (base.TryGetValue(key, out object raw) && raw is T typed)
             {
                 value = typed;
                 return true;

@@ -90,7 +90,8 @@ namespace Microsoft.Xrm.Sdk
 
         public EntityReference ToEntityReference()
         {
-            return new EntityReference(LogicalName, Id) { KeyAttributes = KeyAttributes, RowVersion = RowVersion };
+            // As in 9.0.2.56: logical name, id and row version; the alternate keys are not carried over.
+            return new EntityReference(LogicalName, Id) { RowVersion = RowVersion };
         }
 
         public virtual T GetAttributeValue<T>(string attributeLogicalName)

@@ -1,5 +1,6 @@
 // Message classes of Microsoft.Xrm.Sdk.Messages 9.0.2.56 (shared/spec/sdk-surface.md §2.5): thin wrappers whose
-// constructors set RequestName and whose properties read/write Parameters/Results under the same keys as the binary.
+// properties read/write Parameters/Results under the same keys as the binary. As observed on 9.0.2.56, a request's
+// constructor sets RequestName and registers its leading parameters with null; a response leaves ResponseName null.
 using System;
 using System.Runtime.Serialization;
 using Microsoft.Xrm.Sdk.Query;
@@ -9,21 +10,21 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class CreateRequest : OrganizationRequest
     {
-        public CreateRequest() { RequestName = "Create"; }
+        public CreateRequest() { RequestName = "Create"; Parameters["Target"] = null; }
         public Entity Target { get => Parameters.Contains("Target") ? (Entity)Parameters["Target"] : null; set => Parameters["Target"] = value; }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class CreateResponse : OrganizationResponse
     {
-        public CreateResponse() { ResponseName = "Create"; }
+        public CreateResponse() { }
         public Guid id => Results.Contains("id") ? (Guid)Results["id"] : default(Guid);
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class UpdateRequest : OrganizationRequest
     {
-        public UpdateRequest() { RequestName = "Update"; }
+        public UpdateRequest() { RequestName = "Update"; Parameters["Target"] = null; }
         public Entity Target { get => Parameters.Contains("Target") ? (Entity)Parameters["Target"] : null; set => Parameters["Target"] = value; }
         public ConcurrencyBehavior ConcurrencyBehavior { get => Parameters.Contains("ConcurrencyBehavior") ? (ConcurrencyBehavior)Parameters["ConcurrencyBehavior"] : default(ConcurrencyBehavior); set => Parameters["ConcurrencyBehavior"] = value; }
     }
@@ -31,13 +32,13 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class UpdateResponse : OrganizationResponse
     {
-        public UpdateResponse() { ResponseName = "Update"; }
+        public UpdateResponse() { }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class DeleteRequest : OrganizationRequest
     {
-        public DeleteRequest() { RequestName = "Delete"; }
+        public DeleteRequest() { RequestName = "Delete"; Parameters["Target"] = null; }
         public EntityReference Target { get => Parameters.Contains("Target") ? (EntityReference)Parameters["Target"] : null; set => Parameters["Target"] = value; }
         public ConcurrencyBehavior ConcurrencyBehavior { get => Parameters.Contains("ConcurrencyBehavior") ? (ConcurrencyBehavior)Parameters["ConcurrencyBehavior"] : default(ConcurrencyBehavior); set => Parameters["ConcurrencyBehavior"] = value; }
     }
@@ -45,13 +46,13 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class DeleteResponse : OrganizationResponse
     {
-        public DeleteResponse() { ResponseName = "Delete"; }
+        public DeleteResponse() { }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class RetrieveRequest : OrganizationRequest
     {
-        public RetrieveRequest() { RequestName = "Retrieve"; }
+        public RetrieveRequest() { RequestName = "Retrieve"; Parameters["Target"] = null; Parameters["ColumnSet"] = null; }
         public EntityReference Target { get => Parameters.Contains("Target") ? (EntityReference)Parameters["Target"] : null; set => Parameters["Target"] = value; }
         public ColumnSet ColumnSet { get => Parameters.Contains("ColumnSet") ? (ColumnSet)Parameters["ColumnSet"] : null; set => Parameters["ColumnSet"] = value; }
         public bool ReturnNotifications { get => Parameters.Contains("ReturnNotifications") && (bool)Parameters["ReturnNotifications"]; set => Parameters["ReturnNotifications"] = value; }
@@ -60,28 +61,28 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class RetrieveResponse : OrganizationResponse
     {
-        public RetrieveResponse() { ResponseName = "Retrieve"; }
+        public RetrieveResponse() { }
         public Entity Entity => Results.Contains("Entity") ? (Entity)Results["Entity"] : null;
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class RetrieveMultipleRequest : OrganizationRequest
     {
-        public RetrieveMultipleRequest() { RequestName = "RetrieveMultiple"; }
+        public RetrieveMultipleRequest() { RequestName = "RetrieveMultiple"; Parameters["Query"] = null; }
         public QueryBase Query { get => Parameters.Contains("Query") ? (QueryBase)Parameters["Query"] : null; set => Parameters["Query"] = value; }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class RetrieveMultipleResponse : OrganizationResponse
     {
-        public RetrieveMultipleResponse() { ResponseName = "RetrieveMultiple"; }
+        public RetrieveMultipleResponse() { }
         public EntityCollection EntityCollection => Results.Contains("EntityCollection") ? (EntityCollection)Results["EntityCollection"] : null;
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class ExecuteMultipleRequest : OrganizationRequest
     {
-        public ExecuteMultipleRequest() { RequestName = "ExecuteMultiple"; }
+        public ExecuteMultipleRequest() { RequestName = "ExecuteMultiple"; Parameters["Requests"] = null; Parameters["Settings"] = null; }
         public OrganizationRequestCollection Requests { get => Parameters.Contains("Requests") ? (OrganizationRequestCollection)Parameters["Requests"] : null; set => Parameters["Requests"] = value; }
         public ExecuteMultipleSettings Settings { get => Parameters.Contains("Settings") ? (ExecuteMultipleSettings)Parameters["Settings"] : null; set => Parameters["Settings"] = value; }
     }
@@ -89,7 +90,7 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class ExecuteMultipleResponse : OrganizationResponse
     {
-        public ExecuteMultipleResponse() { ResponseName = "ExecuteMultiple"; }
+        public ExecuteMultipleResponse() { }
         public bool IsFaulted => Results.Contains("IsFaulted") && (bool)Results["IsFaulted"];
         public ExecuteMultipleResponseItemCollection Responses => Results.Contains("Responses") ? (ExecuteMultipleResponseItemCollection)Results["Responses"] : null;
     }
@@ -97,14 +98,14 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class UpsertRequest : OrganizationRequest
     {
-        public UpsertRequest() { RequestName = "Upsert"; }
+        public UpsertRequest() { RequestName = "Upsert"; Parameters["Target"] = null; }
         public Entity Target { get => Parameters.Contains("Target") ? (Entity)Parameters["Target"] : null; set => Parameters["Target"] = value; }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class UpsertResponse : OrganizationResponse
     {
-        public UpsertResponse() { ResponseName = "Upsert"; }
+        public UpsertResponse() { }
         public bool RecordCreated => Results.Contains("RecordCreated") && (bool)Results["RecordCreated"];
         public EntityReference Target => Results.Contains("Target") ? (EntityReference)Results["Target"] : null;
     }
@@ -112,7 +113,7 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class AssociateRequest : OrganizationRequest
     {
-        public AssociateRequest() { RequestName = "Associate"; }
+        public AssociateRequest() { RequestName = "Associate"; Parameters["Target"] = null; Parameters["Relationship"] = null; Parameters["RelatedEntities"] = null; }
         public EntityReference Target { get => Parameters.Contains("Target") ? (EntityReference)Parameters["Target"] : null; set => Parameters["Target"] = value; }
         public Relationship Relationship { get => Parameters.Contains("Relationship") ? (Relationship)Parameters["Relationship"] : null; set => Parameters["Relationship"] = value; }
         public EntityReferenceCollection RelatedEntities { get => Parameters.Contains("RelatedEntities") ? (EntityReferenceCollection)Parameters["RelatedEntities"] : null; set => Parameters["RelatedEntities"] = value; }
@@ -121,13 +122,13 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class AssociateResponse : OrganizationResponse
     {
-        public AssociateResponse() { ResponseName = "Associate"; }
+        public AssociateResponse() { }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class DisassociateRequest : OrganizationRequest
     {
-        public DisassociateRequest() { RequestName = "Disassociate"; }
+        public DisassociateRequest() { RequestName = "Disassociate"; Parameters["Target"] = null; Parameters["Relationship"] = null; Parameters["RelatedEntities"] = null; }
         public EntityReference Target { get => Parameters.Contains("Target") ? (EntityReference)Parameters["Target"] : null; set => Parameters["Target"] = value; }
         public Relationship Relationship { get => Parameters.Contains("Relationship") ? (Relationship)Parameters["Relationship"] : null; set => Parameters["Relationship"] = value; }
         public EntityReferenceCollection RelatedEntities { get => Parameters.Contains("RelatedEntities") ? (EntityReferenceCollection)Parameters["RelatedEntities"] : null; set => Parameters["RelatedEntities"] = value; }
@@ -136,27 +137,27 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class DisassociateResponse : OrganizationResponse
     {
-        public DisassociateResponse() { ResponseName = "Disassociate"; }
+        public DisassociateResponse() { }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class CreateMultipleRequest : OrganizationRequest
     {
-        public CreateMultipleRequest() { RequestName = "CreateMultiple"; }
+        public CreateMultipleRequest() { RequestName = "CreateMultiple"; Parameters["Targets"] = null; }
         public EntityCollection Targets { get => Parameters.Contains("Targets") ? (EntityCollection)Parameters["Targets"] : null; set => Parameters["Targets"] = value; }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class CreateMultipleResponse : OrganizationResponse
     {
-        public CreateMultipleResponse() { ResponseName = "CreateMultiple"; }
+        public CreateMultipleResponse() { }
         public Guid[] Ids => Results.Contains("Ids") ? (Guid[])Results["Ids"] : null;
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class UpdateMultipleRequest : OrganizationRequest
     {
-        public UpdateMultipleRequest() { RequestName = "UpdateMultiple"; }
+        public UpdateMultipleRequest() { RequestName = "UpdateMultiple"; Parameters["Targets"] = null; }
         public EntityCollection Targets { get => Parameters.Contains("Targets") ? (EntityCollection)Parameters["Targets"] : null; set => Parameters["Targets"] = value; }
         public ConcurrencyBehavior ConcurrencyBehavior { get => Parameters.Contains("ConcurrencyBehavior") ? (ConcurrencyBehavior)Parameters["ConcurrencyBehavior"] : default(ConcurrencyBehavior); set => Parameters["ConcurrencyBehavior"] = value; }
     }
@@ -164,6 +165,6 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class UpdateMultipleResponse : OrganizationResponse
     {
-        public UpdateMultipleResponse() { ResponseName = "UpdateMultiple"; }
+        public UpdateMultipleResponse() { }
     }
 }

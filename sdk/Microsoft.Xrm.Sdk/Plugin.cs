@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.Serialization;
 using System.ServiceModel;
+using System.Text;
 
 namespace Microsoft.Xrm.Sdk
 {
@@ -120,55 +121,71 @@ namespace Microsoft.Xrm.Sdk
         GatewayTimeout = 504,
     }
 
+    // Behaviour observed on Microsoft.Xrm.Sdk 9.0.2.56: ErrorCode is the exception's HResult (COR_E_EXCEPTION,
+    // 0x80131500, unless a constructor takes an errorCode); the status-only constructor leaves Message empty;
+    // ExceptionDetails is an empty dictionary unless a constructor is handed one, which is kept as is (even null);
+    // ToString() lists status, HTTP status, inner exception and details, not the message.
     [Serializable]
     public sealed class InvalidPluginExecutionException : Exception
     {
-        private readonly Dictionary<string, string> _exceptionDetails = new Dictionary<string, string>();
+        private Dictionary<string, string> _exceptionDetails = new Dictionary<string, string>();
 
-        public InvalidPluginExecutionException() : this(OperationStatus.Failed, -2147220891, "An unexpected error occurred.", PluginHttpStatusCode.NotSet) { }
-        public InvalidPluginExecutionException(OperationStatus status) : this(status, -2147220891, "An unexpected error occurred.", PluginHttpStatusCode.NotSet) { }
-        public InvalidPluginExecutionException(string message) : this(OperationStatus.Failed, -2147220891, message, PluginHttpStatusCode.NotSet) { }
-        public InvalidPluginExecutionException(OperationStatus status, string message) : this(status, -2147220891, message, PluginHttpStatusCode.NotSet) { }
-        public InvalidPluginExecutionException(string message, Exception exception) : base(message, exception) { Status = OperationStatus.Failed; ErrorCode = -2147220891; }
-        public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message) : this(status, errorCode, message, PluginHttpStatusCode.NotSet) { }
-        public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus) : this(OperationStatus.Failed, -2147220891, message, httpStatus) { }
-        public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus, Dictionary<string, string> exceptionDetails) : this(OperationStatus.Failed, -2147220891, message, httpStatus) { CopyDetails(exceptionDetails); }
-        public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message, PluginHttpStatusCode httpStatus) : base(message)
+        public InvalidPluginExecutionException() { }
+        public InvalidPluginExecutionException(OperationStatus status) : base(string.Empty) { Status = status; }
+        public InvalidPluginExecutionException(string message) : base(message) { }
+        public InvalidPluginExecutionException(OperationStatus status, string message) : base(message) { Status = status; }
+        public InvalidPluginExecutionException(string message, Exception exception) : base(message, exception) { }
+        public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message) : base(message)
         {
             Status = status;
-            ErrorCode = errorCode;
+            HResult = errorCode;
+        }
+        public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus) : base(message) { HttpStatus = httpStatus; }
+        public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus, Dictionary<string, string> exceptionDetails) : this(message, httpStatus)
+        {
+            _exceptionDetails = exceptionDetails;
+        }
+        public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message, PluginHttpStatusCode httpStatus) : this(status, errorCode, message)
+        {
             HttpStatus = httpStatus;
         }
-        public InvalidPluginExecutionException(string message, Dictionary<string, string> exceptionDetails) : this(OperationStatus.Failed, -2147220891, message, PluginHttpStatusCode.NotSet) { CopyDetails(exceptionDetails); }
-        public InvalidPluginExecutionException(OperationStatus status, string message, Dictionary<string, string> exceptionDetails) : this(status, -2147220891, message, PluginHttpStatusCode.NotSet) { CopyDetails(exceptionDetails); }
+        public InvalidPluginExecutionException(string message, Dictionary<string, string> exceptionDetails) : base(message) { _exceptionDetails = exceptionDetails; }
+        public InvalidPluginExecutionException(OperationStatus status, string message, Dictionary<string, string> exceptionDetails) : this(status, message)
+        {
+            _exceptionDetails = exceptionDetails;
+        }
 
         private InvalidPluginExecutionException(SerializationInfo info, StreamingContext context) : base(info, context)
         {
             Status = (OperationStatus)info.GetInt32(nameof(Status));
-            ErrorCode = info.GetInt32(nameof(ErrorCode));
             HttpStatus = (PluginHttpStatusCode)info.GetInt32(nameof(HttpStatus));
         }
 
         public OperationStatus Status { get; private set; }
-        public int ErrorCode { get; private set; }
+        public int ErrorCode => HResult;
         public PluginHttpStatusCode HttpStatus { get; private set; }
         public IReadOnlyDictionary<string, string> ExceptionDetails => _exceptionDetails;
-
-        private void CopyDetails(Dictionary<string, string> details)
-        {
-            if (details == null) return;
-            foreach (var pair in details) _exceptionDetails[pair.Key] = pair.Value;
-        }
 
         [System.Security.SecurityCritical]
         public override void GetObjectData(SerializationInfo info, StreamingContext context)
         {
             base.GetObjectData(info, context);
             info.AddValue(nameof(Status), (int)Status);
-            info.AddValue(nameof(ErrorCode), ErrorCode);
             info.AddValue(nameof(HttpStatus), (int)HttpStatus);
         }
 
-        public override string ToString() => GetType().FullName + ": " + Message + (InnerException != null ? " ---> " + InnerException : string.Empty);
+        public override string ToString()
+        {
+            var text = new StringBuilder();
+            text.AppendLine("_status: " + Status);
+            text.AppendLine("_httpStatusCode: " + HttpStatus);
+            if (InnerException != null) text.AppendLine("InnerException: " + InnerException);
+            if (_exceptionDetails != null && _exceptionDetails.Count > 0)
+            {
+                text.AppendLine("Exception Details:");
+                foreach (var pair in _exceptionDetails) text.AppendLine(pair.Key + ": " + pair.Value);
+            }
+            return text.ToString();
+        }
     }
 }

@@ -60,7 +60,16 @@ namespace Microsoft.Xrm.Sdk.Query
     [DataContract(Name = "QueryByAttribute", Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class QueryByAttribute : QueryBase
     {
-        public QueryByAttribute() : this(null) { }
+        // As in 9.0.2.56: only the parameterless constructor creates ColumnSet and PageInfo;
+        // QueryByAttribute(entityName) leaves both null.
+        public QueryByAttribute()
+        {
+            Attributes = new DataCollection<string>();
+            Values = new DataCollection<object>();
+            Orders = new DataCollection<OrderExpression>();
+            ColumnSet = new ColumnSet();
+            PageInfo = new PagingInfo();
+        }
 
         public QueryByAttribute(string entityName)
         {
@@ -68,7 +77,6 @@ namespace Microsoft.Xrm.Sdk.Query
             Attributes = new DataCollection<string>();
             Values = new DataCollection<object>();
             Orders = new DataCollection<OrderExpression>();
-            ColumnSet = new ColumnSet();
         }
 
         [DataMember] public string EntityName { get; set; }
@@ -116,7 +124,10 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public ExtensionDataObject ExtensionData { get; set; }
 
-        public void AddColumns(params string[] columns) => Columns.AddRange(columns);
+        public void AddColumns(params string[] columns)
+        {
+            foreach (var column in columns) Columns.Add(column); // null throws NullReferenceException, as in 9.0.2.56
+        }
         public void AddColumn(string column) => Columns.Add(column);
     }
 
@@ -255,7 +266,8 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public LinkEntity AddLink(string linkToEntityName, string linkFromAttributeName, string linkToAttributeName, JoinOperator joinOperator)
         {
-            var link = new LinkEntity(LinkToEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
+            // 9.0.2.56 passes this link's LinkFromEntityName (not its LinkToEntityName) as the new link's "from" entity.
+            var link = new LinkEntity(LinkFromEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
             LinkEntities.Add(link);
             return link;
         }

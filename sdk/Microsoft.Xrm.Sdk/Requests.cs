@@ -4,6 +4,19 @@ using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk
 {
+    // [KnownType]s: the subset of 9.0.2.56's 61 that names types these contracts define.
+    [KnownType(typeof(Messages.AssociateRequest))]
+    [KnownType(typeof(Messages.CreateMultipleRequest))]
+    [KnownType(typeof(Messages.CreateRequest))]
+    [KnownType(typeof(Messages.DeleteRequest))]
+    [KnownType(typeof(Messages.DisassociateRequest))]
+    [KnownType(typeof(Messages.ExecuteMultipleRequest))]
+    [KnownType(typeof(Messages.RetrieveMultipleRequest))]
+    [KnownType(typeof(Messages.RetrieveRequest))]
+    [KnownType(typeof(Messages.UpdateMultipleRequest))]
+    [KnownType(typeof(Messages.UpdateRequest))]
+    [KnownType(typeof(Messages.UpsertRequest))]
+    [KnownType(typeof(OrganizationRequest))]
     [DataContract(Name = "OrganizationRequest", Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public class OrganizationRequest : IExtensibleDataObject
     {
@@ -31,6 +44,19 @@ namespace Microsoft.Xrm.Sdk
         public ExtensionDataObject ExtensionData { get; set; }
     }
 
+    // [KnownType]s: the subset of 9.0.2.56's 61 that names types these contracts define.
+    [KnownType(typeof(Messages.AssociateResponse))]
+    [KnownType(typeof(Messages.CreateMultipleResponse))]
+    [KnownType(typeof(Messages.CreateResponse))]
+    [KnownType(typeof(Messages.DeleteResponse))]
+    [KnownType(typeof(Messages.DisassociateResponse))]
+    [KnownType(typeof(Messages.ExecuteMultipleResponse))]
+    [KnownType(typeof(Messages.RetrieveMultipleResponse))]
+    [KnownType(typeof(Messages.RetrieveResponse))]
+    [KnownType(typeof(Messages.UpdateMultipleResponse))]
+    [KnownType(typeof(Messages.UpdateResponse))]
+    [KnownType(typeof(Messages.UpsertResponse))]
+    [KnownType(typeof(OrganizationResponse))]
     [DataContract(Name = "OrganizationResponse", Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public class OrganizationResponse : IExtensibleDataObject
     {
@@ -57,6 +83,7 @@ namespace Microsoft.Xrm.Sdk
     }
 
     [CollectionDataContract(Name = "OrganizationRequestCollection", Namespace = "http://schemas.microsoft.com/xrm/2012/Contracts")]
+    [KnownType(typeof(EntityImageCollection))]
     public sealed class OrganizationRequestCollection : DataCollection<OrganizationRequest>
     {
         public OrganizationRequestCollection() { }
@@ -89,6 +116,7 @@ namespace Microsoft.Xrm.Sdk
 
     [Serializable]
     [DataContract(Name = "BaseServiceFault", Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    [KnownType(typeof(OrganizationServiceFault))] // 9.0.2.56 also lists DiscoveryServiceFault, ExecuteTransactionFault (not in these contracts)
     public abstract class BaseServiceFault : IExtensibleDataObject
     {
         private ErrorDetailCollection _errorDetails;

@@ -153,7 +153,8 @@ namespace Microsoft.Xrm.Sdk
                && PrimaryEntityRole == other.PrimaryEntityRole;
 
         public override int GetHashCode() => (SchemaName ?? string.Empty).GetHashCode();
-        public override string ToString() => SchemaName;
+        // "schema.role" ("lead_tasks." without a role), as the real type prints it.
+        public override string ToString() => SchemaName + "." + PrimaryEntityRole;
     }
 
     [DataContract(Name = "EntityRole", Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
