@@ -89,7 +89,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             bool recognised = source != MarketplaceSource.None && source != MarketplaceSource.Unknown
                 || action.HasValue && action.Value != LeadAction.Other
                 || combined != null
-                || payload != null && payload.IsLeadPayload && (payload.FirstName != null || payload.Email != null) && (payload.LeadSource != null || payload.ActionCode != null || payload.OfferTitle != null);
+                || payload != null && (payload.HasUserDetails
+                    || payload.IsLeadPayload && (payload.FirstName != null || payload.Email != null) && (payload.LeadSource != null || payload.ActionCode != null || payload.OfferTitle != null));
             bool byWriter = false;
             if (!recognised && config.IsMarketplaceWriter(fields.CreatedByUserId))
             {

@@ -10,7 +10,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
     /// </summary>
     public sealed class MarketplacePayload
     {
-        private static readonly string[] UserDetailsNames = { "UserDetails", "CustomerInfo", "Customer", "User", "Contact" };
+        private static readonly string[] UserDetailsNames = { "UserDetails", "CustomerInfo" };
         private static readonly string[] FirstNameNames = { "FirstName", "First_Name", "GivenName" };
         private static readonly string[] LastNameNames = { "LastName", "Last_Name", "Surname", "FamilyName" };
         private static readonly string[] EmailNames = { "Email", "EmailAddress", "E-mail", "Mail" };
@@ -45,6 +45,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             CampaignCode = campaignCode;
             CampaignSource = campaignSource;
             IsLeadPayload = isLeadPayload;
+            HasUserDetails = user != null;
             Diagnostics = diagnostics;
             IsComplete = isComplete;
         }
@@ -69,6 +70,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         public string? CampaignSource { get; }
         /// <summary>True when the object carried lead members (user details, source, action or offer title).</summary>
         public bool IsLeadPayload { get; }
+        /// <summary>A <c>UserDetails</c> / <c>CustomerInfo</c> object was present: the marketplace's payload shape.</summary>
+        public bool HasUserDetails { get; }
         /// <summary>Repairs and losses reported by the JSON reader and by this mapping.</summary>
         public IReadOnlyList<string> Diagnostics { get; }
         /// <summary>False when the JSON was cut (truncated, too long, too deep).</summary>
