@@ -89,6 +89,14 @@ public sealed class EnricherTests
     }
 
     [TestMethod]
+    public void Description_starting_with_unrelated_json_is_still_scanned_for_the_combined_value()
+    {
+        var result = Enrich(new LeadFields { Description = "{\"ticket\":42}\nAzureMarketplace-INS|bitnami.openedxcypress" });
+        Assert.AreEqual(EnrichmentStatus.Enriched, result.Status, result.Message);
+        Assert.AreEqual("openedxcypress", result.OfferId);
+    }
+
+    [TestMethod]
     public void Separate_fields_with_codes()
     {
         var result = Enrich(new LeadFields { LeadSource = "AzureMarketplace", ActionCode = "INS", Email = "li.wei@contoso.com" });

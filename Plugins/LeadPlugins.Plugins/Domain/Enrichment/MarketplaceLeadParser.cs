@@ -38,7 +38,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             string? sourceColumn = null;
             var combined = CombinedSource.Find(fields.Subject);
             if (combined != null) sourceColumn = LeadColumns.Subject;
-            if (combined == null && !descriptionIsJson)
+            // A JSON description is read as a payload, not scanned as text (its quotes would cling to the offer).
+            if (combined == null && payload == null)
             {
                 combined = CombinedSource.Find(fields.Description);
                 if (combined != null) sourceColumn = LeadColumns.Description;
