@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace LeadPlugins.Plugins.Domain.Enrichment
+{
+    /// <summary>An open lead already in Dataverse with one of the batch's e-mail addresses.</summary>
+    public sealed class OpenLead
+    {
+        public OpenLead(Guid id, string? email, DateTime createdOn, LeadAction? action = null)
+        {
+            Id = id;
+            Email = EmailKey(email);
+            CreatedOn = createdOn;
+            Action = action;
+        }
+
+        public Guid Id { get; }
+        /// <summary>Trimmed, lower-case e-mail; null when blank.</summary>
+        public string? Email { get; }
+        public DateTime CreatedOn { get; }
+        /// <summary>The lead's mpl_leadaction, when it has one.</summary>
+        public LeadAction? Action { get; }
+
+        internal static string? EmailKey(string? email)
+        {
+            var trimmed = TextScan.TrimToNull(email);
+            return trimmed == null ? null : TextScan.HasUpperCase(trimmed) ? trimmed.ToLowerInvariant() : trimmed;
+        }
+    }
+
+    /// <summary>The lead a new lead duplicates: an existing open lead, or an earlier lead of the same batch. Immutable.</summary>
+    public sealed class DuplicateMatch
+    {
+        internal DuplicateMatch(Guid? leadId, int? batchIndex, LeadAction? earlierAction, bool isRepeatEngagement)
+        {
+            LeadId = leadId;
+            BatchIndex = batchIndex;
+            EarlierAction = earlierAction;
+            IsRepeatEngagement = isRepeatEngagement;
+        }
+
+        /// <summary>The existing open lead (mpl_duplicateof), or null when the match is in the batch.</summary>
+        public Guid? LeadId { get; }
+        /// <summary>Index in the batch of the earlier lead, when the match is in the batch.</summary>
+        public int? BatchIndex { get; }
+        /// <summary>The earlier lead's action.</summary>
+        public LeadAction? EarlierAction { get; }
+        /// <summary>The customer moved forward (e.g. Contact me, then Get it now): earns the repeat-engagement bonus.</summary>
+        public bool IsRepeatEngagement { get; }
+
+        public string Describe()
+        {
+            string target = LeadId.HasValue ? "open lead " + LeadId.Value.ToString("D") : "batch lead #" + BatchIndex.GetValueOrDefault().ToString(CultureInfo.InvariantCulture);
+            string was = EarlierAction.HasValue ? " (was " + LeadCodes.Describe(EarlierAction.Value) + ")" : "";
+            return "Duplicate of " + target + was + (IsRepeatEngagement ? ": repeat engagement" : "");
+        }
+    }
+
+    /// <summary>
+    /// Pairs each new marketplace lead (not test, not co-sell, with a valid e-mail) with the OLDEST open lead having
+    /// the same e-mail (created on, then id, decide); without one, with the FIRST earlier lead of the batch having
+    /// that e-mail, so three same-address leads give two pairs to the first, never a pair in both directions.
+    /// Never merges or deletes anything.
+    /// </summary>
+    public static class DuplicateMatcher
+    {
+        /// <summary>One entry per batch lead (same index): its match, or null.</summary>
+        public static DuplicateMatch?[] Match(IReadOnlyList<ParsedLead> batch, IEnumerable<OpenLead>? openLeads)
+        {
+            if (batch == null) throw new ArgumentNullException(nameof(batch));
+            var result = new DuplicateMatch?[batch.Count];
+            if (batch.Count == 0) return result;
+
+            var oldestByEmail = new Dictionary<string, List<OpenLead>>(StringComparer.Ordinal);
+            if (openLeads != null)
+            {
+                foreach (var open in openLeads)
+                {
+                    if (open == null || open.Email == null) continue;
+                    List<OpenLead>? list;
+                    if (!oldestByEmail.TryGetValue(open.Email, out list))
+                    {
+                        list = new List<OpenLead>(1);
+                        oldestByEmail.Add(open.Email, list);
+                    }
+                    list.Add(open);
+                }
+            }
+
+            var firstInBatch = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                var lead = batch[i];
+                if (!IsEligible(lead)) continue;
+                string email = lead.Email.Address!;
+
+                List<OpenLead>? candidates;
+                OpenLead? oldest = null;
+                if (oldestByEmail.TryGetValue(email, out candidates))
+                {
+                    for (int c = 0; c < candidates.Count; c++)
+                    {
+                        var candidate = candidates[c];
+                        if (lead.LeadId.HasValue && candidate.Id == lead.LeadId.Value) continue; // never itself
+                        if (oldest == null || candidate.CreatedOn < oldest.CreatedOn
+                            || candidate.CreatedOn == oldest.CreatedOn && candidate.Id.CompareTo(oldest.Id) < 0)
+                        {
+                            oldest = candidate;
+                        }
+                    }
+                }
+
+                if (oldest != null)
+                {
+                    result[i] = new DuplicateMatch(oldest.Id, null, oldest.Action, MovedForward(oldest.Action, lead.Action));
+                }
+                else
+                {
+                    int first;
+                    if (firstInBatch.TryGetValue(email, out first))
+                    {
+                        var earlier = batch[first];
+                        result[i] = new DuplicateMatch(null, first, earlier.Action, MovedForward(earlier.Action, lead.Action));
+                    }
+                }
+                if (!firstInBatch.ContainsKey(email)) firstInBatch.Add(email, i);
+            }
+            return result;
+        }
+
+        /// <summary>True when <paramref name="later"/> is further along the journey than <paramref name="earlier"/>.</summary>
+        public static bool MovedForward(LeadAction? earlier, LeadAction? later)
+        {
+            int from = LeadCodes.JourneyRank(earlier);
+            return from > 0 && LeadCodes.JourneyRank(later) > from;
+        }
+
+        private static bool IsEligible(ParsedLead? lead) =>
+            lead != null && lead.Kind == LeadKind.Marketplace && lead.Email.Address != null
+            && (lead.Email.Status == EmailStatus.Business || lead.Email.Status == EmailStatus.FreeMail);
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace LeadPlugins.Plugins.Domain.Enrichment
+{
+    /// <summary>
+    /// Every output column of one enriched lead. Immutable. Null means "do not write this column". String values
+    /// are already cut to the column's maximum length. For <see cref="EnrichmentStatus.NotMarketplace"/> only
+    /// <see cref="Status"/> is meant to be written.
+    /// </summary>
+    public sealed class EnrichmentResult
+    {
+        internal EnrichmentResult(ParsedLead parsed, EnrichmentStatus status, string message, Storefront? storefront, Audience? audience,
+            CampaignType? campaignType, ListingType? listingType, TrackedIn? trackedIn, string? offerTitle, EmailStatus? emailStatus,
+            LeadScore? score, Guid? campaignId, RoutingDecision? routing, DuplicateMatch? duplicate, OfferEntry? offer,
+            StorefrontProfile? profile, IReadOnlyList<string> problems)
+        {
+            Parsed = parsed;
+            Status = status;
+            Message = message;
+            Storefront = storefront;
+            Audience = audience;
+            CampaignType = campaignType;
+            ListingType = listingType;
+            TrackedIn = trackedIn;
+            OfferTitle = ColumnText.Truncate(offerTitle, LeadColumns.OfferTitleMaxLength);
+            EmailStatus = emailStatus;
+            ScoreDetails = score;
+            CampaignId = campaignId;
+            Routing = routing;
+            Duplicate = duplicate;
+            Offer = offer;
+            StorefrontProfile = profile;
+            Problems = problems;
+        }
+
+        /// <summary>The first-pass result this was completed from.</summary>
+        public ParsedLead Parsed { get; }
+
+        /// <summary>mpl_enrichmentstatus: Enriched, Partial, Test, CoSell or NotMarketplace (Failed is the SDK layer's).</summary>
+        public EnrichmentStatus Status { get; }
+        /// <summary>mpl_enrichmentmessage (max 4000).</summary>
+        public string Message { get; }
+        /// <summary>mpl_ismarketplace (true for marketplace and test leads).</summary>
+        public bool IsMarketplace => Parsed.IsMarketplace;
+        /// <summary>mpl_storefront</summary>
+        public Storefront? Storefront { get; }
+        /// <summary>mpl_audience</summary>
+        public Audience? Audience { get; }
+        /// <summary>mpl_campaigntype</summary>
+        public CampaignType? CampaignType { get; }
+        /// <summary>mpl_listingtype</summary>
+        public ListingType? ListingType { get; }
+        /// <summary>mpl_leadaction (null when no action was found; Other for an unknown code)</summary>
+        public LeadAction? LeadAction => IsMarketplace ? Parsed.Action : null;
+        /// <summary>mpl_funnelstage</summary>
+        public FunnelStage? FunnelStage => LeadCodes.FunnelStageOf(LeadAction);
+        /// <summary>mpl_publisherid</summary>
+        public string? PublisherId => IsMarketplace ? ColumnText.Truncate(Parsed.PublisherId, LeadColumns.PublisherIdMaxLength) : null;
+        /// <summary>mpl_offerid</summary>
+        public string? OfferId => IsMarketplace ? ColumnText.Truncate(Parsed.OfferId, LeadColumns.OfferIdMaxLength) : null;
+        /// <summary>mpl_offertitle: the catalogue's product name, else the marketplace's offer title.</summary>
+        public string? OfferTitle { get; }
+        /// <summary>mpl_trackedin</summary>
+        public TrackedIn? TrackedIn { get; }
+        /// <summary>mpl_iscosell</summary>
+        public bool IsCoSell => Parsed.Kind == LeadKind.CoSell;
+        /// <summary>mpl_referralid (referral id, else engagement id, of a co-sell referral)</summary>
+        public string? ReferralId => IsCoSell ? ColumnText.Truncate(Parsed.CoSell!.BestId, LeadColumns.ReferralIdMaxLength) : null;
+        /// <summary>mpl_istestlead</summary>
+        public bool IsTestLead => Parsed.Kind == LeadKind.Test;
+        /// <summary>When Partner Center sent the test lead (decoded from the MSFT_TEST_ ticks), for the trace.</summary>
+        public DateTime? TestValidationTimeUtc => Parsed.TestToken?.ValidationTimeUtc;
+        /// <summary>mpl_countrycode (ISO alpha-2)</summary>
+        public string? CountryCode => Parsed.Kind == LeadKind.NotMarketplace ? null : Parsed.CountryCode;
+        /// <summary>mpl_emailstatus</summary>
+        public EmailStatus? EmailStatus { get; }
+        /// <summary>Trimmed lower-case e-mail (the duplicate key); not a column.</summary>
+        public string? NormalizedEmail => Parsed.Kind == LeadKind.NotMarketplace ? null : Parsed.Email.Address;
+        /// <summary>mpl_leadscore (0..100)</summary>
+        public int? Score => ScoreDetails?.Value;
+        /// <summary>mpl_scorereason (one line per contribution)</summary>
+        public string? ScoreReason => ColumnText.Truncate(ScoreDetails?.Reason, LeadColumns.ScoreReasonMaxLength);
+        /// <summary>leadqualitycode</summary>
+        public Rating? Rating => ScoreDetails?.Rating;
+        public LeadScore? ScoreDetails { get; }
+        /// <summary>campaignid: the storefront setting's campaign (the SDK layer checks it is active).</summary>
+        public Guid? CampaignId { get; }
+        /// <summary>mpl_sourcecampaigncode (mktcmpid / utm_campaign)</summary>
+        public string? SourceCampaignCode => IsMarketplace ? ColumnText.Truncate(Parsed.CampaignCode, LeadColumns.SourceCampaignCodeMaxLength) : null;
+        /// <summary>ownerid: the new owner, or null to leave the creating user as owner.</summary>
+        public OwnerReference? Owner => Routing?.Owner;
+        /// <summary>How the owner was chosen (rule, offer, storefront default, unchanged); null when not routed.</summary>
+        public RoutingDecision? Routing { get; }
+        /// <summary>mpl_duplicateof: <see cref="DuplicateMatch.LeadId"/> or the batch lead at <see cref="DuplicateMatch.BatchIndex"/>.</summary>
+        public DuplicateMatch? Duplicate { get; }
+        /// <summary>The catalogue row that matched, if any.</summary>
+        public OfferEntry? Offer { get; }
+        /// <summary>The offer's nurture sequence override (for the nurture step).</summary>
+        public Guid? NurtureSequenceId => Offer?.NurtureSequenceId;
+        public StorefrontProfile? StorefrontProfile { get; }
+        /// <summary>Contact columns to fill or trim (never overwrites what the writer set).</summary>
+        public ContactUpdates ContactUpdates => Parsed.Kind == LeadKind.NotMarketplace ? ContactUpdates.None : Parsed.ContactUpdates;
+        /// <summary>Why the status is Partial (empty otherwise).</summary>
+        public IReadOnlyList<string> Problems { get; }
+
+        /// <summary>Readable trace lines: how the lead was recognised and why each value was chosen. Built on demand.</summary>
+        public IReadOnlyList<string> BuildTrace()
+        {
+            var lines = new List<string>(16);
+            var p = Parsed;
+            lines.Add("Enrichment: " + Status.ToString() + (p.Kind == LeadKind.NotMarketplace ? "" : " (" + p.Shape.ToString() + " in " + (p.SourceColumn ?? "no column") + ")"));
+            if (p.Kind == LeadKind.NotMarketplace)
+            {
+                if (p.CampaignCode != null) lines.Add("Listing campaign parameters found but no marketplace source: " + p.CampaignCode);
+                return lines;
+            }
+            if (p.TestToken != null)
+            {
+                lines.Add("Test token " + p.TestToken.Token + (p.TestToken.ValidationTimeUtc.HasValue
+                    ? " = validation sent " + p.TestToken.ValidationTimeUtc.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+                    : " (digits are not a plausible time)"));
+            }
+            if (p.CoSell != null)
+            {
+                lines.Add("Co-sell referral: referral id " + (p.CoSell.ReferralId ?? "-") + ", engagement id " + (p.CoSell.EngagementId ?? "-")
+                    + ", qualification " + (p.CoSell.Qualification ?? "-"));
+            }
+            if (p.SourceText != null || p.ActionText != null)
+            {
+                lines.Add("Source " + (p.SourceText ?? "-") + " (" + p.Source.ToString() + "), action " + (p.ActionText ?? "-")
+                    + (p.Action.HasValue ? " (" + p.Action.Value.ToString() + ")" : ""));
+            }
+            if (p.PublisherId != null || p.OfferId != null || p.OfferTitle != null)
+            {
+                lines.Add("Offer: publisher " + (p.PublisherId ?? "-") + ", id " + (p.OfferId ?? "-") + ", title " + (p.OfferTitle ?? "-"));
+            }
+            if (Offer != null) lines.Add("Offer catalogue row: " + (Offer.Title ?? Offer.OfferId ?? "(no key)") + (Offer.Storefront.HasValue ? ", storefront " + Offer.Storefront.Value : "")
+                + (Offer.ListingType.HasValue ? ", listing " + Offer.ListingType.Value : ""));
+            if (Storefront.HasValue)
+            {
+                lines.Add("Storefront " + Storefront.Value + ": audience " + Show(Audience) + ", campaign type " + Show(CampaignType) + ", listing "
+                    + Show(ListingType) + ", tracked in " + Show(TrackedIn) + " (" + (StorefrontProfile?.SettingName ?? "built-in table") + ")");
+            }
+            if (p.Payload != null)
+            {
+                for (int i = 0; i < p.Payload.Diagnostics.Count; i++) lines.Add("Payload: " + p.Payload.Diagnostics[i]);
+            }
+            lines.Add("E-mail " + (p.Email.Address ?? "-") + ": " + p.Email.Status + "; country " + (p.CountryText ?? "-") + " -> " + (p.CountryCode ?? "unrecognised"));
+            if (p.CampaignCode != null) lines.Add("Listing campaign code " + p.CampaignCode + (p.CampaignSource != null ? ", source " + p.CampaignSource : ""));
+            if (ScoreDetails != null)
+            {
+                lines.Add("Score " + ScoreDetails.Value.ToString(CultureInfo.InvariantCulture) + " (" + ScoreDetails.Rating + "): "
+                    + ScoreDetails.Reason.Replace("\n", "; "));
+            }
+            if (Duplicate != null) lines.Add(Duplicate.Describe());
+            if (Routing != null) lines.Add("Owner: " + Routing.Describe());
+            var updates = ContactUpdates;
+            if (updates.HasAny)
+            {
+                lines.Add("Contact columns set: " + Join(
+                    updates.FirstName != null ? LeadColumns.FirstName : null, updates.LastName != null ? LeadColumns.LastName : null,
+                    updates.Email != null ? LeadColumns.Email : null, updates.Phone != null ? LeadColumns.Phone : null,
+                    updates.CompanyName != null ? LeadColumns.CompanyName : null, updates.JobTitle != null ? LeadColumns.JobTitle : null,
+                    updates.Country != null ? LeadColumns.Country : null));
+            }
+            for (int i = 0; i < Problems.Count; i++) lines.Add("Not determined: " + Problems[i]);
+            return lines;
+        }
+
+        private static string Show<T>(T? value) where T : struct => value.HasValue ? value.Value.ToString()! : "-";
+
+        private static string Join(params string?[] names)
+        {
+            var kept = new List<string>();
+            foreach (var name in names)
+            {
+                if (name != null) kept.Add(name);
+            }
+            return string.Join(", ", kept.ToArray());
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+
+namespace LeadPlugins.Plugins.Domain.Enrichment
+{
+    /// <summary>
+    /// One active mpl_routingrule row. Every condition left empty matches anything; a rule matches when all its
+    /// set conditions do. The owner is the user when set, else the team; a rule with neither never matches.
+    /// </summary>
+    public sealed class RoutingRule
+    {
+        public RoutingRule(string? name, int order, Storefront? storefront = null, CampaignType? campaignType = null,
+            LeadAction? action = null, string? countryCodes = null, string? offer = null, int? minimumScore = null,
+            Guid? assignUserId = null, Guid? assignTeamId = null, Guid? id = null)
+        {
+            Name = TextScan.TrimToNull(name) ?? "(unnamed rule)";
+            Order = order;
+            Storefront = storefront;
+            CampaignType = campaignType;
+            Action = action;
+            CountryCodes = ParseCountryCodes(countryCodes);
+            Offer = TextScan.TrimToNull(offer);
+            MinimumScore = minimumScore;
+            Owner = OwnerReference.From(assignUserId, assignTeamId);
+            Id = id;
+        }
+
+        public string Name { get; }
+        /// <summary>Lower runs first; ties keep the order the rows were given in.</summary>
+        public int Order { get; }
+        public Storefront? Storefront { get; }
+        public CampaignType? CampaignType { get; }
+        public LeadAction? Action { get; }
+        /// <summary>Upper-case alpha-2 codes from the comma/semicolon/space separated column; empty = any country.</summary>
+        public IReadOnlyList<string> CountryCodes { get; }
+        /// <summary>Offer id, publisherid.offerid or title (case-insensitive).</summary>
+        public string? Offer { get; }
+        public int? MinimumScore { get; }
+        public OwnerReference? Owner { get; }
+        public Guid? Id { get; }
+
+        /// <summary>True when every set condition holds for <paramref name="lead"/>.</summary>
+        public bool Matches(in RoutingInput lead)
+        {
+            if (Owner == null) return false;
+            if (Storefront.HasValue && lead.Storefront != Storefront) return false;
+            if (CampaignType.HasValue && lead.CampaignType != CampaignType) return false;
+            if (Action.HasValue && lead.Action != Action) return false;
+            if (MinimumScore.HasValue && (!lead.Score.HasValue || lead.Score.Value < MinimumScore.Value)) return false;
+            if (CountryCodes.Count > 0)
+            {
+                if (lead.CountryCode == null) return false;
+                bool found = false;
+                for (int i = 0; i < CountryCodes.Count && !found; i++)
+                {
+                    found = string.Equals(CountryCodes[i], lead.CountryCode, StringComparison.OrdinalIgnoreCase);
+                }
+                if (!found) return false;
+            }
+            if (Offer != null && !MatchesOffer(lead)) return false;
+            return true;
+        }
+
+        private bool MatchesOffer(in RoutingInput lead)
+        {
+            var offer = Offer!;
+            if (Same(offer, lead.OfferId) || Same(offer, lead.OfferTitle) || Same(offer, lead.ProductName)) return true;
+            // "publisherid.offerid" against the two parts.
+            if (lead.PublisherId != null && lead.OfferId != null && offer.Length == lead.PublisherId.Length + 1 + lead.OfferId.Length
+                && offer[lead.PublisherId.Length] == '.'
+                && string.Compare(offer, 0, lead.PublisherId, 0, lead.PublisherId.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && string.Compare(offer, lead.PublisherId.Length + 1, lead.OfferId, 0, lead.OfferId.Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+            return false;
+        }
+
+        private static bool Same(string a, string? b) => b != null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+        private static IReadOnlyList<string> ParseCountryCodes(string? text)
+        {
+            if (TextScan.IsBlank(text)) return Array.Empty<string>();
+            var codes = new List<string>();
+            foreach (var part in text!.Split(new[] { ',', ';', ' ', '\t', '\n', '\r', '|' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                // Accept alpha-3 and names too ("USA", "Germany"): admins type what they know.
+                var code = Enrichment.CountryCodes.ToAlpha2(part) ?? part.Trim().ToUpperInvariant();
+                if (!codes.Contains(code)) codes.Add(code);
+            }
+            return codes.ToArray();
+        }
+    }
+
+    /// <summary>What routing looks at (a struct: no allocation per lead).</summary>
+    public readonly struct RoutingInput
+    {
+        public RoutingInput(Storefront? storefront, CampaignType? campaignType, LeadAction? action, string? countryCode,
+            string? publisherId, string? offerId, string? offerTitle, string? productName, int? score)
+        {
+            Storefront = storefront;
+            CampaignType = campaignType;
+            Action = action;
+            CountryCode = countryCode;
+            PublisherId = publisherId;
+            OfferId = offerId;
+            OfferTitle = offerTitle;
+            ProductName = productName;
+            Score = score;
+        }
+
+        public Storefront? Storefront { get; }
+        public CampaignType? CampaignType { get; }
+        public LeadAction? Action { get; }
+        public string? CountryCode { get; }
+        public string? PublisherId { get; }
+        public string? OfferId { get; }
+        public string? OfferTitle { get; }
+        public string? ProductName { get; }
+        public int? Score { get; }
+    }
+
+    /// <summary>Where the owner came from.</summary>
+    public enum OwnerSource
+    {
+        /// <summary>No owner: the creating user stays owner.</summary>
+        Unchanged = 0,
+        RoutingRule,
+        Offer,
+        StorefrontDefault,
+    }
+
+    /// <summary>Outcome of routing. Immutable.</summary>
+    public sealed class RoutingDecision
+    {
+        public static readonly RoutingDecision Unchanged = new RoutingDecision(null, OwnerSource.Unchanged, null);
+
+        internal RoutingDecision(OwnerReference? owner, OwnerSource source, RoutingRule? rule)
+        {
+            Owner = owner;
+            Source = source;
+            Rule = rule;
+        }
+
+        /// <summary>The new owner, or null to leave the owner unchanged.</summary>
+        public OwnerReference? Owner { get; }
+        public OwnerSource Source { get; }
+        /// <summary>The matching rule when <see cref="Source"/> is <see cref="OwnerSource.RoutingRule"/>.</summary>
+        public RoutingRule? Rule { get; }
+
+        /// <summary>For traces: "routing rule 'EMEA AppSource' (order 10)", "offer owner", ...</summary>
+        public string Describe()
+        {
+            switch (Source)
+            {
+                case OwnerSource.RoutingRule:
+                    return "routing rule '" + Rule!.Name + "' (order " + Rule.Order.ToString(System.Globalization.CultureInfo.InvariantCulture) + ") -> " + Owner;
+                case OwnerSource.Offer: return "offer catalogue owner -> " + Owner;
+                case OwnerSource.StorefrontDefault: return "storefront default owner -> " + Owner;
+                default: return "no rule, offer or storefront owner: owner unchanged";
+            }
+        }
+    }
+
+    /// <summary>
+    /// The routing rules of a batch, sorted once (by order, then by position given). Owner precedence: the first
+    /// matching rule, then the offer catalogue's owner, then the storefront's default owner, then unchanged.
+    /// </summary>
+    public sealed class RoutingRuleSet
+    {
+        public static readonly RoutingRuleSet Empty = new RoutingRuleSet(null);
+
+        private readonly RoutingRule[] _rules;
+
+        public RoutingRuleSet(IEnumerable<RoutingRule>? rules)
+        {
+            var list = new List<RoutingRule>();
+            if (rules != null)
+            {
+                foreach (var rule in rules)
+                {
+                    if (rule != null) list.Add(rule);
+                }
+            }
+            var ordered = list.ToArray();
+            var positions = new int[ordered.Length];
+            for (int i = 0; i < positions.Length; i++) positions[i] = i;
+            // Array.Sort is not stable: sort positions by (order, position).
+            Array.Sort(positions, (a, b) =>
+            {
+                int byOrder = ordered[a].Order.CompareTo(ordered[b].Order);
+                return byOrder != 0 ? byOrder : a.CompareTo(b);
+            });
+            _rules = new RoutingRule[ordered.Length];
+            for (int i = 0; i < positions.Length; i++) _rules[i] = ordered[positions[i]];
+        }
+
+        /// <summary>The rules in evaluation order.</summary>
+        public IReadOnlyList<RoutingRule> Rules => _rules;
+
+        public RoutingDecision Route(in RoutingInput lead, OwnerReference? offerOwner, OwnerReference? storefrontDefaultOwner)
+        {
+            for (int i = 0; i < _rules.Length; i++)
+            {
+                if (_rules[i].Matches(lead)) return new RoutingDecision(_rules[i].Owner, OwnerSource.RoutingRule, _rules[i]);
+            }
+            if (offerOwner != null) return new RoutingDecision(offerOwner, OwnerSource.Offer, null);
+            if (storefrontDefaultOwner != null) return new RoutingDecision(storefrontDefaultOwner, OwnerSource.StorefrontDefault, null);
+            return RoutingDecision.Unchanged;
+        }
+    }
+}

@@ -1,0 +1,600 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace LeadPlugins.Plugins.Domain.Enrichment
+{
+    public enum JsonNodeKind
+    {
+        Null,
+        Boolean,
+        Number,
+        String,
+        Object,
+        Array,
+    }
+
+    /// <summary>A value read by <see cref="TolerantJson"/>. Immutable.</summary>
+    public abstract class JsonNode
+    {
+        internal JsonNode(JsonNodeKind kind)
+        {
+            Kind = kind;
+        }
+
+        public JsonNodeKind Kind { get; }
+
+        /// <summary>
+        /// The value as text, tolerant of wrong types: a string as is, a number as written, a boolean as
+        /// "true"/"false"; null for null, objects and arrays.
+        /// </summary>
+        public virtual string? Text => null;
+    }
+
+    /// <summary>null, true/false, a number (kept as written) or a string.</summary>
+    public sealed class JsonScalar : JsonNode
+    {
+        internal static readonly JsonScalar Null = new JsonScalar(JsonNodeKind.Null, null);
+        internal static readonly JsonScalar True = new JsonScalar(JsonNodeKind.Boolean, "true");
+        internal static readonly JsonScalar False = new JsonScalar(JsonNodeKind.Boolean, "false");
+
+        private readonly string? _text;
+
+        internal JsonScalar(JsonNodeKind kind, string? text)
+            : base(kind)
+        {
+            _text = text;
+        }
+
+        public override string? Text => _text;
+    }
+
+    public sealed class JsonArray : JsonNode
+    {
+        internal JsonArray(IReadOnlyList<JsonNode> items)
+            : base(JsonNodeKind.Array)
+        {
+            Items = items;
+        }
+
+        public IReadOnlyList<JsonNode> Items { get; }
+    }
+
+    /// <summary>An object: members in document order; look-ups are case-insensitive and the last duplicate wins.</summary>
+    public sealed class JsonObject : JsonNode
+    {
+        private readonly Dictionary<string, JsonNode> _byName;
+
+        internal JsonObject(IReadOnlyList<KeyValuePair<string, JsonNode>> members, Dictionary<string, JsonNode> byName)
+            : base(JsonNodeKind.Object)
+        {
+            Members = members;
+            _byName = byName;
+        }
+
+        public IReadOnlyList<KeyValuePair<string, JsonNode>> Members { get; }
+
+        /// <summary>The member's value (any key casing), or null when absent.</summary>
+        public JsonNode? Get(string name)
+        {
+            JsonNode? value;
+            return _byName.TryGetValue(name, out value) ? value : null;
+        }
+
+        /// <summary>The first present member among <paramref name="names"/> (aliases), or null.</summary>
+        public JsonNode? GetAny(string[] names)
+        {
+            for (int i = 0; i < names.Length; i++)
+            {
+                var value = Get(names[i]);
+                if (value != null) return value;
+            }
+            return null;
+        }
+
+        /// <summary>The member as text (see <see cref="JsonNode.Text"/>); null when absent, null or not a scalar.</summary>
+        public string? GetText(string name) => Get(name)?.Text;
+    }
+
+    /// <summary>Limits that keep hostile or broken input cheap. Immutable.</summary>
+    public sealed class JsonReadLimits
+    {
+        public static readonly JsonReadLimits Default = new JsonReadLimits(32, 65536, 20);
+
+        public JsonReadLimits(int maxDepth, int maxLength, int maxDiagnostics)
+        {
+            MaxDepth = maxDepth < 1 ? 1 : maxDepth;
+            MaxLength = maxLength < 2 ? 2 : maxLength;
+            MaxDiagnostics = maxDiagnostics < 1 ? 1 : maxDiagnostics;
+        }
+
+        /// <summary>Deepest nesting of objects/arrays read; deeper values are skipped.</summary>
+        public int MaxDepth { get; }
+        /// <summary>Characters read; the rest is ignored and the result is marked incomplete.</summary>
+        public int MaxLength { get; }
+        public int MaxDiagnostics { get; }
+    }
+
+    /// <summary>Outcome of <see cref="TolerantJson.Parse(string?)"/>.</summary>
+    public sealed class JsonParseResult
+    {
+        internal JsonParseResult(JsonNode? root, IReadOnlyList<string> diagnostics, bool isComplete)
+        {
+            Root = root;
+            Diagnostics = diagnostics;
+            IsComplete = isComplete;
+        }
+
+        /// <summary>The value read, possibly partial; null when nothing usable was found.</summary>
+        public JsonNode? Root { get; }
+        /// <summary>Readable notes on every repair or loss ("missing ',' before member at 118").</summary>
+        public IReadOnlyList<string> Diagnostics { get; }
+        /// <summary>False when input was cut (truncated, too long, too deep): <see cref="Root"/> is then partial.</summary>
+        public bool IsComplete { get; }
+        /// <summary>True when the text was valid JSON, read without any repair.</summary>
+        public bool IsClean => IsComplete && Diagnostics.Count == 0;
+    }
+
+    /// <summary>
+    /// A small, lenient JSON reader for payloads pasted into text columns (net462 has no System.Text.Json and
+    /// the sandbox carries no third-party package). Never throws. It repairs what the marketplace samples need:
+    /// missing commas between members, trailing commas, single-quoted or bare keys, wrong value types, and it
+    /// returns a partial result with a diagnostic for truncated, over-long or over-deep input.
+    /// </summary>
+    public static class TolerantJson
+    {
+        public static JsonParseResult Parse(string? text) => Parse(text, JsonReadLimits.Default);
+
+        public static JsonParseResult Parse(string? text, JsonReadLimits limits)
+        {
+            if (limits == null) limits = JsonReadLimits.Default;
+            if (text == null) return new JsonParseResult(null, new[] { "No JSON text." }, false);
+            var reader = new Reader(text, limits);
+            return reader.ReadDocument();
+        }
+
+        private sealed class Reader
+        {
+            private readonly string _text;
+            private readonly int _end;
+            private readonly JsonReadLimits _limits;
+            private readonly List<string> _diagnostics = new List<string>();
+            private int _pos;
+            private bool _incomplete;
+            private bool _diagnosticsCapped;
+
+            internal Reader(string text, JsonReadLimits limits)
+            {
+                _text = text;
+                _limits = limits;
+                _end = text.Length;
+                if (_end > limits.MaxLength)
+                {
+                    _end = limits.MaxLength;
+                    _incomplete = true;
+                    Note("Input has " + text.Length.ToString(CultureInfo.InvariantCulture) + " characters; only the first "
+                        + limits.MaxLength.ToString(CultureInfo.InvariantCulture) + " were read.");
+                }
+            }
+
+            internal JsonParseResult ReadDocument()
+            {
+                SkipWhiteSpace();
+                if (_pos >= _end)
+                {
+                    Note("No JSON value found.");
+                    return Finish(null);
+                }
+                var root = ReadValue(0);
+                SkipWhiteSpace();
+                if (_pos < _end && !_incomplete) Note("Text after the JSON value at " + Position(_pos) + " was ignored.");
+                return Finish(root);
+            }
+
+            private JsonParseResult Finish(JsonNode? root)
+            {
+                IReadOnlyList<string> diagnostics = _diagnostics.Count == 0 ? (IReadOnlyList<string>)Array.Empty<string>() : _diagnostics.ToArray();
+                return new JsonParseResult(root, diagnostics, !_incomplete && root != null);
+            }
+
+            private void Note(string message)
+            {
+                if (_diagnostics.Count < _limits.MaxDiagnostics)
+                {
+                    _diagnostics.Add(message);
+                }
+                else if (!_diagnosticsCapped)
+                {
+                    _diagnosticsCapped = true;
+                    _diagnostics.Add("Further problems were not listed.");
+                }
+            }
+
+            private static string Position(int index) => index.ToString(CultureInfo.InvariantCulture);
+
+            private void Truncated(string what)
+            {
+                if (!_incomplete) Note("The JSON text ends inside " + what + " (truncated); the value read so far is kept.");
+                _incomplete = true;
+            }
+
+            private void SkipWhiteSpace()
+            {
+                while (_pos < _end)
+                {
+                    char c = _text[_pos];
+                    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF' || char.IsWhiteSpace(c)) _pos++;
+                    else break;
+                }
+            }
+
+            // depth = number of containers already open around this value.
+            private JsonNode? ReadValue(int depth)
+            {
+                SkipWhiteSpace();
+                if (_pos >= _end)
+                {
+                    Truncated("a value");
+                    return null;
+                }
+                char c = _text[_pos];
+                switch (c)
+                {
+                    case '{':
+                    case '[':
+                        if (depth >= _limits.MaxDepth)
+                        {
+                            Note("Nesting deeper than " + _limits.MaxDepth.ToString(CultureInfo.InvariantCulture) + " at " + Position(_pos) + " was skipped.");
+                            SkipContainer();
+                            return null;
+                        }
+                        return c == '{' ? ReadObject(depth + 1) : (JsonNode?)ReadArray(depth + 1);
+                    case '"':
+                    case '\'':
+                        {
+                            var s = ReadString();
+                            return s == null ? null : new JsonScalar(JsonNodeKind.String, s);
+                        }
+                    default:
+                        if (c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9')) return ReadNumber(depth == 0);
+                        if (IsBareWordChar(c)) return ReadBareWord(depth == 0);
+                        Note("Unexpected character '" + c + "' at " + Position(_pos) + " was skipped.");
+                        _pos++;
+                        return null;
+                }
+            }
+
+            private JsonObject? ReadObject(int depth)
+            {
+                _pos++; // '{'
+                var members = new List<KeyValuePair<string, JsonNode>>();
+                var byName = new Dictionary<string, JsonNode>(StringComparer.OrdinalIgnoreCase);
+                while (true)
+                {
+                    SkipWhiteSpace();
+                    if (_pos >= _end)
+                    {
+                        Truncated("an object");
+                        break;
+                    }
+                    char c = _text[_pos];
+                    if (c == '}')
+                    {
+                        _pos++;
+                        break;
+                    }
+                    if (c == ',')
+                    {
+                        Note("Extra ',' at " + Position(_pos) + " was ignored.");
+                        _pos++;
+                        continue;
+                    }
+                    if (c == ']')
+                    {
+                        Note("Unexpected ']' at " + Position(_pos) + " closes the object.");
+                        _pos++;
+                        break;
+                    }
+
+                    int keyAt = _pos;
+                    string? key;
+                    if (c == '"' || c == '\'')
+                    {
+                        key = ReadString();
+                        if (key == null) break; // truncated inside the key
+                    }
+                    else if (IsBareWordChar(c))
+                    {
+                        key = ReadBareText();
+                        Note("Unquoted key '" + key + "' at " + Position(keyAt) + " was accepted.");
+                    }
+                    else
+                    {
+                        Note("Unexpected character '" + c + "' at " + Position(_pos) + " in an object was skipped.");
+                        _pos++;
+                        continue;
+                    }
+
+                    SkipWhiteSpace();
+                    if (_pos >= _end)
+                    {
+                        Truncated("an object");
+                        break;
+                    }
+                    if (_text[_pos] == ':' || _text[_pos] == '=') _pos++;
+                    else Note("Missing ':' after key '" + key + "' at " + Position(_pos) + ".");
+                    SkipWhiteSpace();
+                    if (_pos < _end && (_text[_pos] == '}' || _text[_pos] == ','))
+                    {
+                        Note("Key '" + key + "' at " + Position(keyAt) + " has no value and was ignored.");
+                        if (_text[_pos] == ',') _pos++;
+                        continue;
+                    }
+
+                    var value = ReadValue(depth);
+                    if (value == null && _incomplete) break; // a cut-off value is dropped, not guessed
+                    if (value != null)
+                    {
+                        if (byName.ContainsKey(key)) Note("Duplicate key '" + key + "' at " + Position(keyAt) + ": the last value wins.");
+                        byName[key] = value;
+                        members.Add(new KeyValuePair<string, JsonNode>(key, value));
+                    }
+
+                    SkipWhiteSpace();
+                    if (_pos >= _end)
+                    {
+                        Truncated("an object");
+                        break;
+                    }
+                    c = _text[_pos];
+                    if (c == ',')
+                    {
+                        _pos++;
+                        SkipWhiteSpace();
+                        if (_pos < _end && _text[_pos] == '}') Note("Trailing ',' before '}' at " + Position(_pos) + " was ignored.");
+                    }
+                    else if (c == '}')
+                    {
+                        _pos++;
+                        break;
+                    }
+                    else if (c == '"' || c == '\'' || IsBareWordChar(c))
+                    {
+                        Note("Missing ',' before the member at " + Position(_pos) + " was assumed.");
+                    }
+                    // Anything else is reported and skipped at the top of the loop.
+                }
+                return new JsonObject(members.ToArray(), byName);
+            }
+
+            private JsonArray ReadArray(int depth)
+            {
+                _pos++; // '['
+                var items = new List<JsonNode>();
+                while (true)
+                {
+                    SkipWhiteSpace();
+                    if (_pos >= _end)
+                    {
+                        Truncated("an array");
+                        break;
+                    }
+                    char c = _text[_pos];
+                    if (c == ']')
+                    {
+                        _pos++;
+                        break;
+                    }
+                    if (c == ',')
+                    {
+                        Note("Extra ',' at " + Position(_pos) + " was ignored.");
+                        _pos++;
+                        continue;
+                    }
+                    if (c == '}')
+                    {
+                        Note("Unexpected '}' at " + Position(_pos) + " closes the array.");
+                        _pos++;
+                        break;
+                    }
+                    int before = _pos;
+                    var value = ReadValue(depth);
+                    if (value == null && _incomplete) break;
+                    if (value != null) items.Add(value);
+                    if (_pos == before) _pos++; // always make progress
+
+                    SkipWhiteSpace();
+                    if (_pos >= _end)
+                    {
+                        Truncated("an array");
+                        break;
+                    }
+                    c = _text[_pos];
+                    if (c == ',')
+                    {
+                        _pos++;
+                    }
+                    else if (c == ']')
+                    {
+                        _pos++;
+                        break;
+                    }
+                    else if (c != '}')
+                    {
+                        Note("Missing ',' between array items at " + Position(_pos) + " was assumed.");
+                    }
+                }
+                return new JsonArray(items.ToArray());
+            }
+
+            // Returns null (and marks the input incomplete) when the closing quote is missing.
+            private string? ReadString()
+            {
+                char quote = _text[_pos];
+                if (quote == '\'') Note("Single-quoted string at " + Position(_pos) + " was accepted.");
+                int start = ++_pos;
+                StringBuilder? builder = null;
+                int runStart = start;
+                while (_pos < _end)
+                {
+                    char c = _text[_pos];
+                    if (c == quote)
+                    {
+                        string result = builder == null
+                            ? _text.Substring(start, _pos - start)
+                            : builder.Append(_text, runStart, _pos - runStart).ToString();
+                        _pos++;
+                        return result;
+                    }
+                    if (c != '\\')
+                    {
+                        _pos++;
+                        continue;
+                    }
+
+                    if (builder == null) builder = new StringBuilder(_pos - start + 16);
+                    builder.Append(_text, runStart, _pos - runStart);
+                    if (_pos + 1 >= _end)
+                    {
+                        _pos = _end;
+                        break;
+                    }
+                    char e = _text[_pos + 1];
+                    _pos += 2;
+                    switch (e)
+                    {
+                        case '"': builder.Append('"'); break;
+                        case '\'': builder.Append('\''); break;
+                        case '\\': builder.Append('\\'); break;
+                        case '/': builder.Append('/'); break;
+                        case 'b': builder.Append('\b'); break;
+                        case 'f': builder.Append('\f'); break;
+                        case 'n': builder.Append('\n'); break;
+                        case 'r': builder.Append('\r'); break;
+                        case 't': builder.Append('\t'); break;
+                        case 'u':
+                            {
+                                int code = 0;
+                                int digits = 0;
+                                while (digits < 4 && _pos < _end)
+                                {
+                                    int h = HexValue(_text[_pos]);
+                                    if (h < 0) break;
+                                    code = code * 16 + h;
+                                    _pos++;
+                                    digits++;
+                                }
+                                if (digits == 4)
+                                {
+                                    builder.Append((char)code);
+                                }
+                                else if (_pos >= _end)
+                                {
+                                    break;
+                                }
+                                else
+                                {
+                                    Note("Invalid \\u escape at " + Position(_pos) + " was kept as text.");
+                                    builder.Append("\\u").Append(_text, _pos - digits, digits);
+                                }
+                                break;
+                            }
+                        default:
+                            Note("Unknown escape '\\" + e + "' at " + Position(_pos - 2) + " was kept as '" + e + "'.");
+                            builder.Append(e);
+                            break;
+                    }
+                    runStart = _pos;
+                }
+                Truncated("a string");
+                return null;
+            }
+
+            // Inside a container, a number or word running into the end of the text may have lost characters.
+            private JsonNode? ReadNumber(bool atRoot)
+            {
+                int start = _pos;
+                while (_pos < _end)
+                {
+                    char c = _text[_pos];
+                    if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') _pos++;
+                    else break;
+                }
+                if (_pos >= _end && !atRoot)
+                {
+                    Truncated("a number");
+                    return null;
+                }
+                string raw = _text.Substring(start, _pos - start);
+                double ignored;
+                if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out ignored))
+                {
+                    Note("'" + raw + "' at " + Position(start) + " is not a valid number; kept as text.");
+                    return new JsonScalar(JsonNodeKind.String, raw);
+                }
+                return new JsonScalar(JsonNodeKind.Number, raw);
+            }
+
+            private JsonNode? ReadBareWord(bool atRoot)
+            {
+                int start = _pos;
+                string word = ReadBareText();
+                if (_pos >= _end && !atRoot)
+                {
+                    Truncated("a value");
+                    return null;
+                }
+                if (string.Equals(word, "true", StringComparison.OrdinalIgnoreCase)) return JsonScalar.True;
+                if (string.Equals(word, "false", StringComparison.OrdinalIgnoreCase)) return JsonScalar.False;
+                if (string.Equals(word, "null", StringComparison.OrdinalIgnoreCase)) return JsonScalar.Null;
+                Note("Unquoted text '" + word + "' at " + Position(start) + " was read as a string.");
+                return new JsonScalar(JsonNodeKind.String, word);
+            }
+
+            private string ReadBareText()
+            {
+                int start = _pos;
+                while (_pos < _end && IsBareWordChar(_text[_pos])) _pos++;
+                return _text.Substring(start, _pos - start);
+            }
+
+            private static bool IsBareWordChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '$';
+
+            // Skips an object or array without building it (used past the depth limit); strings are respected.
+            private void SkipContainer()
+            {
+                int nesting = 0;
+                while (_pos < _end)
+                {
+                    char c = _text[_pos];
+                    if (c == '"' || c == '\'')
+                    {
+                        char quote = c;
+                        _pos++;
+                        while (_pos < _end && _text[_pos] != quote)
+                        {
+                            if (_text[_pos] == '\\') _pos++;
+                            _pos++;
+                        }
+                        if (_pos >= _end) break;
+                        _pos++;
+                        continue;
+                    }
+                    _pos++;
+                    if (c == '{' || c == '[') nesting++;
+                    else if ((c == '}' || c == ']') && --nesting == 0) return;
+                }
+                Truncated("a skipped value");
+            }
+
+            private static int HexValue(char c)
+            {
+                if (c >= '0' && c <= '9') return c - '0';
+                if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+                if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+                return -1;
+            }
+        }
+    }
+}
