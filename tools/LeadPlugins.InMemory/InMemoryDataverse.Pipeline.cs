@@ -195,6 +195,7 @@ public sealed partial class InMemoryDataverse
             id = item.Id != Guid.Empty ? item.Id : item.GetAttributeValue<Guid?>(table.PrimaryId) ?? Guid.Empty;
             if (id == Guid.Empty && item.KeyAttributes.Count > 0) id = FindByKey(table, item.KeyAttributes)?.Id ?? Guid.Empty;
         }
+        operation.Items.Add(item);
         operation.Ids.Add(id);
         operation.PreRows.Add(operation.Kind == "Update" ? _store.Find(table.LogicalName, id) : null);
         operation.PrimaryEntityId = operation.Ids[0];

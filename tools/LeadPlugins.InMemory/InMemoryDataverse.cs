@@ -240,6 +240,10 @@ public sealed partial class InMemoryDataverse
         return _store.Table(logicalName).Rows.Select(Values.CloneEntity).ToList();
     }
 
+    /// <summary>Columns of a table that have an equality index (built on the first Equal query on them).</summary>
+    public IReadOnlyCollection<string> IndexedColumns(string logicalName)
+        => Schema.GetTable(logicalName).Columns.Keys.Where(_store.Table(logicalName).HasIndex).ToList();
+
     /// <summary>A copy of one row, or null.</summary>
     public Entity? Get(string logicalName, Guid id)
     {
