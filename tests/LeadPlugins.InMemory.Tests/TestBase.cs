@@ -12,8 +12,8 @@ public abstract class DataverseTestBase
     protected static readonly DateTime T0 = new(2026, 3, 2, 9, 30, 15, 250, DateTimeKind.Utc);
 
     protected DateTime Now { get; set; } = T0;
-    protected InMemoryDataverse Dataverse { get; private set; } = null!;
-    protected IOrganizationService Service { get; private set; } = null!;
+    protected InMemoryDataverse Dataverse { get; set; } = null!;
+    protected IOrganizationService Service { get; set; } = null!;
 
     [TestInitialize]
     public void CreateDataverse()

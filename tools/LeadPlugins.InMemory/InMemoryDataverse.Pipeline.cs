@@ -354,7 +354,7 @@ public sealed partial class InMemoryDataverse
                     var run = snapshot.ShallowCopy();
                     run.SharedVariables = CopyParameters(snapshot.SharedVariables);
                     run.OperationCreatedOn = Now();
-                    job.Executions.Add(ExecuteStep(step, run, null, attempt));
+                    ExecuteStep(step, run, null, attempt, job.Executions);
                 }));
             }
         }
@@ -447,10 +447,11 @@ public sealed partial class InMemoryDataverse
 
     // ---------- running plug-ins ----------
 
-    private StepExecution ExecuteStep(PluginStep step, PluginExecutionContext context, Transaction? transaction, int attempt)
+    private StepExecution ExecuteStep(PluginStep step, PluginExecutionContext context, Transaction? transaction, int attempt, List<StepExecution>? record = null)
     {
         var execution = new StepExecution(step, context.MessageName, context.PrimaryEntityName, context.PrimaryEntityId, context.Depth, attempt);
         _audit.Add(execution);
+        record?.Add(execution);
         var tracing = new TracingService(execution, _traces);
         var factory = new PluginServiceFactory(this, context, execution, transaction);
         try
