@@ -40,11 +40,11 @@ public sealed partial class InMemoryDataverse
     private Func<RequestContext, OrganizationResponse> WithPipeline(Func<RequestContext, OrganizationResponse> next)
         => context =>
         {
-            if (context.Depth > _options.MaxDepth) throw Faults.DepthTooHigh();
             var enclosing = context.Call.Transaction;
             if (enclosing?.DoomedBy != null && !context.Call.Internal) throw Faults.NoActiveTransaction();
             try
             {
+                if (context.Depth > _options.MaxDepth) throw Faults.DepthTooHigh();
                 return RunPipeline(context, next);
             }
             catch (Exception e) when (context.Call.FromPlugin && enclosing != null && e is not NotSimulatedException)

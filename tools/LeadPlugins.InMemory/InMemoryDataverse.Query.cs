@@ -89,8 +89,16 @@ public sealed partial class InMemoryDataverse
             candidates = data.Lookup(indexed.Column, indexed.Value).Select(id => data.Find(id)!).ToList();
 
         var rows = new List<Dictionary<string, Entity?>>();
+        var probe = new Dictionary<string, Entity?>(StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
+            if (links.Count == 0)
+            {
+                // No joins: test the row in a reused scope and allocate only for matches (scans stay cheap).
+                probe[string.Empty] = candidate;
+                if (criteria(probe)) rows.Add(new Dictionary<string, Entity?>(StringComparer.Ordinal) { [string.Empty] = candidate });
+                continue;
+            }
             IEnumerable<Dictionary<string, Entity?>> joined = new[] { new Dictionary<string, Entity?>(StringComparer.Ordinal) { [string.Empty] = candidate } };
             foreach (var link in links) joined = joined.SelectMany(r => Expand(r, link)).ToList();
             rows.AddRange(joined.Where(r => criteria(r)));
