@@ -402,6 +402,23 @@ public sealed class CrudContractTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void Seed_validates_column_names_and_types_like_a_write()
+    {
+        // Source: anchors §1.8 Metadata: "Load an explicit schema ... and validate against it" (seeded data included).
+        Assert.AreEqual(ErrorCodes.QueryBuilderNoAttribute, Fault(() => Dataverse.Seed(new Entity("lead") { ["LastName"] = "x" })).ErrorCode);
+        Assert.AreEqual(ErrorCodes.InvalidArgument, Fault(() => Dataverse.Seed(new Entity("lead") { ["createdon"] = "yesterday" })).ErrorCode);
+    }
+
+    [TestMethod]
+    public void Typed_handler_receives_the_typed_request_even_when_sent_untyped()
+    {
+        // Source: anchors §5.3 Handle<TRequest>(Func<TRequest, OrganizationResponse>) for custom APIs.
+        Dataverse.Handle<PingRequest>(request => new OrganizationResponse { Results = { ["Echo"] = request.Text + " via " + request.GetType().Name } });
+        Assert.AreEqual("typed via PingRequest", Service.Execute(new PingRequest { Text = "typed" })["Echo"]);
+        Assert.AreEqual("untyped via PingRequest", Service.Execute(new OrganizationRequest("mpl_Ping") { ["Text"] = "untyped" })["Echo"]);
+    }
+
+    [TestMethod]
     public void Assign_changes_the_owner_and_runs_the_Update_pipeline()
     {
         // Source: brief §3 (Assign => ownerid through the Update pipeline); checker il-avoid-specialized-update-ops.
@@ -456,4 +473,10 @@ public sealed class CrudContractTests : DataverseTestBase
         }
         Assert.AreEqual(Run(NewDataverse()), Run(NewDataverse()));
     }
+}
+
+public sealed class PingRequest : OrganizationRequest
+{
+    public PingRequest() { RequestName = "mpl_Ping"; }
+    public string Text { get => (string)Parameters["Text"]; set => Parameters["Text"] = value; }
 }

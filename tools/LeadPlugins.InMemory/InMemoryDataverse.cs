@@ -212,7 +212,7 @@ public sealed partial class InMemoryDataverse
 
     // ---------- data for tests ----------
 
-    /// <summary>Inserts rows as they are (no pipeline, no lookup checks), filling system columns the platform would.</summary>
+    /// <summary>Inserts rows (no pipeline, no lookup checks; names, types and lengths are validated), filling system columns the platform would.</summary>
     public void Seed(params Entity[] rows)
     {
         var now = Now();
@@ -224,6 +224,7 @@ public sealed partial class InMemoryDataverse
         var table = Schema.GetTable(row.LogicalName);
         if (row.Id == Guid.Empty) row.Id = row.GetAttributeValue<Guid?>(table.PrimaryId) ?? NewId();
         if (_store.Find(table.LogicalName, row.Id) != null) throw Faults.DuplicateKey();
+        ValidateAttributes(table, row);
         var seeded = row.Contains("statecode") ? row["statecode"] : null;
         ApplyCreateDefaults(table, row, userId, now, honourState: true);
         if (seeded is OptionSetValue state && table.HasState && !row.Contains("statuscode"))
