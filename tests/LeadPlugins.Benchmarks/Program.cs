@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using LeadPlugins.Benchmarks;
+
+// All benchmark classes of this assembly; pick with --filter, e.g. --filter '*InMemoryDataverse*' --job short.
+// "footprint" prints the memory held by 100,000 created leads (BenchmarkDotNet reports allocations, not retained size).
+if (args.Length > 0 && args[0] == "footprint")
+{
+    InMemoryDataverseBenchmarks.PrintFootprint();
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(InMemoryDataverseBenchmarks).Assembly).Run(args);

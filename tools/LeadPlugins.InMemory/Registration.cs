@@ -1,0 +1,119 @@
+using System.Reflection;
+using LeadPlugins.Plugins.Registration;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>Configuration for a plug-in type's steps: overrides the attribute's unsecure configuration and adds the secure one.</summary>
+public sealed record PluginConfiguration(Type PluginType, string? UnsecureConfiguration = null, string? SecureConfiguration = null);
+
+/// <summary>A registered image of a step.</summary>
+public sealed record StepImage(string Name, bool IsPreImage, bool IsPostImage, IReadOnlyList<string> Attributes);
+
+/// <summary>A registered step (sdkmessageprocessingstep) built from a <see cref="PluginStepAttribute"/>.</summary>
+public sealed class PluginStep
+{
+    private IPlugin? _instance;
+
+    internal PluginStep(Type pluginType, PluginStepAttribute attribute, string? unsecure, string? secure, int order)
+    {
+        PluginType = pluginType;
+        Attribute = attribute;
+        Message = attribute.Message;
+        EntityLogicalName = attribute.EntityLogicalName ?? string.Empty;
+        Stage = (int)attribute.Stage;
+        Mode = (int)attribute.Mode;
+        Rank = attribute.Rank;
+        FilteringAttributes = Split(attribute.FilteringAttributes);
+        UnsecureConfiguration = unsecure;
+        SecureConfiguration = secure;
+        RunAsSystem = attribute.RunAs == StepRunAs.System;
+        Name = attribute.Name ?? pluginType.Name + ": " + attribute.Message + " of " + (string.IsNullOrEmpty(attribute.EntityLogicalName) ? "any entity" : attribute.EntityLogicalName);
+        Order = order;
+        var images = new List<StepImage>();
+        AddImage(images, attribute.Image1Name, attribute.Image1Type, attribute.Image1Attributes);
+        AddImage(images, attribute.Image2Name, attribute.Image2Type, attribute.Image2Attributes);
+        Images = images;
+        Id = StableId(pluginType.FullName + "|" + Message + "|" + EntityLogicalName + "|" + Stage + "|" + Mode + "|" + Rank + "|" + order);
+    }
+
+    public Guid Id { get; }
+    public Type PluginType { get; }
+    public PluginStepAttribute Attribute { get; }
+    public string Name { get; }
+    public string Message { get; }
+    /// <summary>Empty: any entity (e.g. Associate).</summary>
+    public string EntityLogicalName { get; }
+    public int Stage { get; }
+    public int Mode { get; }
+    public int Rank { get; }
+    public IReadOnlyList<string> FilteringAttributes { get; }
+    public IReadOnlyList<StepImage> Images { get; }
+    public string? UnsecureConfiguration { get; }
+    public string? SecureConfiguration { get; }
+    public bool RunAsSystem { get; }
+    internal int Order { get; }
+
+    /// <summary>
+    /// The step's plug-in instance, created once and reused for every execution like the platform's cache:
+    /// a plug-in that keeps state between executions shows it here too.
+    /// </summary>
+    internal IPlugin Instance => _instance ??= CreateInstance();
+
+    private IPlugin CreateInstance()
+    {
+        var twoStrings = PluginType.GetConstructor(new[] { typeof(string), typeof(string) });
+        if (twoStrings != null) return (IPlugin)twoStrings.Invoke(new object?[] { UnsecureConfiguration, SecureConfiguration });
+        var oneString = PluginType.GetConstructor(new[] { typeof(string) });
+        if (oneString != null) return (IPlugin)oneString.Invoke(new object?[] { UnsecureConfiguration });
+        var none = PluginType.GetConstructor(Type.EmptyTypes)
+            ?? throw new InvalidOperationException(PluginType.FullName + " needs a public constructor (), (string) or (string unsecure, string secure).");
+        return (IPlugin)none.Invoke(null);
+    }
+
+    internal static void Validate(Type pluginType, PluginStepAttribute attribute)
+    {
+        if (!typeof(IPlugin).IsAssignableFrom(pluginType)) throw new ArgumentException(pluginType.FullName + " does not implement IPlugin.");
+        if (string.IsNullOrWhiteSpace(attribute.Message)) throw new ArgumentException(pluginType.FullName + ": a step needs a message.");
+        if (attribute.Stage is not (PipelineStage.PreValidation or PipelineStage.PreOperation or PipelineStage.PostOperation))
+            throw new ArgumentException(pluginType.FullName + ": stage " + (int)attribute.Stage + " is not 10, 20 or 40.");
+        if (attribute.Mode == ExecutionMode.Asynchronous && attribute.Stage != PipelineStage.PostOperation)
+            throw new ArgumentException(pluginType.FullName + ": only PostOperation steps can be asynchronous.");
+        var message = attribute.Message;
+        foreach (var image in new[] { (attribute.Image1Name, attribute.Image1Type), (attribute.Image2Name, attribute.Image2Type) })
+        {
+            if (string.IsNullOrEmpty(image.Item1)) continue;
+            var pre = image.Item2 is ImageType.PreImage or ImageType.Both;
+            var post = image.Item2 is ImageType.PostImage or ImageType.Both;
+            if (pre && message is "Create" or "CreateMultiple")
+                throw new ArgumentException(pluginType.FullName + ": a " + message + " step cannot have a pre image.");
+            if (post && message is "Delete")
+                throw new ArgumentException(pluginType.FullName + ": a Delete step cannot have a post image.");
+            if (post && attribute.Stage != PipelineStage.PostOperation)
+                throw new ArgumentException(pluginType.FullName + ": post images exist only in PostOperation.");
+        }
+    }
+
+    private static void AddImage(List<StepImage> images, string? name, ImageType type, string? attributes)
+    {
+        if (string.IsNullOrEmpty(name)) return;
+        images.Add(new StepImage(name, type is ImageType.PreImage or ImageType.Both, type is ImageType.PostImage or ImageType.Both, Split(attributes)));
+    }
+
+    private static IReadOnlyList<string> Split(string? csv)
+        => string.IsNullOrWhiteSpace(csv) ? Array.Empty<string>() : csv.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+
+    private static Guid StableId(string text)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    internal static IEnumerable<(Type Type, PluginStepAttribute Attribute)> Discover(Assembly assembly)
+        => assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IPlugin).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .SelectMany(t => t.GetCustomAttributes<PluginStepAttribute>(false).Select(a => (t, a)));
+
+    public override string ToString() => Name + " (stage " + Stage + (Mode == 1 ? ", async" : ", sync") + ", rank " + Rank + ")";
+}

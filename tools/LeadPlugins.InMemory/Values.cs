@@ -1,0 +1,140 @@
+using System.Collections;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>Copies and comparisons of SDK values, with the server's wire semantics (every call sees a copy).</summary>
+internal static class Values
+{
+    public static Entity CloneEntity(Entity source)
+    {
+        var copy = new Entity(source.LogicalName, source.Id) { RowVersion = source.RowVersion, EntityState = source.EntityState };
+        foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+        foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+        foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
+        foreach (var pair in source.RelatedEntities) copy.RelatedEntities[pair.Key] = CloneCollection(pair.Value);
+        return copy;
+    }
+
+    public static EntityCollection CloneCollection(EntityCollection source)
+    {
+        var copy = new EntityCollection
+        {
+            EntityName = source.EntityName,
+            MoreRecords = source.MoreRecords,
+            PagingCookie = source.PagingCookie,
+            TotalRecordCount = source.TotalRecordCount,
+            TotalRecordCountLimitExceeded = source.TotalRecordCountLimitExceeded,
+            MinActiveRowVersion = source.MinActiveRowVersion,
+        };
+        foreach (var entity in source.Entities) copy.Entities.Add(entity == null ? null! : CloneEntity(entity));
+        return copy;
+    }
+
+    public static EntityReference CloneReference(EntityReference r)
+    {
+        var copy = new EntityReference(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
+        foreach (var pair in r.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+        return copy;
+    }
+
+    public static object? CloneValue(object? value) => value switch
+    {
+        null => null,
+        string or Guid or int or long or bool or decimal or double or DateTime => value,
+        EntityReference r => CloneReference(r),
+        OptionSetValue o => new OptionSetValue(o.Value),
+        Money m => new Money(m.Value),
+        OptionSetValueCollection c => new OptionSetValueCollection(c.Select(o => new OptionSetValue(o.Value)).ToList()),
+        EntityCollection c => CloneCollection(c),
+        Entity e => CloneEntity(e),
+        EntityReferenceCollection c => new EntityReferenceCollection(c.Select(CloneReference).ToList()),
+        ColumnSet c => new ColumnSet(c.Columns.ToArray()) { AllColumns = c.AllColumns },
+        AliasedValue a => new AliasedValue(a.EntityLogicalName, a.AttributeLogicalName, CloneValue(a.Value)),
+        Relationship r => new Relationship(r.SchemaName) { PrimaryEntityRole = r.PrimaryEntityRole },
+        OrganizationRequest r => CloneRequest(r),
+        OrganizationRequestCollection c => CloneRequests(c),
+        ExecuteMultipleSettings s => new ExecuteMultipleSettings { ContinueOnError = s.ContinueOnError, ReturnResponses = s.ReturnResponses },
+        _ => value, // queries and other immutable-by-contract values travel as they are
+    };
+
+    private static OrganizationRequestCollection CloneRequests(OrganizationRequestCollection source)
+    {
+        var copy = new OrganizationRequestCollection();
+        foreach (var request in source) copy.Add(CloneRequest(request));
+        return copy;
+    }
+
+    /// <summary>A copy of the request as the server would deserialize it: same type, parameters copied.</summary>
+    public static OrganizationRequest CloneRequest(OrganizationRequest request)
+    {
+        OrganizationRequest copy;
+        try
+        {
+            copy = (OrganizationRequest?)Activator.CreateInstance(request.GetType()) ?? new OrganizationRequest();
+        }
+        catch (MissingMethodException)
+        {
+            copy = new OrganizationRequest();
+        }
+        copy.RequestName = request.RequestName;
+        copy.RequestId = request.RequestId;
+        foreach (var pair in request.Parameters) copy.Parameters[pair.Key] = CloneValue(pair.Value);
+        return copy;
+    }
+
+    /// <summary>Normalises a stored or condition value for equality and ordering (strings compare case-insensitively).</summary>
+    public static object? Normalize(object? value) => value switch
+    {
+        null => null,
+        EntityReference r => r.Id,
+        OptionSetValue o => o.Value,
+        Money m => m.Value,
+        AliasedValue a => Normalize(a.Value),
+        int i => (decimal)i,
+        long l => (decimal)l,
+        double d => (decimal)d,
+        float f => (decimal)f,
+        Enum e => (decimal)Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    /// <summary>Key for hash indexes: equal keys exactly when Equal conditions match.</summary>
+    public static object? IndexKey(object? value)
+    {
+        var normalized = Normalize(value);
+        return normalized is string s ? s.ToUpperInvariant() : normalized;
+    }
+
+    public static int Compare(object? left, object? right)
+    {
+        var a = Normalize(left);
+        var b = Normalize(right);
+        if (a == null && b == null) return 0;
+        if (a == null) return -1;
+        if (b == null) return 1;
+        if (a is string sa && b is string sb) return string.Compare(sa, sb, StringComparison.OrdinalIgnoreCase);
+        if (a is decimal da && b is decimal db) return da.CompareTo(db);
+        if (a is DateTime ta && b is DateTime tb) return ta.CompareTo(tb);
+        if (a is Guid ga && b is Guid gb) return ga.CompareTo(gb);
+        if (a is bool ba && b is bool bb) return ba.CompareTo(bb);
+        if (a is IComparable ca && a.GetType() == b.GetType()) return ca.CompareTo(b);
+        return string.Compare(Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture), Convert.ToString(b, System.Globalization.CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static bool AreEqual(object? left, object? right) => Compare(left, right) == 0 && left != null && right != null;
+
+    public static bool IsCollectionValue(object? value) => value is IEnumerable and not string;
+
+    public static DateTime ToUtcWithoutMilliseconds(DateTime value)
+    {
+        var utc = value.Kind switch
+        {
+            DateTimeKind.Local => value.ToUniversalTime(),
+            DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+            _ => value,
+        };
+        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+    }
+}
