@@ -470,11 +470,15 @@ public sealed partial class InMemoryDataverse
         return execution;
     }
 
+    private const int DefaultExceptionHResult = unchecked((int)0x80131500);
+
     /// <summary>What the caller sees when a plug-in throws: a fault carrying the plug-in's message, code and details.</summary>
     private static FaultException<OrganizationServiceFault> ToCallerFault(Exception e, PluginStep step) => e switch
     {
-        InvalidPluginExecutionException ipe => Faults.Create(ipe.ErrorCode == 0 ? ErrorCodes.IsvAborted : ipe.ErrorCode, ipe.Message,
-            ipe.ExceptionDetails.ToDictionary(p => p.Key, p => p.Value)),
+        // Without an explicit code the exception's ErrorCode is its HResult (COR_E_EXCEPTION); the caller sees IsvAborted.
+        InvalidPluginExecutionException ipe => Faults.Create(
+            ipe.ErrorCode == 0 || ipe.ErrorCode == DefaultExceptionHResult ? ErrorCodes.IsvAborted : ipe.ErrorCode, ipe.Message,
+            (ipe.ExceptionDetails ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => p.Value)),
         FaultException<OrganizationServiceFault> fault => fault,
         _ => Faults.Create(ErrorCodes.IsvUnExpected,
             "Unexpected exception from plug-in (Execute): " + step.PluginType.FullName + ": " + e.GetType().FullName + ": " + e.Message),
