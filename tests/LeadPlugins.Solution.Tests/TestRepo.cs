@@ -22,11 +22,20 @@ internal static class TestRepo
 
     public static string WorkflowsAssembly => Config.AssemblyPaths(Configuration)[1];
 
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> TempDirectories = new();
+
     public static string NewTempDirectory()
     {
         var path = Path.Combine(Path.GetTempPath(), "leadplugins-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
+        TempDirectories.Add(path);
         return path;
+    }
+
+    public static void DeleteTempDirectories()
+    {
+        foreach (var path in TempDirectories)
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
     }
 
     /// <summary>Packs the product source with the given assemblies (default: the fixtures) into a fresh temp folder.</summary>

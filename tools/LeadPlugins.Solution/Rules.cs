@@ -16,6 +16,7 @@ public static class Rules
     public const string AssemblyEntryOrphan = "LP0106";
     public const string ReferencesUnresolved = "LP0107";
     public const string AssemblyFolderMismatch = "LP0108";
+    public const string AssemblyWithoutTypes = "LP0109";
 
     // Plug-in and workflow activity types
     public const string StepOnNonPlugin = "LP0201";
@@ -85,6 +86,7 @@ public static class Rules
         [AssemblyEntryOrphan] = "a DLL under PluginAssemblies/ that no PluginAssembly references",
         [ReferencesUnresolved] = "referenced assemblies not found; base types read from metadata names",
         [AssemblyFolderMismatch] = "PluginAssemblies/<File>-<GUID>/ folder GUID differs from PluginAssemblyId",
+        [AssemblyWithoutTypes] = "assembly without plug-in or workflow activity types (left out of the zip: Dataverse refuses it)",
         [StepOnNonPlugin] = "[PluginStep] on a class that does not implement IPlugin",
         [ActivityAttributeOnNonActivity] = "[WorkflowActivity] on a class that does not derive from CodeActivity",
         [ActivityWithoutAttribute] = "workflow activity without [WorkflowActivity] (default name and group used)",

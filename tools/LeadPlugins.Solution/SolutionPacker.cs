@@ -108,7 +108,7 @@ public static class SolutionPacker
             if (read.Assembly.Types.Count == 0)
             {
                 // Dataverse refuses to register an assembly without plug-in or workflow activity types.
-                findings.Warning(Rules.PluginWithoutSteps, label, 0, "no plug-in or workflow activity types yet; left out of the zip");
+                findings.Warning(Rules.AssemblyWithoutTypes, label, 0, "no plug-in or workflow activity types yet; left out of the zip");
                 continue;
             }
             if (!read.Assembly.IsStrongNameSigned)

@@ -68,6 +68,8 @@ public static class RegistrationReader
         var token = name.GetPublicKeyToken();
         var tokenText = token is { Length: > 0 } ? Convert.ToHexString(token).ToLowerInvariant() : null;
         var hierarchy = new MetadataHierarchy(content);
+        // Hints about missing attributes only make sense for assemblies that use them (not for any vendor's DLL).
+        var usesAttributes = hierarchy.UsesType(PluginStepAttributeName) || hierarchy.UsesType(WorkflowActivityAttributeName);
         var unresolved = new SortedSet<string>(StringComparer.Ordinal);
 
         var types = new List<PluginTypeRegistration>();
@@ -93,14 +95,14 @@ public static class RegistrationReader
             var pluginTypeId = RegistrationIds.PluginType(simpleName, typeName);
             if (isActivity || attributes.Activity != null)
             {
-                if (attributes.Activity == null)
+                if (attributes.Activity == null && usesAttributes)
                     findings.Warning(Rules.ActivityWithoutAttribute, findingFile, 0, typeName + " is a workflow activity without [WorkflowActivity]: registered as '" + type.Name + "' in group '" + DefaultWorkflowGroupName + "'");
                 var activity = attributes.Activity ?? new ActivityAttributeValues(type.Name, DefaultWorkflowGroupName, string.Empty);
                 types.Add(new PluginTypeRegistration(pluginTypeId, typeName, PluginTypeKind.WorkflowActivity, activity.FriendlyName, activity.Description, activity.GroupName, Array.Empty<StepRegistration>()));
             }
             else if (isPlugin || attributes.Steps.Count > 0)
             {
-                if (attributes.Steps.Count == 0)
+                if (attributes.Steps.Count == 0 && usesAttributes)
                     findings.Warning(Rules.PluginWithoutSteps, findingFile, 0, typeName + " implements IPlugin but has no [PluginStep]: registered as a plug-in type with no step");
                 var steps = BuildSteps(typeName, attributes.Steps, findingFile, findings);
                 types.Add(new PluginTypeRegistration(pluginTypeId, typeName, PluginTypeKind.Plugin, typeName, string.Empty, null, steps));
@@ -120,7 +122,7 @@ public static class RegistrationReader
             null,
             types,
             content);
-        return new AssemblyReadResult(registration, findings.Items, defined, hierarchy.UsesType(PluginStepAttributeName));
+        return new AssemblyReadResult(registration, findings.Items, defined, usesAttributes);
     }
 
     /// <summary>

@@ -34,6 +34,7 @@ public static partial class SolutionVerifier
     public const string ContentTypesEntry = "[Content_Types].xml";
     public const string ManifestEntry = "solution.xml";
     public const string CustomizationsEntry = "customizations.xml";
+    private static readonly int[] CheckedRootTypes = { 1, 2, 9, 10, 20, 26, 60, 91, 92 };
     private static readonly XNamespace OpcNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
 
     public static VerificationReport Verify(string zipPath, VerifyOptions? options = null)
@@ -221,9 +222,10 @@ public static partial class SolutionVerifier
                     findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(component), "unexpected <" + component.Name.LocalName + "> in <RootComponents>");
                     continue;
                 }
-                if (!int.TryParse((string?)component.Attribute("type"), out _))
+                if (!int.TryParse((string?)component.Attribute("type"), out var type))
                     findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(component), "RootComponent without a numeric type");
-                if (component.Attribute("id") == null && component.Attribute("schemaName") == null)
+                // Singletons such as the site map (62) are exported with neither; the types this tool matches need one.
+                if (CheckedRootTypes.Contains(type) && component.Attribute("id") == null && component.Attribute("schemaName") == null)
                     findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(component), "RootComponent needs an id or a schemaName");
                 var behavior = (string?)component.Attribute("behavior");
                 if (behavior != null && behavior != "0" && behavior != "1" && behavior != "2")
