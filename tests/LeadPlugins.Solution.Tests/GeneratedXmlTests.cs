@@ -99,6 +99,18 @@ public sealed class GeneratedXmlTests
     }
 
     [TestMethod]
+    public void Control_ids_are_unique_within_each_form_and_header_controls_are_prefixed()
+    {
+        foreach (var form in Root.Descendants("systemform"))
+        {
+            var ids = form.Descendants("control").Select(c => (string)c.Attribute("id")!).ToList();
+            CollectionAssert.AllItemsAreUnique(ids, form.Element("formid")!.Value);
+            foreach (var control in form.Descendants("header").Descendants("control"))
+                StringAssert.StartsWith((string)control.Attribute("id")!, "header_");
+        }
+    }
+
+    [TestMethod]
     public void Every_column_the_lead_source_declares_is_on_the_marketplace_form()
     {
         var lead = SolutionSource.Load(TestRepo.Config.SolutionSourceDirectory).FindTable("lead")!;

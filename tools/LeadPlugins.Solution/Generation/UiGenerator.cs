@@ -89,6 +89,14 @@ internal sealed class UiGenerator
     public XElement Form(TableDefinition table, FormDefinition form, Guid formId)
     {
         Guid Id(string path) => StableGuid.Create(formId.ToString("D") + "|" + path);
+        // Control ids are unique within a form: header controls are "header_<column>", repeats get a number (as exports do).
+        var controlIds = new HashSet<string>(StringComparer.Ordinal);
+        string ControlId(string column, bool header)
+        {
+            var id = header ? "header_" + column : column;
+            for (var n = 1; !controlIds.Add(id); n++) id = (header ? "header_" + column : column) + n;
+            return id;
+        }
         var tabs = new XElement("tabs");
         foreach (var tab in form.Tabs)
         {
@@ -102,7 +110,7 @@ internal sealed class UiGenerator
                     var row = new XElement("row");
                     for (var j = i; j < i + width; j++)
                         row.Add(j < section.Fields.Count
-                            ? Cell(table, form, section.Fields[j], Id(tab.Name + "/" + section.Name + "/" + section.Fields[j].Column + "/" + j))
+                            ? Cell(table, form, section.Fields[j], Id(tab.Name + "/" + section.Name + "/" + section.Fields[j].Column + "/" + j), ControlId(section.Fields[j].Column, header: false))
                             : EmptyCell(Id(tab.Name + "/" + section.Name + "/empty/" + j)));
                     rows.Add(row);
                 }
@@ -136,14 +144,14 @@ internal sealed class UiGenerator
                 new XAttribute("labelwidth", 115),
                 new XAttribute("celllabelalignment", "Left"),
                 new XElement("rows", form.Header.Chunk(4).Select((chunk, r) => new XElement("row",
-                    chunk.Select((field, c) => Cell(table, form, field, Id("header/" + field.Column + "/" + r + "/" + c))))))));
+                    chunk.Select((field, c) => Cell(table, form, field, Id("header/" + field.Column + "/" + r + "/" + c), ControlId(field.Column, header: true))))))));
         }
         if (!table.Existing)
             formElement.Add(new XElement("DisplayConditions", new XAttribute("Order", 0), new XAttribute("FallbackForm", "true")));
         return formElement;
     }
 
-    private XElement Cell(TableDefinition table, FormDefinition form, FormField field, Guid cellId)
+    private XElement Cell(TableDefinition table, FormDefinition form, FormField field, Guid cellId, string controlId)
     {
         var column = table.FindColumn(field.Column);
         string control;
@@ -180,7 +188,7 @@ internal sealed class UiGenerator
             new XAttribute("locklevel", "0"),
             Xml.Labels("labels", "label", label),
             new XElement("control",
-                new XAttribute("id", field.Column),
+                new XAttribute("id", controlId),
                 new XAttribute("classid", classId),
                 new XAttribute("datafieldname", field.Column),
                 new XAttribute("disabled", "false")));
