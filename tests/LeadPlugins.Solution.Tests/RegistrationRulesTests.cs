@@ -1,0 +1,67 @@
+using LeadPlugins.Solution.Registration;
+
+namespace LeadPlugins.Solution.Tests;
+
+[TestClass]
+public sealed class RegistrationRulesTests
+{
+    private static StepRegistration Step(string message, int stage, int mode, string filtering = "", params ImageRegistration[] images)
+        => new(Guid.NewGuid(), "Test: " + message + " of lead", "Test.Plugin", message, SdkMessages.IdOf(message) ?? Guid.Empty,
+            "lead", stage, mode, 1, filtering, string.Empty, string.Empty, false, false, images);
+
+    private static ImageRegistration Image(int type, string attributes = "mpl_leadscore")
+        => new(Guid.NewGuid(), type == 0 ? "PreImage" : "PostImage", type == 0 ? "PreImage" : "PostImage", type, attributes, "Target");
+
+    private static IReadOnlyList<string> Errors(StepRegistration step)
+    {
+        var findings = new FindingList();
+        RegistrationRules.Check(step, "test", 0, findings, "mpl", (table, column) => column is "mpl_leadscore" or "mpl_storefront");
+        return findings.Items.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).ToList();
+    }
+
+    [TestMethod]
+    public void A_well_formed_update_step_passes()
+        => CollectionAssert.AreEqual(Array.Empty<string>(), Errors(Step("Update", 40, 1, "mpl_leadscore", Image(0), Image(1))).ToArray());
+
+    [TestMethod]
+    public void An_update_step_needs_filtering_attributes()
+        => CollectionAssert.Contains(Errors(Step("Update", 20, 0)).ToList(), Rules.UpdateWithoutFilteringAttributes);
+
+    [TestMethod]
+    public void A_create_step_cannot_have_a_pre_image()
+        => CollectionAssert.Contains(Errors(Step("Create", 40, 0, "", Image(0))).ToList(), Rules.PreImageOnCreate);
+
+    [TestMethod]
+    public void A_delete_step_cannot_have_a_post_image()
+        => CollectionAssert.Contains(Errors(Step("Delete", 40, 0, "", Image(1))).ToList(), Rules.PostImageOnDelete);
+
+    [TestMethod]
+    public void Post_images_exist_only_in_post_operation()
+        => CollectionAssert.Contains(Errors(Step("Update", 20, 0, "mpl_leadscore", Image(1))).ToList(), Rules.PostImageOutsidePostOperation);
+
+    [TestMethod]
+    public void An_image_of_type_both_counts_as_pre_and_post()
+    {
+        var errors = Errors(Step("Create", 20, 0, "", Image(2)));
+        CollectionAssert.Contains(errors.ToList(), Rules.PreImageOnCreate);
+        CollectionAssert.Contains(errors.ToList(), Rules.PostImageOutsidePostOperation);
+    }
+
+    [TestMethod]
+    public void Asynchronous_steps_run_only_in_post_operation()
+        => CollectionAssert.Contains(Errors(Step("Create", 20, 1)).ToList(), Rules.AsyncOutsidePostOperation);
+
+    [TestMethod]
+    [DataRow("Retrieve")]
+    [DataRow("RetrieveMultiple")]
+    public void No_step_on_retrieve(string message)
+        => CollectionAssert.Contains(Errors(Step(message, 40, 0)).ToList(), Rules.ForbiddenMessage);
+
+    [TestMethod]
+    public void Only_stages_10_20_40_exist()
+        => CollectionAssert.Contains(Errors(Step("Create", 30, 0)).ToList(), Rules.InvalidStage);
+
+    [TestMethod]
+    public void A_prefixed_column_the_solution_does_not_declare_is_an_error()
+        => CollectionAssert.Contains(Errors(Step("Update", 40, 1, "mpl_nosuchcolumn")).ToList(), Rules.UnknownColumn);
+}

@@ -1,0 +1,61 @@
+using LeadPlugins.Solution;
+using Spectre.Console;
+
+namespace LeadPlugins.Cli;
+
+public enum FindingFormat
+{
+    /// <summary>A table for people.</summary>
+    Table,
+    /// <summary>One line per finding: "error LP0301 customizations.xml:12: ...".</summary>
+    Lines,
+    /// <summary>MSBuild's canonical form ("file(line): error LP0301: ..."), so a build lists them as errors and warnings.</summary>
+    Msbuild,
+}
+
+internal static class FindingPrinter
+{
+    public static void Print(IAnsiConsole console, IReadOnlyList<Finding> findings, FindingFormat format, bool includeInfo)
+    {
+        var shown = findings.Where(f => includeInfo || f.Severity != Severity.Info).ToList();
+        if (shown.Count == 0) return;
+        switch (format)
+        {
+            case FindingFormat.Table:
+                var table = new Table().Border(TableBorder.Rounded)
+                    .AddColumn("Severity").AddColumn("Rule").AddColumn("Location").AddColumn("Finding");
+                foreach (var f in shown)
+                    table.AddRow(new Markup(SeverityMarkup(f.Severity)), new Text(f.Rule), new Text(f.Location), new Text(f.Message));
+                console.Write(table);
+                break;
+            case FindingFormat.Lines:
+                // Plain writer: one finding per line, never wrapped at the console width.
+                foreach (var f in shown)
+                    console.Profile.Out.Writer.WriteLine(f.ToString());
+                break;
+            case FindingFormat.Msbuild:
+                foreach (var f in shown)
+                {
+                    var location = f.Line > 0 ? f.File + "(" + f.Line + ")" : f.File;
+                    var kind = f.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "message" };
+                    console.Profile.Out.Writer.WriteLine(location + ": " + kind + " " + f.Rule + ": " + f.Message);
+                }
+                break;
+        }
+    }
+
+    public static void Summary(IAnsiConsole console, string what, IReadOnlyList<Finding> findings)
+    {
+        var errors = findings.Count(f => f.Severity == Severity.Error);
+        var warnings = findings.Count(f => f.Severity == Severity.Warning);
+        var color = errors > 0 ? "red" : warnings > 0 ? "yellow" : "green";
+        console.MarkupLine("[" + color + "]" + Markup.Escape(what) + ": " + errors + " error(s), " + warnings + " warning(s)[/]");
+    }
+
+    private static string SeverityMarkup(Severity severity) => severity switch
+    {
+        Severity.Error => "[red]error[/]",
+        Severity.Warning => "[yellow]warning[/]",
+        _ => "[grey]info[/]",
+    };
+}

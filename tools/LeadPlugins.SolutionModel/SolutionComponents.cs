@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace LeadPlugins.SolutionModel;
+
+/// <summary>One control on a form. <paramref name="Control"/> overrides the control picked from the column type (needed for system columns the source does not declare).</summary>
+public sealed record FormField(string Column, string? Control, string? Label, int Line);
+
+public sealed record FormSection(string Name, string Label, int Columns, IReadOnlyList<FormField> Fields, int Line);
+
+public sealed record FormTab(string Name, string Label, IReadOnlyList<FormSection> Sections, int Line);
+
+/// <summary>A model-driven form (Solution/src/forms/*.xml). <paramref name="Id"/> pins the formid; otherwise the build derives a stable one from table, type and name.</summary>
+public sealed record FormDefinition(
+    string Table,
+    string Type,
+    string Name,
+    string Description,
+    Guid? Id,
+    IReadOnlyList<FormField> Header,
+    IReadOnlyList<FormTab> Tabs,
+    string SourceFile);
+
+public sealed record ViewCell(string Name, int Width, int Line);
+
+/// <summary>A public view (Solution/src/views/*.xml): layout cells and the FetchXML as written in the source.</summary>
+public sealed record ViewDefinition(
+    string Table,
+    string Name,
+    string Description,
+    Guid? Id,
+    bool IsDefault,
+    string? Jump,
+    IReadOnlyList<ViewCell> Cells,
+    string FetchXml,
+    int FetchLine,
+    string SourceFile);
+
+/// <summary>Privileges a role grants on one table: names such as Create, Read, Write, Delete, Append, AppendTo, Assign, Share.</summary>
+public sealed record RoleTablePrivileges(string Table, IReadOnlyList<string> Privileges, string Level, int Line);
+
+/// <summary>A security role (Solution/src/roles/*.xml).</summary>
+public sealed record RoleDefinition(string Name, string Description, Guid? Id, IReadOnlyList<RoleTablePrivileges> Tables, string SourceFile);
+
+/// <summary>
+/// The user-interface and security part of the solution source: Solution/src/forms, views and roles. Kept apart
+/// from <see cref="SolutionSource"/> (tables and choices) so the in-memory Dataverse does not pay for it.
+/// Structure only: cross-references (columns, tables) are checked by the solution build with file and line.
+/// </summary>
+public sealed class SolutionComponents
+{
+    public static readonly IReadOnlyList<string> KnownPrivileges = new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share" };
+    public static readonly IReadOnlyList<string> PrivilegeLevels = new[] { "Basic", "Local", "Deep", "Global" };
+
+    private SolutionComponents(IReadOnlyList<FormDefinition> forms, IReadOnlyList<ViewDefinition> views, IReadOnlyList<RoleDefinition> roles)
+    {
+        Forms = forms;
+        Views = views;
+        Roles = roles;
+    }
+
+    public IReadOnlyList<FormDefinition> Forms { get; }
+    public IReadOnlyList<ViewDefinition> Views { get; }
+    public IReadOnlyList<RoleDefinition> Roles { get; }
+
+    public static SolutionComponents Load(string? directory = null)
+    {
+        directory ??= SolutionSource.LocateSourceDirectory();
+        return new SolutionComponents(
+            Files(directory, "forms").Select(LoadForm).ToList(),
+            Files(directory, "views").Select(LoadView).ToList(),
+            Files(directory, "roles").Select(LoadRole).ToList());
+    }
+
+    private static IEnumerable<string> Files(string directory, string folder)
+    {
+        var path = Path.Combine(directory, folder);
+        return System.IO.Directory.Exists(path)
+            ? System.IO.Directory.GetFiles(path, "*.xml").OrderBy(f => f, StringComparer.Ordinal)
+            : Enumerable.Empty<string>();
+    }
+
+    public static FormDefinition LoadForm(string path)
+    {
+        var root = LoadRoot(path, "form");
+        var tabs = root.Elements("tab").Select(tab => new FormTab(
+            Required(path, tab, "name"),
+            (string?)tab.Attribute("label") ?? Required(path, tab, "name"),
+            tab.Elements("section").Select(section => new FormSection(
+                Required(path, section, "name"),
+                (string?)section.Attribute("label") ?? Required(path, section, "name"),
+                section.Attribute("columns") != null ? ParseInt(path, section, "columns") : 1,
+                section.Elements("field").Select(f => ReadField(path, f)).ToList(),
+                Line(section))).ToList(),
+            Line(tab))).ToList();
+        if (tabs.Count == 0) throw Error(path, root, "a form needs at least one <tab>");
+        var header = root.Element("header")?.Elements("field").Select(f => ReadField(path, f)).ToList() ?? new List<FormField>();
+        return new FormDefinition(
+            Required(path, root, "table"),
+            (string?)root.Attribute("type") ?? "main",
+            Required(path, root, "name"),
+            (string?)root.Attribute("description") ?? string.Empty,
+            ParseGuid(path, root),
+            header,
+            tabs,
+            path);
+    }
+
+    public static ViewDefinition LoadView(string path)
+    {
+        var root = LoadRoot(path, "view");
+        var fetch = root.Element("fetch") ?? throw Error(path, root, "a view needs a <fetch> element");
+        var layout = root.Element("layout") ?? throw Error(path, root, "a view needs a <layout> element");
+        var cells = layout.Elements("cell").Select(c => new ViewCell(
+            Required(path, c, "name"),
+            c.Attribute("width") != null ? ParseInt(path, c, "width") : 150,
+            Line(c))).ToList();
+        if (cells.Count == 0) throw Error(path, layout, "a view layout needs at least one <cell>");
+        return new ViewDefinition(
+            Required(path, root, "table"),
+            Required(path, root, "name"),
+            (string?)root.Attribute("description") ?? string.Empty,
+            ParseGuid(path, root),
+            (bool?)root.Attribute("default") ?? false,
+            (string?)layout.Attribute("jump"),
+            cells,
+            fetch.ToString(SaveOptions.DisableFormatting),
+            Line(fetch),
+            path);
+    }
+
+    public static RoleDefinition LoadRole(string path)
+    {
+        var root = LoadRoot(path, "role");
+        var tables = root.Elements("table").Select(t =>
+        {
+            var privileges = Required(path, t, "privileges").Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+            foreach (var privilege in privileges)
+                if (!KnownPrivileges.Contains(privilege)) throw Error(path, t, "unknown privilege '" + privilege + "' (use " + string.Join(", ", KnownPrivileges) + ")");
+            var level = (string?)t.Attribute("level") ?? "Global";
+            if (!PrivilegeLevels.Contains(level)) throw Error(path, t, "unknown level '" + level + "' (use " + string.Join(", ", PrivilegeLevels) + ")");
+            return new RoleTablePrivileges(Required(path, t, "name"), privileges, level, Line(t));
+        }).ToList();
+        return new RoleDefinition(Required(path, root, "name"), (string?)root.Attribute("description") ?? string.Empty, ParseGuid(path, root), tables, path);
+    }
+
+    private static FormField ReadField(string path, XElement field)
+        => new(Required(path, field, "column"), (string?)field.Attribute("control"), (string?)field.Attribute("label"), Line(field));
+
+    private static XElement LoadRoot(string path, string rootName)
+    {
+        var root = XDocument.Load(path, LoadOptions.SetLineInfo).Root ?? throw Error(path, null, "empty file");
+        if (root.Name.LocalName != rootName) throw Error(path, root, "root element must be <" + rootName + ">");
+        return root;
+    }
+
+    private static Guid? ParseGuid(string path, XElement element)
+    {
+        var text = (string?)element.Attribute("id");
+        if (text == null) return null;
+        return Guid.TryParse(text, out var id) ? id : throw Error(path, element, "id is not a GUID: " + text);
+    }
+
+    private static int Line(XElement element) => element is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+
+    private static string Required(string path, XElement element, string attribute)
+        => (string?)element.Attribute(attribute) ?? throw Error(path, element, "missing attribute " + attribute);
+
+    private static int ParseInt(string path, XElement element, string attribute)
+    {
+        var text = Required(path, element, attribute);
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Error(path, element, attribute + " is not an integer: " + text);
+    }
+
+    private static InvalidDataException Error(string path, XElement? element, string message)
+    {
+        var line = element != null && Line(element) > 0 ? "(" + Line(element) + ")" : string.Empty;
+        return new InvalidDataException(path + line + ": " + message);
+    }
+}
