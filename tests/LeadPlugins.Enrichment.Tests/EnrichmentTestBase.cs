@@ -131,7 +131,7 @@ public abstract class EnrichmentTestBase
 
     protected Guid AddOffer(string title, string? offerId = null, string? publisherId = null, Action<Entity>? more = null, bool active = true)
     {
-        var row = new Entity("mpl_offer", Guid.NewGuid()) { ["mpl_name"] = title, ["mpl_offerid"] = offerId, ["mpl_publisherid"] = publisherId };
+        var row = new Entity("mpl_offer", Guid.NewGuid()) { ["mpl_name"] = title, ["mpl_marketplaceofferid"] = offerId, ["mpl_publisherid"] = publisherId };
         more?.Invoke(row);
         if (!active) row["statecode"] = new OptionSetValue(1);
         Dataverse.Seed(row);

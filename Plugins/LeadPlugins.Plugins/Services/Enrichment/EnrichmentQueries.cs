@@ -22,6 +22,8 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         public const string OfferTable = "mpl_offer";
         public const string RoutingRuleTable = "mpl_routingrule";
         public const string LeadTable = "lead";
+        /// <summary>mpl_offer's offer id text column ("mpl_offerid" is that table's primary key).</summary>
+        public const string OfferIdColumn = "mpl_marketplaceofferid";
         private const string CampaignAlias = "campaign";
         private const int Active = 0;
 
@@ -48,16 +50,16 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         {
             var query = new QueryExpression(OfferTable)
             {
-                ColumnSet = new ColumnSet("mpl_name", "mpl_offerid", "mpl_publisherid", "mpl_storefront", "mpl_listingtype", "mpl_productname",
+                ColumnSet = new ColumnSet("mpl_name", OfferIdColumn, "mpl_publisherid", "mpl_storefront", "mpl_listingtype", "mpl_productname",
                     "mpl_owneruserid", "mpl_ownerteamid", "mpl_nurturesequenceid"),
             };
             query.Criteria.AddCondition("statecode", ConditionOperator.Equal, Active);
             var keys = new FilterExpression(LogicalOperator.Or);
-            if (offerIds.Count > 0) keys.AddCondition("mpl_offerid", ConditionOperator.In, Values(offerIds));
+            if (offerIds.Count > 0) keys.AddCondition(OfferIdColumn, ConditionOperator.In, Values(offerIds));
             if (titles.Count > 0) keys.AddCondition("mpl_name", ConditionOperator.In, Values(titles));
             query.Criteria.AddFilter(keys);
             query.AddOrder("createdon", OrderType.Ascending);
-            query.AddOrder("mpl_offerid", OrderType.Ascending);
+            query.AddOrder("mpl_offerid", OrderType.Ascending); // the primary key: a stable tie-break
             return query;
         }
 
@@ -116,7 +118,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         }
 
         public static OfferEntry ToOffer(Entity row) =>
-            new OfferEntry(row.GetAttributeValue<string>("mpl_offerid"), row.GetAttributeValue<string>("mpl_name"),
+            new OfferEntry(row.GetAttributeValue<string>(OfferIdColumn), row.GetAttributeValue<string>("mpl_name"),
                 row.GetAttributeValue<string>("mpl_publisherid"), Choice<Storefront>(row, "mpl_storefront"), Choice<ListingType>(row, "mpl_listingtype"),
                 row.GetAttributeValue<string>("mpl_productname"),
                 OwnerReference.From(LookupId(row, "mpl_owneruserid"), LookupId(row, "mpl_ownerteamid")),

@@ -279,9 +279,13 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 var settings = new List<StorefrontSetting>(rows.Count);
                 foreach (var row in rows)
                 {
-                    string? note;
-                    var setting = EnrichmentQueries.ToStorefrontSetting(row, out note);
-                    if (note != null) Note(note);
+                    var setting = Map(row, "storefront setting", r =>
+                    {
+                        string? note;
+                        var mapped = EnrichmentQueries.ToStorefrontSetting(r, out note);
+                        if (note != null) Note(note);
+                        return mapped;
+                    });
                     if (setting != null) settings.Add(setting);
                 }
                 return settings;
@@ -296,7 +300,11 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 var rows = Read(EnrichmentQueries.Offers(keys.OfferIds, keys.OfferTitles), "offer catalogue", ref _offersFailure);
                 if (rows == null) return null;
                 var offers = new List<OfferEntry>(rows.Count);
-                foreach (var row in rows) offers.Add(EnrichmentQueries.ToOffer(row));
+                foreach (var row in rows)
+                {
+                    var offer = Map(row, "offer", EnrichmentQueries.ToOffer);
+                    if (offer != null) offers.Add(offer);
+                }
                 return offers;
             }
 
@@ -305,7 +313,11 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 var rows = Read(EnrichmentQueries.RoutingRules(), "routing rules", ref _rulesFailure);
                 if (rows == null) return null;
                 var rules = new List<RoutingRule>(rows.Count);
-                foreach (var row in rows) rules.Add(EnrichmentQueries.ToRoutingRule(row));
+                foreach (var row in rows)
+                {
+                    var rule = Map(row, "routing rule", EnrichmentQueries.ToRoutingRule);
+                    if (rule != null) rules.Add(rule);
+                }
                 return rules;
             }
 
@@ -321,8 +333,26 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 var rows = Read(EnrichmentQueries.OpenLeads(keys.Emails), "open leads", ref _duplicatesFailure);
                 if (rows == null) return null;
                 var open = new List<OpenLead>(rows.Count);
-                foreach (var row in rows) open.Add(EnrichmentQueries.ToOpenLead(row));
+                foreach (var row in rows)
+                {
+                    var lead = Map(row, "open lead", EnrichmentQueries.ToOpenLead);
+                    if (lead != null) open.Add(lead);
+                }
                 return open;
+            }
+
+            /// <summary>One row to its domain object; a row that cannot be read is skipped with a note, never the batch.</summary>
+            private T? Map<T>(Entity row, string what, Func<Entity, T?> map) where T : class
+            {
+                try
+                {
+                    return map(row);
+                }
+                catch (Exception e)
+                {
+                    Note("The " + what + " row " + row.Id.ToString("D") + " could not be read (" + Describe(e) + ") and was ignored.");
+                    return null;
+                }
             }
 
             /// <summary>One RetrieveMultiple; a failure of any kind is remembered for the leads that needed the rows.</summary>
