@@ -228,7 +228,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 }
                 if (parsed.Kind == LeadKind.Marketplace)
                 {
-                    if (_rulesFailure != null) Add(ref defaults, "routing rules could not be read (" + _rulesFailure + ")");
+                    if (_rulesFailure != null) Add(ref defaults, "routing rules could not be read (" + _rulesFailure + "): owner left unchanged");
                     bool emailChecked = result.NormalizedEmail != null && (result.EmailStatus == EmailStatus.Business || result.EmailStatus == EmailStatus.FreeMail);
                     if (emailChecked && _duplicatesFailure != null) Add(ref defaults, "open leads could not be searched for duplicates (" + _duplicatesFailure + ")");
                     else if (emailChecked && _uncheckedEmails != null && _uncheckedEmails.Contains(result.NormalizedEmail!)) Add(ref defaults, "not checked for duplicates (batch too large)");
@@ -244,6 +244,8 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                     message = message + " Step configuration has " + Number(Settings.Diagnostics.Count) + " problem(s); defaults used for them (see trace).";
                 }
                 var changes = LeadChangeBuilder.Build(lead, result, status, message, duplicateOf, _options.CreatingUserId, _now);
+                // Without the rules any owner could be the wrong one (a rule might have matched): leave the owner alone.
+                if (_rulesFailure != null) changes.Attributes.Remove(LeadOutputColumns.Owner);
                 var written = changes.GetAttributeValue<string>(LeadOutputColumns.EnrichmentMessage);
                 return new LeadEnrichmentOutcome(index, parsed.LeadId, status, written, result, changes, Summary(index, parsed.LeadId, status, result, changes), null);
             }
@@ -401,7 +403,8 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 if (result.Score.HasValue) parts.Add("score " + Number(result.Score.Value) + " " + result.Rating);
                 if (result.Routing != null && result.Routing.Source != OwnerSource.Unchanged)
                 {
-                    parts.Add(changes.Contains(LeadOutputColumns.Owner) ? "owner " + result.Routing.Source + " " + result.Owner : "owner kept (set by the writer)");
+                    parts.Add(changes.Contains(LeadOutputColumns.Owner) ? "owner " + result.Routing.Source + " " + result.Owner
+                        : _rulesFailure != null ? "owner unchanged (rules unreadable)" : "owner kept (set by the writer)");
                 }
                 var duplicateOf = changes.GetAttributeValue<EntityReference>(LeadOutputColumns.DuplicateOf);
                 if (duplicateOf != null) parts.Add("duplicate of " + duplicateOf.Id.ToString("D") + (result.Duplicate != null && result.Duplicate.IsRepeatEngagement ? " (repeat)" : ""));
