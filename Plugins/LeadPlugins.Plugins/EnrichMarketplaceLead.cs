@@ -16,7 +16,7 @@ namespace LeadPlugins.Plugins
     /// </summary>
     [PluginStep("Create", "lead", PipelineStage.PreOperation, ExecutionMode.Synchronous,
         Name = "LeadPlugins: enrich marketplace lead (Create of lead, PreOperation)",
-        Description = "Recognises Azure Marketplace / AppSource leads and sets storefront, campaign, offer, score, owner and duplicate columns. Unsecure configuration: optional JSON (weights, thresholds, extraSourceColumns, marketplaceWriterUserIds, freeMailDomains); empty = built-in defaults.")]
+        Description = "Sets storefront, campaign, offer, score, owner and duplicate of marketplace leads. Unsecure configuration: optional JSON, empty = defaults (README: enrichment).")]
     public sealed class EnrichMarketplaceLead : PluginBase
     {
         private readonly EnrichmentSettings _settings;
