@@ -394,4 +394,22 @@ public sealed class QueryContractTests : DataverseTestBase
         CollectionAssert.AreEqual(new[] { "Indexed" }, LastNames(current));
         Assert.AreEqual(0, LastNames(query).Count);
     }
+
+    [TestMethod]
+    public void Equality_on_choice_and_state_columns_matches_integers_through_the_index()
+    {
+        // Source: anchors §4 "Queries": a choice/state condition takes the option value as an int (OptionSetValue is
+        // rejected); the hash index must key stored OptionSetValues like the int the condition carries.
+        CreateLead("Hot", more: l => l["leadqualitycode"] = new OptionSetValue(1));
+        CreateLead("Cold", more: l => l["leadqualitycode"] = new OptionSetValue(3));
+        CreateLead("Unrated");
+        Dataverse.Seed(new Entity("lead") { ["lastname"] = "Qualified", ["statecode"] = new OptionSetValue(1) });
+        var rating = Leads();
+        rating.Criteria.AddCondition("leadqualitycode", ConditionOperator.Equal, 1);
+        CollectionAssert.AreEqual(new[] { "Hot" }, LastNames(rating));
+        var open = Leads();
+        open.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+        CollectionAssert.AreEquivalent(new[] { "Hot", "Cold", "Unrated" }, LastNames(open));
+        CollectionAssert.Contains(Dataverse.IndexedColumns("lead").ToArray(), "statecode");
+    }
 }

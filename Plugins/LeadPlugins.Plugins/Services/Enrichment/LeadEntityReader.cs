@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using LeadPlugins.Plugins.Domain.Enrichment;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadPlugins.Plugins.Services.Enrichment
+{
+    /// <summary>Reads a lead entity (a Target or a retrieved row) into the domain's <see cref="LeadFields"/>.</summary>
+    internal static class LeadEntityReader
+    {
+        /// <summary>
+        /// Text columns must hold strings: anything else means an upstream mapping is broken, so this lead fails with
+        /// a readable message (the caller catches it per lead). Extra source columns are the admin's choice and may be
+        /// of any type: non-text values are skipped and the column is added to <paramref name="nonTextExtraColumns"/>.
+        /// </summary>
+        internal static LeadFields Read(Entity lead, EnrichmentSettings settings, Guid? creatingUserId, ICollection<string> nonTextExtraColumns)
+        {
+            var fields = new LeadFields
+            {
+                LeadId = IdOf(lead),
+                CreatedByUserId = creatingUserId,
+                Subject = Text(lead, LeadColumns.Subject),
+                Description = Text(lead, LeadColumns.Description),
+                LeadSource = Text(lead, LeadColumns.LeadSource),
+                ActionCode = Text(lead, LeadColumns.ActionCode),
+                FirstName = Text(lead, LeadColumns.FirstName),
+                LastName = Text(lead, LeadColumns.LastName),
+                Email = Text(lead, LeadColumns.Email),
+                Phone = Text(lead, LeadColumns.Phone),
+                CompanyName = Text(lead, LeadColumns.CompanyName),
+                JobTitle = Text(lead, LeadColumns.JobTitle),
+                Country = Text(lead, LeadColumns.Country),
+            };
+            var extras = settings.ExtraSourceColumns;
+            if (extras.Count > 0)
+            {
+                var values = new string?[extras.Count];
+                for (int i = 0; i < values.Length; i++)
+                {
+                    object? value;
+                    if (!lead.Attributes.TryGetValue(extras[i], out value) || value == null) continue;
+                    values[i] = value as string;
+                    if (values[i] == null && !nonTextExtraColumns.Contains(extras[i])) nonTextExtraColumns.Add(extras[i]);
+                }
+                fields.ExtraSourceValues = values;
+            }
+            return fields;
+        }
+
+        /// <summary>The entity's id, else its primary id attribute (leadid), else null.</summary>
+        internal static Guid? IdOf(Entity lead)
+        {
+            if (lead.Id != Guid.Empty) return lead.Id;
+            object? value;
+            if (lead.Attributes.TryGetValue(LeadOutputColumns.LeadId, out value) && value is Guid id && id != Guid.Empty) return id;
+            return null;
+        }
+
+        private static string? Text(Entity lead, string column)
+        {
+            object? value;
+            if (!lead.Attributes.TryGetValue(column, out value) || value == null) return null;
+            var text = value as string;
+            if (text == null) throw new InvalidCastException("Column '" + column + "' holds a " + value.GetType().Name + ", not text.");
+            return text;
+        }
+    }
+}
