@@ -102,6 +102,26 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             new ActionEntry("Subscribe", LeadAction.Create, true),
         };
 
+        /// <summary>
+        /// The table's own string when text[start, end) is spelled exactly like a known source or action code or label
+        /// (ordinal), else null: payload readers reuse it instead of allocating a copy of the value.
+        /// </summary>
+        internal static string? KnownSpelling(string text, int start, int end)
+        {
+            int length = end - start;
+            for (int i = 0; i < Sources.Length; i++)
+            {
+                var known = Sources[i].Text;
+                if (known.Length == length && string.CompareOrdinal(text, start, known, 0, length) == 0) return known;
+            }
+            for (int i = 0; i < Actions.Length; i++)
+            {
+                var known = Actions[i].Text;
+                if (known.Length == length && string.CompareOrdinal(text, start, known, 0, length) == 0) return known;
+            }
+            return null;
+        }
+
         /// <summary>Canonical code text of a source, for traces ("AppSource (SPZA)", "AzurePortal", ...).</summary>
         public static string SourceCodeText(MarketplaceSource source)
         {

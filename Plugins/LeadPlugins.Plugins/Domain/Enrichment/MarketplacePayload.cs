@@ -10,44 +10,54 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
     /// </summary>
     public sealed class MarketplacePayload
     {
-        private static readonly string[] UserDetailsNames = { "UserDetails", "CustomerInfo" };
-        private static readonly string[] FirstNameNames = { "FirstName", "First_Name", "GivenName" };
-        private static readonly string[] LastNameNames = { "LastName", "Last_Name", "Surname", "FamilyName" };
-        private static readonly string[] EmailNames = { "Email", "EmailAddress", "E-mail", "Mail" };
-        private static readonly string[] PhoneNames = { "Phone", "PhoneNumber", "Telephone" };
-        private static readonly string[] CountryNames = { "Country", "CountryCode", "CountryRegion" };
-        private static readonly string[] CompanyNames = { "Company", "CompanyName", "Organization", "Organisation" };
-        private static readonly string[] TitleNames = { "Title", "JobTitle" };
-        private static readonly string[] LeadSourceNames = { "LeadSource", "Lead_Source", "Source" };
-        private static readonly string[] ActionCodeNames = { "ActionCode", "Action_Code", "Action", "CallToAction" };
-        private static readonly string[] OfferTitleNames = { "OfferTitle", "OfferDisplayName", "OfferName" };
-        private static readonly string[] DescriptionNames = { "Description", "Notes", "Comments" };
-        private static readonly string[] CampaignCodeNames = { "mktcmpid", "utm_campaign", "campaign" };
-        private static readonly string[] CampaignSourceNames = { "src", "utm_source" };
+        private static readonly string[] UserDetailsNames = PayloadScanner.UserDetailsNames;
+        private static readonly string[] FirstNameNames = PayloadScanner.FirstNameNames;
+        private static readonly string[] LastNameNames = PayloadScanner.LastNameNames;
+        private static readonly string[] EmailNames = PayloadScanner.EmailNames;
+        private static readonly string[] PhoneNames = PayloadScanner.PhoneNames;
+        private static readonly string[] CountryNames = PayloadScanner.CountryNames;
+        private static readonly string[] CompanyNames = PayloadScanner.CompanyNames;
+        private static readonly string[] TitleNames = PayloadScanner.TitleNames;
+        private static readonly string[] LeadSourceNames = PayloadScanner.LeadSourceNames;
+        private static readonly string[] ActionCodeNames = PayloadScanner.ActionCodeNames;
+        private static readonly string[] OfferTitleNames = PayloadScanner.OfferTitleNames;
+        private static readonly string[] DescriptionNames = PayloadScanner.DescriptionNames;
+        private static readonly string[] CampaignCodeNames = PayloadScanner.CampaignCodeNames;
+        private static readonly string[] CampaignSourceNames = PayloadScanner.CampaignSourceNames;
 
         private const string NotProvidedPlaceholder = "NotProvidedFromAzureMarketPlace";
 
-        private MarketplacePayload(JsonObject? user, JsonObject root, string? description, string? campaignCode, string? campaignSource,
-            bool isLeadPayload, IReadOnlyList<string> diagnostics, bool isComplete)
+        // The payload's own description is kept as a range of the text it came from and cut only when read
+        // (enrichment never reads it), so a typical payload allocates one string less.
+        private readonly string? _descriptionSource;
+        private readonly int _descriptionStart;
+        private readonly int _descriptionLength;
+
+        private MarketplacePayload(string? firstName, string? lastName, string? email, string? phone, string? country, string? company,
+            string? title, string? leadSource, string? actionCode, string? offerTitle, string? descriptionSource, int descriptionStart,
+            int descriptionLength, string? campaignCode, string? campaignSource, bool isLeadPayload, bool hasUserDetails,
+            IReadOnlyList<string> diagnostics, bool isComplete, bool readByScanner)
         {
-            var flat = user ?? root;
-            FirstName = Text(flat, FirstNameNames);
-            LastName = Text(flat, LastNameNames);
-            Email = Text(flat, EmailNames);
-            Phone = Text(flat, PhoneNames);
-            Country = Text(flat, CountryNames);
-            Company = Text(flat, CompanyNames);
-            Title = Text(flat, TitleNames);
-            LeadSource = Text(root, LeadSourceNames);
-            ActionCode = Text(root, ActionCodeNames);
-            OfferTitle = Text(root, OfferTitleNames);
-            Description = description;
+            FirstName = firstName;
+            LastName = lastName;
+            Email = email;
+            Phone = phone;
+            Country = country;
+            Company = company;
+            Title = title;
+            LeadSource = leadSource;
+            ActionCode = actionCode;
+            OfferTitle = offerTitle;
+            _descriptionSource = descriptionSource;
+            _descriptionStart = descriptionStart;
+            _descriptionLength = descriptionLength;
             CampaignCode = campaignCode;
             CampaignSource = campaignSource;
             IsLeadPayload = isLeadPayload;
-            HasUserDetails = user != null;
+            HasUserDetails = hasUserDetails;
             Diagnostics = diagnostics;
             IsComplete = isComplete;
+            ReadByScanner = readByScanner;
         }
 
         public string? FirstName { get; }
@@ -63,7 +73,9 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         /// <summary><c>OfferTitle</c> / <c>OfferDisplayName</c>: the offer's display title.</summary>
         public string? OfferTitle { get; }
         /// <summary>The payload's own <c>Description</c> (customer notes) unless it was campaign parameters.</summary>
-        public string? Description { get; }
+        public string? Description => _descriptionSource == null
+            ? null
+            : TextScan.Slice(_descriptionSource, _descriptionStart, _descriptionStart + _descriptionLength);
         /// <summary><c>mktcmpid</c> / <c>utm_campaign</c> from the listing URL, when present.</summary>
         public string? CampaignCode { get; }
         /// <summary><c>src</c> / <c>utm_source</c> from the listing URL, when present.</summary>
@@ -78,6 +90,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         public bool IsComplete { get; }
         /// <summary>The JSON needed repair or was cut.</summary>
         public bool IsMalformed => !IsComplete || Diagnostics.Count > 0;
+        /// <summary>Read by the allocation-light scanner (clean JSON) rather than the tolerant tree reader (tests check both agree).</summary>
+        internal bool ReadByScanner { get; }
 
         /// <summary>
         /// Reads <paramref name="description"/> when it starts with '{' (after white space); null otherwise, or when
@@ -88,6 +102,67 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         public static MarketplacePayload? TryRead(string? description, JsonReadLimits limits)
         {
             if (!LooksLikeJsonObject(description)) return null;
+            if (limits == null) limits = JsonReadLimits.Default;
+            var found = default(PayloadScanner.Found);
+            if (PayloadScanner.TryScanPayload(description!, limits, ref found)) return FromScan(ref found, limits);
+            return ReadTree(description, limits);
+        }
+
+        /// <summary>
+        /// The same as <see cref="TryRead(string?, JsonReadLimits)"/> but always through the tolerant tree reader (the
+        /// reference the fast scanner is tested against; also the path taken for any JSON that needs repair).
+        /// </summary>
+        public static MarketplacePayload? TryReadWithTolerantReader(string? description, JsonReadLimits limits)
+        {
+            if (!LooksLikeJsonObject(description)) return null;
+            return ReadTree(description, limits ?? JsonReadLimits.Default);
+        }
+
+        private static MarketplacePayload? FromScan(ref PayloadScanner.Found found, JsonReadLimits limits)
+        {
+            bool user = found.HasUserObject;
+            string? campaignCode = found.CampaignCode;
+            string? campaignSource = found.CampaignSource;
+            string? descriptionSource = found.DescriptionSource;
+            int descriptionStart = found.DescriptionStart, descriptionEnd = found.DescriptionStart + found.DescriptionLength;
+
+            // The description member may itself be the listing URL's parameters as a JSON string.
+            if (descriptionSource != null && PayloadScanner.LooksLikeJsonObject(descriptionSource, descriptionStart, descriptionEnd))
+            {
+                string? innerCode, innerSource;
+                var inner = default(PayloadScanner.Found);
+                if (PayloadScanner.TryScanCampaign(descriptionSource, descriptionStart, descriptionEnd, limits, ref inner))
+                {
+                    innerCode = inner.CampaignCode;
+                    innerSource = inner.CampaignSource;
+                }
+                else
+                {
+                    var tree = TolerantJson.Parse(TextScan.Slice(descriptionSource, descriptionStart, descriptionEnd), limits).Root as JsonObject;
+                    innerCode = tree == null ? null : Text(tree, CampaignCodeNames);
+                    innerSource = tree == null ? null : Text(tree, CampaignSourceNames);
+                }
+                if (innerCode != null || innerSource != null)
+                {
+                    campaignCode = campaignCode ?? innerCode;
+                    campaignSource = campaignSource ?? innerSource;
+                    descriptionSource = null;
+                }
+            }
+
+            bool isLead = user || found.LeadSource != null || found.ActionCode != null || found.OfferTitle != null || found.RootEmail != null;
+            if (!isLead && campaignCode == null && campaignSource == null) return null;
+            return new MarketplacePayload(
+                user ? found.UserFirstName : found.RootFirstName, user ? found.UserLastName : found.RootLastName,
+                user ? found.UserEmail : found.RootEmail, user ? found.UserPhone : found.RootPhone,
+                user ? found.UserCountry : found.RootCountry, user ? found.UserCompany : found.RootCompany,
+                user ? found.UserTitle : found.RootTitle, found.LeadSource, found.ActionCode, found.OfferTitle,
+                descriptionSource, descriptionStart, descriptionEnd - descriptionStart, campaignCode, campaignSource, isLead, user,
+                Array.Empty<string>(), true, true);
+        }
+
+        private static MarketplacePayload? ReadTree(string? description, JsonReadLimits limits)
+        {
             var parsed = TolerantJson.Parse(description, limits);
             var root = parsed.Root as JsonObject;
             if (root == null) return null;
@@ -122,7 +197,11 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             if (!isLead && campaignCode == null && campaignSource == null) return null;
 
             IReadOnlyList<string> notesList = diagnostics == null ? (IReadOnlyList<string>)Array.Empty<string>() : diagnostics.ToArray();
-            return new MarketplacePayload(user, root, notes, campaignCode, campaignSource, isLead, notesList, isComplete);
+            var flat = user ?? root;
+            return new MarketplacePayload(Text(flat, FirstNameNames), Text(flat, LastNameNames), Text(flat, EmailNames), Text(flat, PhoneNames),
+                Text(flat, CountryNames), Text(flat, CompanyNames), Text(flat, TitleNames), Text(root, LeadSourceNames),
+                Text(root, ActionCodeNames), Text(root, OfferTitleNames), notes, 0, notes == null ? 0 : notes.Length, campaignCode,
+                campaignSource, isLead, user != null, notesList, isComplete, false);
         }
 
         private static JsonObject? ReadUserDetails(JsonObject root, ref List<string>? diagnostics, ref bool isComplete)
