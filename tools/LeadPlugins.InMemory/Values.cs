@@ -89,7 +89,7 @@ internal static class Values
     {
         null => null,
         EntityReference r => r.Id,
-        OptionSetValue o => o.Value,
+        OptionSetValue o => (decimal)o.Value, // like an int condition value, so hash-index keys match
         Money m => m.Value,
         AliasedValue a => Normalize(a.Value),
         int i => (decimal)i,
