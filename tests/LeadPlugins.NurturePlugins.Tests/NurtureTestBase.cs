@@ -50,12 +50,12 @@ public abstract class NurtureTestBase
         dataverse.RegisterPlugin<CarryMarketplaceAttribution>();
     }
 
-    /// <summary>Replaces the dataverse with one whose enrolment step has this unsecure configuration.</summary>
-    protected void UseEnrolmentConfiguration(string? configuration)
+    /// <summary>Replaces the dataverse: async retries and the enrolment step's unsecure configuration.</summary>
+    protected void Recreate(int asyncRetryCount = 0, string? enrolmentConfiguration = null)
     {
-        Dataverse = NewDataverse();
+        Dataverse = NewDataverse(asyncRetryCount);
         Service = Dataverse.GetOrganizationService();
-        RegisterNurturePlugins(Dataverse, configuration);
+        RegisterNurturePlugins(Dataverse, enrolmentConfiguration);
     }
 
     // ---- leads as enrichment leaves them -------------------------------------------------------------------------
