@@ -21,7 +21,7 @@ public abstract class NurtureTestBase
     protected static readonly DateTime T0 = new(2026, 3, 2, 9, 30, 0, DateTimeKind.Utc);
 
     protected DateTime Now { get; set; } = T0;
-    protected InMemoryDataverse Dataverse { get; private set; } = null!;
+    protected InMemoryDataverse Dataverse { get; set; } = null!;
     protected IOrganizationService Service { get; private set; } = null!;
 
     [TestInitialize]
