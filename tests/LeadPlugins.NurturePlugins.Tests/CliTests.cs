@@ -40,7 +40,7 @@ public sealed class CliTests
 
         Assert.AreEqual(0, exit, output);
         var lines = output.Split('\n');
-        Assert.AreEqual("Enrolment: Built-in Demand generation: Contact me", lines[0]);
+        Assert.AreEqual("Enrolment: Built-in Demand generation: Contact me: Li", lines[0]);
         StringAssert.Contains(lines[1], "steps 6, next due Tue 2026-03-10 17:00");
         StringAssert.Contains(output, "     1    1  Tue 2026-03-10 17:00  Phone call   High      Technical discovery call: Li at Contoso asked about Contoso SaaS Analytics");
         StringAssert.Contains(output, "     6   15  Mon 2026-03-30 17:00  Task         High      Qualify or disqualify: Contoso (Contoso SaaS Analytics)");

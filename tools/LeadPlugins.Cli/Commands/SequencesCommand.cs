@@ -47,6 +47,7 @@ public sealed class SequencesCommand : ICliCommand
                 Storefront = (campaignType ?? CampaignType.Nurture) == CampaignType.DemandGeneration ? Storefront.AzureMarketplace : Storefront.AppSource,
                 Action = leadAction,
                 FirstName = parse.GetValue(firstName),
+                LeadName = parse.GetValue(firstName),
                 CompanyName = parse.GetValue(company),
                 OfferTitle = parse.GetValue(offer),
             };

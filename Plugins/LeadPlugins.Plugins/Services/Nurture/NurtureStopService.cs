@@ -100,7 +100,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 if (change == null || change.LeadId == Guid.Empty) continue;
                 if (change.StateCode == NurtureStopRule.LeadOpenState)
                 {
-                    var note = "Lead is open (reactivated or still open): a stopped enrolment stays stopped; enrol the lead again with the workflow activity if needed.";
+                    var note = "Lead is open (reactivated or still open): a stopped enrolment stays stopped (one enrolment per lead).";
                     Trace("Lead " + change.LeadId.ToString("D") + ": " + note);
                     outcomes.Add(new NurtureStopOutcome(change.LeadId, null, false, note, 0));
                     continue;
