@@ -47,7 +47,9 @@ namespace LeadPlugins.Plugins
                 leads.Add(image);
             }
 
-            var outcomes = new NurtureEnrollmentService(context.PluginUserService, context.TracingService, options).EnrollLeads(leads);
+            // SYSTEM writes: the lead's creator is usually the marketplace's Lead Writer application user, whose role may
+            // only write leads; the enrolment and its activities are created for (and owned by) the lead's owner.
+            var outcomes = new NurtureEnrollmentService(context.SystemUserService, context.TracingService, options).EnrollLeads(leads);
             var enrolled = 0;
             foreach (var outcome in outcomes)
                 if (outcome.Result == NurtureEnrollmentResult.Enrolled) enrolled++;
