@@ -21,6 +21,7 @@ public static class Cli
     {
         new PackCommand(),
         new VerifyCommand(),
+        new SequencesCommand(),
     };
 
     public static RootCommand BuildRoot(IAnsiConsole console)

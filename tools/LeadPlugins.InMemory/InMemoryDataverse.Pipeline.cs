@@ -351,13 +351,27 @@ public sealed partial class InMemoryDataverse
                 snapshot.OperationId = jobId;
                 transaction.PendingAsync.Add(new AsyncJob(jobId, step, (job, attempt) =>
                 {
+                    // Every run (retry or replay) deserializes the job afresh: what an earlier run changed does not carry over.
                     var run = snapshot.ShallowCopy();
+                    run.InputParameters = CopyParameters(snapshot.InputParameters);
+                    run.OutputParameters = CopyParameters(snapshot.OutputParameters);
                     run.SharedVariables = CopyParameters(snapshot.SharedVariables);
+                    run.PreEntityImages = CopyImages(snapshot.PreEntityImages);
+                    run.PostEntityImages = CopyImages(snapshot.PostEntityImages);
+                    run.PreEntityImagesCollection = snapshot.PreEntityImagesCollection.Select(CopyImages).ToArray();
+                    run.PostEntityImagesCollection = snapshot.PostEntityImagesCollection.Select(CopyImages).ToArray();
                     run.OperationCreatedOn = Now();
                     ExecuteStep(step, run, null, attempt, job.Executions);
                 }));
             }
         }
+    }
+
+    private static EntityImageCollection CopyImages(EntityImageCollection source)
+    {
+        var copy = new EntityImageCollection();
+        foreach (var pair in source) copy[pair.Key] = Values.CloneEntity(pair.Value);
+        return copy;
     }
 
     private static ParameterCollection CopyParameters(ParameterCollection source)
@@ -519,5 +533,32 @@ public sealed partial class InMemoryDataverse
             }
         }
         return ran;
+    }
+
+    /// <summary>
+    /// Runs a finished async job once more, as the async service does when it delivers a job again (delivery is at least
+    /// once, and an admin can resume a system job): the same serialized context (inputs, images, output parameters,
+    /// shared variables as queued), the next attempt number, outside any transaction. Jobs the replay queues wait for
+    /// <see cref="DrainAsync"/>. The job's <see cref="AsyncJob.Status"/> and <see cref="AsyncJob.Error"/> show this run.
+    /// </summary>
+    public AsyncJob ReplayAsync(AsyncJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (!_asyncJobs.Contains(job)) throw new ArgumentException("The job does not belong to this in-memory Dataverse.", nameof(job));
+        if (job.Status == AsyncJobStatus.Waiting) throw new InvalidOperationException("The job has not run yet: call DrainAsync first.");
+        var attempt = job.Attempts + 1;
+        job.Attempts = attempt;
+        try
+        {
+            job.Run(job, attempt);
+            job.Status = AsyncJobStatus.Succeeded;
+            job.Error = null;
+        }
+        catch (Exception e) when (e is not NotSimulatedException)
+        {
+            job.Status = AsyncJobStatus.Failed;
+            job.Error = e.Message;
+        }
+        return job;
     }
 }

@@ -1,0 +1,100 @@
+using LeadPlugins.Plugins.Domain;
+using LeadPlugins.Plugins.Services.Nurture;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadPlugins.NurturePlugins.Tests;
+
+/// <summary>
+/// The services as the custom workflow activities will call them ("Enrol in nurture sequence", "Stop nurture"): an
+/// organization service, a tracing service and options, no plug-in context. No plug-in is registered here.
+/// </summary>
+[TestClass]
+public sealed class ServiceApiTests : NurtureTestBase
+{
+    private InMemory.InMemoryDataverse _plain = null!;
+    private IOrganizationService _service = null!;
+    private readonly ListTracing _tracing = new();
+
+    [TestInitialize]
+    public void WithoutPlugins()
+    {
+        _plain = NewDataverse();
+        _service = _plain.GetOrganizationService();
+    }
+
+    [TestMethod]
+    public void Enrol_reads_the_lead_and_enrols_it_then_a_second_call_returns_the_same_enrolment_without_writing()
+    {
+        var leadId = _service.Create(EnrichedLead(Storefront.AzureMarketplace, LeadAction.Create));
+        var enrolment = new NurtureEnrollmentService(_service, _tracing, new NurtureOptions(utcNow: () => Now));
+        _plain.Counters.Reset();
+
+        var first = enrolment.Enroll(new EntityReference("lead", leadId));
+
+        Assert.AreEqual(NurtureEnrollmentResult.Enrolled, first.Result, _tracing.ToString());
+        Assert.AreEqual("Built-in Demand generation: Get it now", first.SequenceName);
+        Assert.AreEqual(5, first.ActivitiesCreated);
+        Assert.AreEqual(new EntityReference("mpl_nurtureenrollment", NurtureRecordIds.Enrollment(leadId)), first.Enrollment);
+        Assert.AreEqual(1, _plain.Counters["Retrieve"], "the lead, with explicit columns");
+        Assert.AreEqual(2, _plain.Counters["RetrieveMultiple"], "existing enrolment check + sequences");
+        Assert.AreEqual(6, _plain.Counters["Create"]);
+
+        _plain.Counters.Reset();
+        var second = enrolment.Enroll(new EntityReference("lead", leadId));
+
+        Assert.AreEqual(NurtureEnrollmentResult.AlreadyEnrolled, second.Result);
+        Assert.AreEqual(first.Enrollment, second.Enrollment);
+        StringAssert.Contains(second.Reason, "(Active)");
+        Assert.AreEqual(0, _plain.Counters["Create"], "no write, so no duplicate-key fault inside a real-time workflow's transaction");
+        Assert.HasCount(5, new[] { "task", "phonecall", "email" }.SelectMany(_plain.Query).ToList());
+    }
+
+    [TestMethod]
+    public void Enrol_with_a_requested_sequence_uses_it()
+    {
+        Dataverse = _plain; // SeedSequence seeds into Dataverse
+        var requested = SeedSequence("Partner launch", CampaignType.DemandGeneration, priority: 0,
+            steps: new[] { (1, NurtureActivityType.PhoneCall, 2, "Launch call with {companyname}") });
+        SeedSequence("Default demand generation", CampaignType.DemandGeneration, priority: 100);
+        var leadId = _service.Create(EnrichedLead(Storefront.AzureMarketplace, LeadAction.ContactMe));
+
+        var outcome = new NurtureEnrollmentService(_service, _tracing)
+            .Enroll(new EntityReference("lead", leadId), new EntityReference("mpl_nurturesequence", requested));
+
+        Assert.AreEqual(NurtureEnrollmentResult.Enrolled, outcome.Result);
+        Assert.AreEqual("Partner launch", outcome.SequenceName);
+        Assert.AreEqual("Launch call with Contoso", _plain.Query("phonecall").Single().GetAttributeValue<string>("subject"));
+        StringAssert.Contains(_tracing.ToString(), "requested by the caller");
+    }
+
+    [TestMethod]
+    public void Enrol_batch_outcomes_come_back_in_the_order_of_the_leads()
+    {
+        var marketplace = _service.Create(EnrichedLead());
+        var other = _service.Create(new Entity("lead") { ["lastname"] = "Walk-in" });
+        var test = _service.Create(EnrichedLead(more: l => l["mpl_istestlead"] = true));
+        var columns = new Microsoft.Xrm.Sdk.Query.ColumnSet(NurtureEnrollmentService.LeadColumns);
+        var rows = new[] { marketplace, other, test }.Select(id => _service.Retrieve("lead", id, columns)).ToList();
+
+        var outcomes = new NurtureEnrollmentService(_service, _tracing).EnrollLeads(rows);
+
+        CollectionAssert.AreEqual(new[] { marketplace, other, test }, outcomes.Select(o => o.LeadId).ToArray());
+        CollectionAssert.AreEqual(new[] { NurtureEnrollmentResult.Enrolled, NurtureEnrollmentResult.NotApplicable, NurtureEnrollmentResult.Skipped },
+            outcomes.Select(o => o.Result).ToArray());
+        Assert.IsNull(outcomes[1].Enrollment);
+    }
+
+    [TestMethod]
+    public void Record_ids_are_name_based_and_stable()
+    {
+        var lead = new Guid("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+
+        Assert.AreEqual(NurtureRecordIds.Enrollment(lead), NurtureRecordIds.Enrollment(lead));
+        Assert.AreNotEqual(NurtureRecordIds.Activity(lead, 1), NurtureRecordIds.Activity(lead, 2));
+        Assert.AreNotEqual(NurtureRecordIds.Enrollment(lead), NurtureRecordIds.Activity(lead, 0));
+        Assert.AreEqual(5, NurtureRecordIds.Enrollment(lead).ToByteArray()[7] >> 4, "RFC 4122 version 5");
+        // RFC 4122 appendix B style check: the DNS namespace and "www.example.com" give this well-known version-5 id.
+        Assert.AreEqual(new Guid("2ed6657d-e927-568b-95e1-2665a8aea6a2"),
+            NurtureRecordIds.Create(new Guid("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "www.example.com"));
+    }
+}
