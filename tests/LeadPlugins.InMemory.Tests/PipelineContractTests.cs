@@ -227,6 +227,27 @@ public sealed class PipelineContractTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void The_audit_records_the_user_each_service_call_ran_as_and_the_contexts_users()
+    {
+        // Harness bookkeeping for security tests: CreateOrganizationService(id) runs as id, (null) as SYSTEM (anchors §4 Bookkeeping).
+        var seller = Dataverse.AddUser("Seller");
+        Step("Create", "lead", PostOperation, s =>
+        {
+            s.Service.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("name") });
+            s.Factory.CreateOrganizationService(null).RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("name") });
+            s.Factory.CreateOrganizationService(null).Create(new Entity("account") { ["name"] = "as system" });
+        });
+        Dataverse.GetOrganizationService(seller).Create(new Entity("lead") { ["lastname"] = "Doe" });
+
+        var execution = Dataverse.Audit.Single();
+        Assert.AreEqual(seller, execution.UserId);
+        Assert.AreEqual(seller, execution.InitiatingUserId);
+        Assert.AreEqual(1, execution.ServiceCallsByUser[seller]);
+        Assert.AreEqual(2, execution.ServiceCallsByUser[Dataverse.SystemUserId]);
+        Assert.HasCount(2, execution.ServiceCallsByUser);
+    }
+
+    [TestMethod]
     public void Unsecure_and_secure_configuration_reach_the_plugin_constructor()
     {
         // Source: anchors §1.4 "Steps can carry secure/unsecure configuration" (DynamicsValue/fake-xrm-easy#103; v1#546).

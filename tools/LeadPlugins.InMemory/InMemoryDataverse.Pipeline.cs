@@ -463,7 +463,11 @@ public sealed partial class InMemoryDataverse
 
     private StepExecution ExecuteStep(PluginStep step, PluginExecutionContext context, Transaction? transaction, int attempt, List<StepExecution>? record = null)
     {
-        var execution = new StepExecution(step, context.MessageName, context.PrimaryEntityName, context.PrimaryEntityId, context.Depth, attempt);
+        var execution = new StepExecution(step, context.MessageName, context.PrimaryEntityName, context.PrimaryEntityId, context.Depth, attempt)
+        {
+            UserId = context.UserId,
+            InitiatingUserId = context.InitiatingUserId,
+        };
         _audit.Add(execution);
         record?.Add(execution);
         var tracing = new TracingService(execution, _traces);

@@ -259,7 +259,7 @@ public sealed partial class InMemoryDataverse
         if (!call.Internal)
         {
             Counters.Count(request.RequestName ?? string.Empty, call.FromPlugin);
-            call.Execution?.CountCall(request.RequestName ?? string.Empty);
+            call.Execution?.CountCall(request.RequestName ?? string.Empty, call.UserId);
         }
         var response = _chain(new RequestContext(request, call));
         return response;

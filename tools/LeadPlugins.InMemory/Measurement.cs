@@ -13,6 +13,7 @@ public sealed class StepExecution
 {
     private readonly List<string> _traces = new();
     private readonly Dictionary<string, int> _callsByMessage = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, int> _callsByUser = new();
 
     internal StepExecution(PluginStep step, string messageName, string primaryEntityName, Guid primaryEntityId, int depth, int attempt)
     {
@@ -41,13 +42,20 @@ public sealed class StepExecution
     /// <summary>Organization-service requests this execution made.</summary>
     public int ServiceCalls { get; private set; }
     public IReadOnlyDictionary<string, int> ServiceCallsByMessage => _callsByMessage;
+    /// <summary>The execution's requests by the user its service ran as (CreateOrganizationService(id); null = SYSTEM).</summary>
+    public IReadOnlyDictionary<Guid, int> ServiceCallsByUser => _callsByUser;
+    /// <summary>The context's UserId (the step's user: the caller, or SYSTEM for a RunAs System step).</summary>
+    public Guid UserId { get; internal set; }
+    /// <summary>The context's InitiatingUserId (the caller who started the operation).</summary>
+    public Guid InitiatingUserId { get; internal set; }
 
     internal void AddTrace(string text) => _traces.Add(text);
 
-    internal void CountCall(string message)
+    internal void CountCall(string message, Guid userId)
     {
         ServiceCalls++;
         _callsByMessage[message] = _callsByMessage.TryGetValue(message, out var n) ? n + 1 : 1;
+        _callsByUser[userId] = _callsByUser.TryGetValue(userId, out var u) ? u + 1 : 1;
     }
 
     public override string ToString()
