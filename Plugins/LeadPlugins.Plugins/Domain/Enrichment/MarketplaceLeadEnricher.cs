@@ -100,19 +100,19 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             parts[1] = LeadCodes.Describe(storefront);
             parts[2] = ", ";
             parts[3] = parsed.Action.HasValue
-                ? (parsed.Action.Value == LeadAction.Other ? "action '" + parsed.ActionText + "'" : LeadCodes.Describe(parsed.Action.Value))
+                ? (parsed.Action.Value == LeadAction.Other ? "action '" + ColumnText.Quote(parsed.ActionText) + "'" : LeadCodes.Describe(parsed.Action.Value))
                 : "no action";
             if (parsed.OfferId != null)
             {
                 parts[4] = ", offer ";
-                parts[5] = parsed.PublisherId;
+                parts[5] = ColumnText.Quote(parsed.PublisherId);
                 parts[6] = parsed.PublisherId != null ? "." : null;
-                parts[7] = parsed.OfferId;
+                parts[7] = ColumnText.Quote(parsed.OfferId);
             }
             else if (offerTitle != null)
             {
                 parts[4] = ", offer ";
-                parts[5] = offerTitle;
+                parts[5] = ColumnText.Quote(offerTitle);
             }
             parts[8] = ". Score ";
             parts[9] = NumberText.Of(score.Value);
@@ -150,17 +150,17 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             string sent = token.ValidationTimeUtc.HasValue
                 ? ", sent " + token.ValidationTimeUtc.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC"
                 : "";
-            return ColumnText.Truncate("Partner Center test lead (" + token.Token + sent + "): not scored, routed or nurtured.",
+            return ColumnText.Truncate("Partner Center test lead (" + ColumnText.Quote(token.Token) + sent + "): not scored, routed or nurtured.",
                 LeadColumns.EnrichmentMessageMaxLength)!;
         }
 
         private static string CoSellMessage(ParsedLead parsed)
         {
             var signal = parsed.CoSell!;
-            string detail = signal.ReferralId != null ? "referral id " + signal.ReferralId
-                : signal.EngagementId != null ? "engagement id " + signal.EngagementId
-                : "qualification " + signal.Qualification;
-            if (signal.Qualification != null && (signal.ReferralId != null || signal.EngagementId != null)) detail += ", qualification " + signal.Qualification;
+            string detail = signal.ReferralId != null ? "referral id " + ColumnText.Quote(signal.ReferralId)
+                : signal.EngagementId != null ? "engagement id " + ColumnText.Quote(signal.EngagementId)
+                : "qualification " + ColumnText.Quote(signal.Qualification);
+            if (signal.Qualification != null && (signal.ReferralId != null || signal.EngagementId != null)) detail += ", qualification " + ColumnText.Quote(signal.Qualification);
             return "Co-sell referral (" + detail + "): not a marketplace lead, so no marketplace campaign, score, routing or nurture.";
         }
 

@@ -119,13 +119,13 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
 
             if (kind == LeadKind.Marketplace)
             {
-                if (source == MarketplaceSource.Unknown) Add(ref problems, "unknown source code '" + sourceText + "'");
+                if (source == MarketplaceSource.Unknown) Add(ref problems, "unknown source code '" + ColumnText.Quote(sourceText) + "'");
                 else if (source == MarketplaceSource.None && !byWriter) Add(ref problems, "no source code");
-                if (action == LeadAction.Other) Add(ref problems, "unknown action code '" + actionText + "'");
+                if (action == LeadAction.Other) Add(ref problems, "unknown action code '" + ColumnText.Quote(actionText) + "'");
                 else if (!action.HasValue && !byWriter) Add(ref problems, "no action code");
                 if (payload != null && payload.IsMalformed)
                 {
-                    Add(ref problems, "the JSON payload was malformed (" + (payload.Diagnostics.Count > 0 ? payload.Diagnostics[0] : "incomplete") + ")");
+                    Add(ref problems, "the JSON payload was malformed (" + (payload.Diagnostics.Count > 0 ? ColumnText.Quote(payload.Diagnostics[0]) : "incomplete") + ")");
                 }
             }
 
