@@ -160,7 +160,7 @@ public sealed class SimulateCommand : ICliCommand
             + " in " + N(s.Elapsed.TotalSeconds, "N2") + " s: [bold]" + N(s.LeadsPerSecond) + " leads/s[/]"
             + " [grey](setup " + N(s.Setup.TotalSeconds, "N2") + " s, " + (options.BatchSize > 1 ? "CreateMultiple batches of " + options.BatchSize : "one Create per lead")
             + (s.FallbackBatches > 0 ? ", " + s.FallbackBatches + " batch(es) retried one by one" : string.Empty)
-            + (s.Recycles > 0 ? ", " + s.Recycles + " fresh in-memory Dataverse(s)" : string.Empty) + ")[/]");
+            + (s.Recycles > 0 ? ", " + s.Recycles + " fresh in-memory Dataverse(s), " + N(s.CarriedAddresses) + " e-mail address(es) kept for duplicate matching" : string.Empty) + ")[/]");
         error.MarkupLine("[grey]  plug-ins: " + s.RegisteredSteps + " step(s) registered, " + N(s.StepExecutions) + " execution(s)"
             + (s.FailedStepExecutions > 0 ? ", " + s.FailedStepExecutions + " failed" : string.Empty)
             + (s.FailedAsyncJobs > 0 ? ", " + s.FailedAsyncJobs + " async job(s) failed" : string.Empty)

@@ -61,6 +61,8 @@ public sealed class SimulationSummary
     /// <summary>CreateMultiple batches that faulted and were retried one Create at a time.</summary>
     public int FallbackBatches { get; internal set; }
     public int Recycles { get; internal set; }
+    /// <summary>With DiscardEvery: e-mail addresses whose oldest open lead is kept for duplicate matching.</summary>
+    public int CarriedAddresses { get; internal set; }
     public Dictionary<string, int> CallerRequests { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> PluginRequests { get; } = new(StringComparer.Ordinal);
     public int StepExecutions { get; internal set; }
@@ -82,7 +84,6 @@ public sealed class SimulationSummary
 public sealed class LeadSimulator
 {
     private const int MaxRejectedLinesKept = 20;
-    private static readonly HashSet<string> CompactDropped = new(StringComparer.Ordinal) { "description", "mpl_scorereason", "mpl_enrichmentmessage" };
     private static readonly string[] ActivityTables = { "task", "phonecall", "email" };
 
     private readonly SimulationEnvironment _environment;
@@ -94,10 +95,11 @@ public sealed class LeadSimulator
     // Lead id -> input line, for duplicateOf (with DiscardEvery: the current window's leads and the carried ones).
     private readonly Dictionary<Guid, int> _lineById = new();
     // DiscardEvery only: e-mail key -> the oldest open lead with it, and the leads of the current window.
-    private readonly Dictionary<string, (Guid Id, int Line)> _carried = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CarriedLead> _carried = new(StringComparer.Ordinal);
     private readonly List<(Guid Id, int Line)> _window = new();
 
     private InMemoryDataverse _dataverse = null!;
+    private int _session;
     private IOrganizationService _service = null!;
     private int _auditIndex;
     private readonly Dictionary<Guid, string?> _names = new();
@@ -120,7 +122,7 @@ public sealed class LeadSimulator
     public SimulationSummary Run(TextReader input, ISimulationOutput output, Action<int>? progress = null)
     {
         var clock = Stopwatch.StartNew();
-        StartSession(carriedRows: Array.Empty<Entity>());
+        StartSession();
         _summary.Setup = clock.Elapsed;
         _summary.RegisteredSteps = _dataverse.Steps.Count;
 
@@ -149,7 +151,7 @@ public sealed class LeadSimulator
 
     // ---------- sessions (one in-memory Dataverse each) ----------
 
-    private void StartSession(IReadOnlyList<Entity> carriedRows)
+    private void StartSession()
     {
         var dataverse = new InMemoryDataverse(new InMemoryDataverseOptions
         {
@@ -160,8 +162,8 @@ public sealed class LeadSimulator
         });
         foreach (var assembly in _options.PluginAssemblies) dataverse.RegisterPluginAssembly(assembly);
         dataverse.Seed(_seed.Rows.ToArray());
-        if (carriedRows.Count > 0) dataverse.Seed(carriedRows.ToArray());
         _options.Configure?.Invoke(dataverse);
+        _session++;
         _dataverse = dataverse;
         _service = dataverse.GetOrganizationService(_seed.CallerId);
         _auditIndex = dataverse.Audit.Count;
@@ -175,32 +177,50 @@ public sealed class LeadSimulator
         _summary.FailedAsyncJobs += _dataverse.AsyncJobs.Count(j => j.Status == AsyncJobStatus.Failed);
     }
 
-    /// <summary>Replaces the in-memory Dataverse, carrying over the oldest open lead per e-mail (without memo columns) and its enrolment.</summary>
+    /// <summary>
+    /// Replaces the in-memory Dataverse: its rows, audit, traces and async jobs go. Per e-mail address the oldest open
+    /// lead stays known (a few hundred bytes: what duplicate matching reads, and its enrolment) and is seeded again
+    /// only when a later lead with that address arrives (<see cref="SeedCarriedLeads"/>).
+    /// </summary>
     private void Recycle()
     {
+        foreach (var (key, carried) in _carried.ToList())
+        {
+            if (carried.SeededIn != _session) continue; // untouched since it was carried: nothing can have changed
+            var lead = _dataverse.Get("lead", carried.Id);
+            if (!IsOpen(lead)) _carried.Remove(key); // closed leads no longer match
+            else carried.Refresh(_dataverse);
+        }
         foreach (var (id, line) in _window)
         {
             var row = _dataverse.Get("lead", id);
             var key = EmailKey(row?.GetAttributeValue<string>("emailaddress1"));
-            if (row == null || key == null) continue;
-            if (_carried.TryGetValue(key, out var kept) && IsOpen(_dataverse.Get("lead", kept.Id))) continue;
-            _carried[key] = (id, line);
-        }
-        var rows = new List<Entity>(_carried.Count * 2);
-        _lineById.Clear();
-        foreach (var (id, line) in _carried.Values)
-        {
-            var lead = _dataverse.Get("lead", id);
-            if (lead == null) continue;
-            foreach (var dropped in CompactDropped) lead.Attributes.Remove(dropped);
-            rows.Add(lead);
-            rows.AddRange(Enrolments(id));
-            _lineById[id] = line;
+            if (row == null || key == null || !IsOpen(row) || _carried.ContainsKey(key)) continue;
+            _carried[key] = new CarriedLead(row, line, Enrolments(id).FirstOrDefault());
         }
         EndSession();
         _window.Clear();
-        StartSession(rows);
+        _lineById.Clear();
+        _dataverse = null!; // let the old store go before the new one fills
+        _service = null!;
+        StartSession();
         _summary.Recycles++;
+        _summary.CarriedAddresses = _carried.Count;
+    }
+
+    /// <summary>Puts back the carried lead (and enrolment) of every address in the batch, before the batch is created.</summary>
+    private void SeedCarriedLeads(List<InputRecord> batch)
+    {
+        List<Entity>? rows = null;
+        foreach (var record in batch)
+        {
+            var key = EmailKey(record.Lead?.GetAttributeValue<string>("emailaddress1"));
+            if (key == null || !_carried.TryGetValue(key, out var carried) || carried.SeededIn == _session) continue;
+            carried.SeededIn = _session;
+            _lineById[carried.Id] = carried.Line;
+            (rows ??= new List<Entity>()).AddRange(carried.ToRows());
+        }
+        if (rows != null) _dataverse.Seed(rows.ToArray());
     }
 
     private static bool IsOpen(Entity? lead) => lead != null && (lead.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0;
@@ -209,6 +229,70 @@ public sealed class LeadSimulator
     {
         var trimmed = email?.Trim();
         return string.IsNullOrEmpty(trimmed) ? null : trimmed.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// The oldest open lead of one e-mail address, kept across fresh in-memory Dataverses with only what duplicate
+    /// matching reads (id, e-mail, created on, action, owner, open state) and its enrolment (status, sequence).
+    /// </summary>
+    private sealed class CarriedLead
+    {
+        private readonly string _email;
+        private readonly DateTime _createdOn;
+        private readonly int? _action;
+        private readonly string? _ownerTable;
+        private readonly Guid _ownerId;
+        private Guid? _enrolmentId;
+        private string? _enrolmentName;
+        private string? _sequenceName;
+        private Guid? _sequenceId;
+        private int? _enrolmentStatus;
+
+        public CarriedLead(Entity lead, int line, Entity? enrolment)
+        {
+            Id = lead.Id;
+            Line = line;
+            _email = lead.GetAttributeValue<string>("emailaddress1");
+            _createdOn = lead.GetAttributeValue<DateTime>("createdon");
+            _action = lead.GetAttributeValue<OptionSetValue>("mpl_leadaction")?.Value;
+            var owner = lead.GetAttributeValue<EntityReference>("ownerid");
+            _ownerTable = owner?.LogicalName == "team" ? "team" : owner != null ? "systemuser" : null;
+            _ownerId = owner?.Id ?? Guid.Empty;
+            if (enrolment != null) Keep(enrolment);
+        }
+
+        public Guid Id { get; }
+        public int Line { get; }
+        /// <summary>The session whose store holds this lead again (0: none yet).</summary>
+        public int SeededIn { get; set; }
+
+        public void Refresh(InMemoryDataverse dataverse)
+        {
+            if (_enrolmentId is { } id && dataverse.Get("mpl_nurtureenrollment", id) is { } current) Keep(current);
+        }
+
+        private void Keep(Entity enrolment)
+        {
+            _enrolmentId = enrolment.Id;
+            _enrolmentName = enrolment.GetAttributeValue<string>("mpl_name");
+            _sequenceName = enrolment.GetAttributeValue<string>("mpl_sequencename");
+            _sequenceId = enrolment.GetAttributeValue<EntityReference>("mpl_sequenceid")?.Id;
+            _enrolmentStatus = enrolment.GetAttributeValue<OptionSetValue>("mpl_status")?.Value;
+        }
+
+        public IEnumerable<Entity> ToRows()
+        {
+            var lead = new Entity("lead", Id) { ["emailaddress1"] = _email, ["createdon"] = _createdOn, ["modifiedon"] = _createdOn, ["statecode"] = new OptionSetValue(0) };
+            if (_action != null) lead["mpl_leadaction"] = new OptionSetValue(_action.Value);
+            if (_ownerTable != null) lead["ownerid"] = new EntityReference(_ownerTable, _ownerId);
+            yield return lead;
+            if (_enrolmentId is not { } enrolmentId) yield break;
+            var enrolment = new Entity("mpl_nurtureenrollment", enrolmentId) { ["mpl_leadid"] = new EntityReference("lead", Id), ["mpl_name"] = _enrolmentName, ["mpl_sequencename"] = _sequenceName };
+            if (_sequenceId != null) enrolment["mpl_sequenceid"] = new EntityReference("mpl_nurturesequence", _sequenceId.Value);
+            if (_enrolmentStatus != null) enrolment["mpl_status"] = new OptionSetValue(_enrolmentStatus.Value);
+            if (_ownerTable != null) enrolment["ownerid"] = new EntityReference(_ownerTable, _ownerId);
+            yield return enrolment;
+        }
     }
 
     // ---------- batches ----------
@@ -221,6 +305,7 @@ public sealed class LeadSimulator
         var errors = new string?[batch.Count];
         for (var i = 0; i < batch.Count; i++) errors[i] = batch[i].Error;
 
+        if (_options.DiscardEvery != null) SeedCarriedLeads(batch);
         if (_options.BatchSize > 1) CreateMultiple(batch, ids, errors);
         else CreateOneByOne(batch, ids, errors);
         _dataverse.DrainAsync();

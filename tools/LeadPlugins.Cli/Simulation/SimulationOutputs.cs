@@ -102,6 +102,7 @@ public sealed class TableOutput : ISimulationOutput
             }
         }
         _page.Clear();
+        _out.Profile.Out.Writer.Flush();
     }
 
     private static IRenderable Cell(string? text) => text == null ? new Markup("[grey]-[/]") : new Text(text);
