@@ -73,6 +73,28 @@ public sealed class SimulatorTests
     }
 
     [TestMethod]
+    public void Plugin_faults_reject_their_line_or_show_on_the_lead_and_the_run_goes_on()
+    {
+        var input = "{\"lastname\":\"Ok\"}\n{\"lastname\":\"Boom\"}\n{\"lastname\":\"Crash\"}\n{\"lastname\":\"Gap\"}\n{\"lastname\":\"Fine\"}";
+        var (summary, output, _) = Run(new StringReader(input), new SimulationOptions { PluginAssemblies = Array.Empty<System.Reflection.Assembly>(), Configure = Faulty.Register });
+
+        var rejected = output.Rejections.Single();
+        Assert.AreEqual(2, rejected.Line);
+        StringAssert.Contains(rejected.Reason, "Boom is not a customer");
+        CollectionAssert.AreEqual(new[] { 1, 3, 4, 5 }, output.Leads.Select(l => l.Input).ToArray());
+
+        var crash = output.Leads.Single(l => l.Input == 3).PluginSteps.Single(p => p.Plugin == nameof(AsyncFailsForCrash));
+        Assert.AreEqual("Failed", crash.Outcome);
+        StringAssert.Contains(crash.Error, "async crash");
+        Assert.IsTrue(crash.Async);
+        Assert.AreEqual(1, summary.FailedAsyncJobs);
+        StringAssert.Contains(summary.HarnessGaps.Single(), "mpl_NotAMessage");
+        var gap = output.Leads.Single(l => l.Input == 4).PluginSteps.Single(p => p.Plugin == nameof(AsyncAsksTheUnsimulated));
+        Assert.AreEqual("Failed", gap.Outcome);
+        Assert.AreEqual("Succeeded", output.Leads.Single(l => l.Input == 5).PluginSteps.Single(p => p.Plugin == nameof(AsyncFailsForCrash)).Outcome);
+    }
+
+    [TestMethod]
     public void Batch_mode_creates_through_CreateMultiple()
     {
         var (summary, output, simulator) = Run(new StringReader(Rows(10)), new SimulationOptions { BatchSize = 4 });

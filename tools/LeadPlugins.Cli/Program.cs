@@ -6,8 +6,10 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        // A buffered stdout (flushed per batch or table page, and at exit): 100,000 JSON lines without a write call each.
-        Console.SetOut(new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false });
+        // Redirected stdout is buffered (flushed per batch or table page, and at exit): 100,000 JSON lines without a
+        // write call each. On a terminal every write shows at once, in order with stderr.
+        if (Console.IsOutputRedirected)
+            Console.SetOut(new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false });
         var output = AnsiConsole.Console;
         // Spectre judges interactivity by stdout; stderr (progress) is interactive when it is itself a terminal.
         var error = AnsiConsole.Create(new AnsiConsoleSettings

@@ -91,7 +91,8 @@ public sealed class DemoCommand : ICliCommand
             console.WriteLine();
             console.Write(new Rule("[bold]" + (i + 2) + ". simulate " + Markup.Escape(relative) + "[/]").LeftJustified());
             var options = new SimulationOptions { Now = now };
-            if (SimulateCommand.Simulate(consoles, environment, files[i], options, json: false, allowProgress: false) != Cli.Success) exit = Cli.Failure;
+            console.Profile.Out.Writer.Flush(); // the heading before this file's rejections on stderr
+            if (SimulateCommand.Simulate(consoles, environment, files[i], options, json: false, allowProgress: false, displayName: relative) != Cli.Success) exit = Cli.Failure;
         }
         console.WriteLine();
         console.MarkupLine("[grey]Next: dotnet run --project tools/LeadPlugins.Cli -c Release -- simulate samples/marketplace-payloads.jsonl --json --verbose[/]");

@@ -97,7 +97,7 @@ public sealed class SimulateCommand : ICliCommand
         => lines > ProgressThreshold && errorIsTerminal && outputRedirected;
 
     /// <summary>Simulates one file (or stdin for "-"); prints leads as it goes and a summary on the error console.</summary>
-    internal static int Simulate(CliConsoles consoles, SimulationEnvironment environment, string path, SimulationOptions options, bool json, bool allowProgress)
+    internal static int Simulate(CliConsoles consoles, SimulationEnvironment environment, string path, SimulationOptions options, bool json, bool allowProgress, string? displayName = null)
     {
         var fromStdin = path == "-";
         if (!fromStdin && !File.Exists(path))
@@ -147,7 +147,7 @@ public sealed class SimulateCommand : ICliCommand
         }
         (output as TableOutput)?.Flush();
         consoles.Out.Profile.Out.Writer.Flush();
-        PrintSummary(consoles.Error, fromStdin ? "stdin" : path, summary, options);
+        PrintSummary(consoles.Error, fromStdin ? "stdin" : displayName ?? path, summary, options);
         return Cli.Success;
     }
 
@@ -168,6 +168,7 @@ public sealed class SimulateCommand : ICliCommand
             + "; caller requests" + Breakdown(s.CallerRequests) + "[/]");
         error.MarkupLine("[grey]  memory: peak working set " + Mb(s.PeakWorkingSet) + ", managed heap peak " + Mb(s.PeakManagedHeap)
             + ", GC gen0/1/2 " + GC.CollectionCount(0) + "/" + GC.CollectionCount(1) + "/" + GC.CollectionCount(2) + "[/]");
+        foreach (var gap in s.HarnessGaps) error.MarkupLine("[yellow]  not simulated:[/] " + Markup.Escape(gap));
         if (s.RegisteredSteps == 0)
             error.MarkupLine("[yellow]  LeadPlugins.Plugins registers no [[PluginStep]] yet: leads are stored as given (not enriched, not enrolled).[/]");
     }
