@@ -139,7 +139,7 @@ public sealed class SimulatorTests
     {
         // 2,500 leads over 500 addresses: every address comes back in later windows.
         var input = new StringReader(Rows(2_500, i => "customer" + (i % 500) + "@contoso.com"));
-        var (summary, output, simulator) = Run(input, new SimulationOptions { BatchSize = 250, DiscardEvery = 1_000, Configure = StandIns.Register });
+        var (summary, output, simulator) = Run(input, new SimulationOptions { BatchSize = 250, DiscardEvery = 1_000, PluginAssemblies = Array.Empty<System.Reflection.Assembly>(), Configure = StandIns.Register });
         Assert.AreEqual(2_500, summary.Leads);
         Assert.AreEqual(2, summary.Recycles);
         var stored = simulator.Dataverse.Query("lead");
@@ -158,7 +158,7 @@ public sealed class SimulatorTests
         // Stand-in plug-ins (see StandInPlugins.cs) write what the product's plug-ins will.
         var seed = SeedConfiguration.Load(Repo.TestData("seed-config.json"), Repo.Environment.Values);
         var input = Rows(3, i => i == 3 ? "LEAD1@contoso.com" : "lead" + i + "@contoso.com");
-        var (_, output, _) = Run(new StringReader(input), new SimulationOptions { Seed = seed, Verbose = true, Configure = StandIns.Register });
+        var (_, output, _) = Run(new StringReader(input), new SimulationOptions { Seed = seed, Verbose = true, PluginAssemblies = Array.Empty<System.Reflection.Assembly>(), Configure = StandIns.Register });
 
         var first = output.Leads[0];
         Assert.AreEqual("AppSource", first.Storefront);
@@ -192,7 +192,7 @@ public sealed class SimulatorTests
     [TestMethod]
     public void Traces_are_kept_only_when_verbose()
     {
-        var (_, output, _) = Run(new StringReader(Rows(1)), new SimulationOptions { Configure = StandIns.Register });
+        var (_, output, _) = Run(new StringReader(Rows(1)), new SimulationOptions { PluginAssemblies = Array.Empty<System.Reflection.Assembly>(), Configure = StandIns.Register });
         Assert.AreEqual(0, output.Leads[0].Traces.Count);
         Assert.AreEqual(2, output.Leads[0].PluginSteps.Count);
     }
