@@ -4,42 +4,54 @@ using Spectre.Console;
 
 namespace LeadPlugins.Cli;
 
+/// <summary>Where a command writes: results to <see cref="Out"/> (stdout), progress and diagnostics to <see cref="Error"/> (stderr).</summary>
+public sealed record CliConsoles(IAnsiConsole Out, IAnsiConsole Error);
+
 /// <summary>A `leadplugins` sub-command. Add one by implementing this and listing it in <see cref="Cli.Commands"/>.</summary>
 public interface ICliCommand
 {
-    Command Build(IAnsiConsole console);
+    Command Build(CliConsoles consoles);
 }
 
 /// <summary>Builds the command tree (System.CommandLine) and runs it; output goes through Spectre.Console.</summary>
 public static class Cli
 {
     public const int Success = 0;
+    /// <summary>The command ran and found errors, or its input cannot be used.</summary>
     public const int Failure = 1;
+    /// <summary>The command line itself is wrong (unknown option, bad value, missing argument).</summary>
+    public const int UsageError = 2;
 
     /// <summary>Every sub-command, in the order `--help` lists them.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } = new ICliCommand[]
     {
+        new DemoCommand(),
+        new SimulateCommand(),
         new PackCommand(),
         new VerifyCommand(),
         new SequencesCommand(),
     };
 
-    public static RootCommand BuildRoot(IAnsiConsole console)
+    public static RootCommand BuildRoot(CliConsoles consoles)
     {
         var root = new RootCommand("leadplugins: build, check and exercise the LeadPlugins Dataverse solution.");
         foreach (var command in Commands)
-            root.Subcommands.Add(command.Build(console));
+            root.Subcommands.Add(command.Build(consoles));
         return root;
     }
 
-    public static int Run(string[] args, IAnsiConsole console)
+    /// <summary>Runs with one console for everything (tests, tools that capture one stream).</summary>
+    public static int Run(string[] args, IAnsiConsole console) => Run(args, new CliConsoles(console, console));
+
+    public static int Run(string[] args, CliConsoles consoles)
     {
-        var parse = BuildRoot(console).Parse(args);
-        return parse.Invoke(new InvocationConfiguration
+        var parse = BuildRoot(consoles).Parse(args);
+        var exit = parse.Invoke(new InvocationConfiguration
         {
-            Output = new ConsoleWriter(console, error: false),
-            Error = new ConsoleWriter(console, error: true),
+            Output = new ConsoleWriter(consoles.Out, error: false),
+            Error = new ConsoleWriter(consoles.Error, error: true),
         });
+        return parse.Errors.Count > 0 ? UsageError : exit;
     }
 
     /// <summary>Routes System.CommandLine's help and parse errors to the same console (so tests can capture them).</summary>

@@ -7,8 +7,9 @@ namespace LeadPlugins.Cli.Commands;
 /// <summary>`leadplugins pack`: builds LeadPlugins_&lt;version&gt;.zip from pac.config, Solution/src and the built assemblies.</summary>
 public sealed class PackCommand : ICliCommand
 {
-    public Command Build(IAnsiConsole console)
+    public Command Build(CliConsoles consoles)
     {
+        var console = consoles.Out;
         var output = new Option<string?>("--output", "-o") { Description = "Zip file, or folder for LeadPlugins_<version>.zip (default: pac.config paths.output, i.e. artifacts/)" };
         var managed = new Option<bool>("--managed") { Description = "Mark the solution managed (default: pac.config solution.managed, unmanaged)" };
         var configuration = new Option<string>("--configuration", "-c") { Description = "Build configuration whose net462 assemblies are packed", DefaultValueFactory = _ => "Release" };

@@ -14,8 +14,9 @@ namespace LeadPlugins.Cli.Commands;
 /// </summary>
 public sealed class SequencesCommand : ICliCommand
 {
-    public Command Build(IAnsiConsole console)
+    public Command Build(CliConsoles consoles)
     {
+        var console = consoles.Out;
         var campaign = new Option<CampaignType?>("--campaign") { Description = "Timeline for a lead of this campaign type (Nurture = AppSource, DemandGeneration = Azure Marketplace)" };
         var action = new Option<LeadAction?>("--action") { Description = "Timeline for a lead with this action (ContactMe, GetItNow, Create, TestDrive, FreeTrial, Other)" };
         var created = new Option<DateTime?>("--created") { Description = "The lead's createdon (UTC, e.g. 2026-03-02T09:30:00Z; default: now)" };

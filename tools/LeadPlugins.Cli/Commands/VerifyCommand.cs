@@ -7,8 +7,9 @@ namespace LeadPlugins.Cli.Commands;
 /// <summary>`leadplugins verify &lt;zip&gt;`: runs every check on any solution zip; exit 1 when one fails.</summary>
 public sealed class VerifyCommand : ICliCommand
 {
-    public Command Build(IAnsiConsole console)
+    public Command Build(CliConsoles consoles)
     {
+        var console = consoles.Out;
         var zip = new Argument<string?>("zip") { Description = "The solution zip to check", Arity = ArgumentArity.ZeroOrOne };
         var schemas = new Option<string?>("--schemas") { Description = "Folder of Microsoft's Dataverse XSDs (default: LEADPLUGINS_SCHEMAS, then ../shared/schemas/dataverse)" };
         var references = new Option<string[]>("--reference", "-r") { Description = "Folder holding assemblies the zip's DLLs reference, e.g. Microsoft.Xrm.Sdk.dll (repeatable)", AllowMultipleArgumentsPerToken = true };

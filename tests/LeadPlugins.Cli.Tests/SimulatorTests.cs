@@ -1,0 +1,231 @@
+using LeadPlugins.Cli.Simulation;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadPlugins.Cli.Tests;
+
+[TestClass]
+public sealed class SimulatorTests
+{
+    private static (SimulationSummary Summary, RecordingOutput Output, LeadSimulator Simulator) Run(TextReader input, SimulationOptions? options = null, RecordingOutput? output = null)
+    {
+        options ??= new SimulationOptions();
+        options = new SimulationOptions
+        {
+            Format = options.Format,
+            BatchSize = options.BatchSize,
+            Verbose = options.Verbose,
+            Now = Repo.Now,
+            Seed = options.Seed,
+            DiscardEvery = options.DiscardEvery,
+            PluginAssemblies = options.PluginAssemblies,
+            Configure = options.Configure,
+        };
+        output ??= new RecordingOutput();
+        var simulator = new LeadSimulator(Repo.Environment, options);
+        var summary = simulator.Run(input, output);
+        return (summary, output, simulator);
+    }
+
+    private static string Rows(int count, Func<int, string>? email = null)
+        => string.Join("\n", Enumerable.Range(1, count).Select(i => "{\"lastname\":\"Lead " + i + "\",\"emailaddress1\":\"" + (email?.Invoke(i) ?? "lead" + i + "@contoso.com") + "\"}"));
+
+    [TestMethod]
+    public void Each_lead_is_created_read_back_and_handed_out_in_input_order()
+    {
+        var (summary, output, simulator) = Run(new StringReader(Rows(3)));
+        Assert.AreEqual(3, summary.Leads);
+        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, output.Order);
+        Assert.AreEqual(3, simulator.Dataverse.Query("lead").Count);
+        var second = output.Leads[1];
+        Assert.AreEqual("Lead 2", second.Name);
+        Assert.AreEqual("lead2@contoso.com", second.Email);
+        Assert.AreEqual("Sam Seller", second.Owner, "created as the default seller");
+        Assert.AreEqual("Lead 2", simulator.Dataverse.Get("lead", second.LeadId)!.GetAttributeValue<string>("lastname"));
+        Assert.AreEqual(3, summary.CallerRequests["Create"]);
+        Assert.IsFalse(summary.CallerRequests.ContainsKey("CreateMultiple"));
+    }
+
+    [TestMethod]
+    public void Bad_lines_are_reported_with_their_numbers_and_the_others_still_run()
+    {
+        var (summary, output, simulator) = Run(new StreamReader(Repo.Sample("malformed.jsonl")));
+        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, output.Rejections.Select(r => r.Line).ToArray());
+        StringAssert.StartsWith(output.Rejections[0].Reason, "invalid JSON");
+        CollectionAssert.AreEqual(new[] { 4, 5, 6, 7 }, output.Leads.Select(l => l.Input).ToArray());
+        CollectionAssert.AreEqual(new[] { 1, 2, 3, 4, 5, 6, 7 }, output.Order, "reported in input order");
+        Assert.AreEqual(4, simulator.Dataverse.Query("lead").Count);
+        Assert.AreEqual(3, summary.Rejected);
+        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, summary.RejectedLines);
+    }
+
+    [TestMethod]
+    public void A_value_the_in_memory_Dataverse_rejects_is_a_bad_line_with_the_server_message()
+    {
+        var tooLong = new string('x', 301); // lead.subject holds 300 characters
+        var input = "{\"lastname\":\"A\"}\n{\"lastname\":\"B\",\"subject\":\"" + tooLong + "\"}\n{\"lastname\":\"C\",\"mpl_leadscore\":\"101\"}\n{\"lastname\":\"D\"}";
+        var (summary, output, _) = Run(new StringReader(input));
+        CollectionAssert.AreEqual(new[] { 1, 4 }, output.Leads.Select(l => l.Input).ToArray());
+        CollectionAssert.AreEqual(new[] { 2, 3 }, output.Rejections.Select(r => r.Line).ToArray());
+        StringAssert.Contains(output.Rejections[0].Reason, "rejected by Dataverse (80044331)");
+        StringAssert.Contains(output.Rejections[0].Reason, "subject");
+        StringAssert.Contains(output.Rejections[1].Reason, "mpl_leadscore");
+        Assert.AreEqual(2, summary.Rejected);
+    }
+
+    [TestMethod]
+    public void Plugin_faults_reject_their_line_or_show_on_the_lead_and_the_run_goes_on()
+    {
+        var input = "{\"lastname\":\"Ok\"}\n{\"lastname\":\"Boom\"}\n{\"lastname\":\"Crash\"}\n{\"lastname\":\"Gap\"}\n{\"lastname\":\"Fine\"}";
+        var (summary, output, _) = Run(new StringReader(input), new SimulationOptions { PluginAssemblies = Array.Empty<System.Reflection.Assembly>(), Configure = Faulty.Register });
+
+        var rejected = output.Rejections.Single();
+        Assert.AreEqual(2, rejected.Line);
+        StringAssert.Contains(rejected.Reason, "Boom is not a customer");
+        CollectionAssert.AreEqual(new[] { 1, 3, 4, 5 }, output.Leads.Select(l => l.Input).ToArray());
+
+        var crash = output.Leads.Single(l => l.Input == 3).PluginSteps.Single(p => p.Plugin == nameof(AsyncFailsForCrash));
+        Assert.AreEqual("Failed", crash.Outcome);
+        StringAssert.Contains(crash.Error, "async crash");
+        Assert.IsTrue(crash.Async);
+        Assert.AreEqual(1, summary.FailedAsyncJobs);
+        StringAssert.Contains(summary.HarnessGaps.Single(), "mpl_NotAMessage");
+        var gap = output.Leads.Single(l => l.Input == 4).PluginSteps.Single(p => p.Plugin == nameof(AsyncAsksTheUnsimulated));
+        Assert.AreEqual("Failed", gap.Outcome);
+        Assert.AreEqual("Succeeded", output.Leads.Single(l => l.Input == 5).PluginSteps.Single(p => p.Plugin == nameof(AsyncFailsForCrash)).Outcome);
+    }
+
+    [TestMethod]
+    public void Batch_mode_creates_through_CreateMultiple()
+    {
+        var (summary, output, simulator) = Run(new StringReader(Rows(10)), new SimulationOptions { BatchSize = 4 });
+        Assert.AreEqual(3, summary.CallerRequests["CreateMultiple"]);
+        Assert.IsFalse(summary.CallerRequests.ContainsKey("Create"));
+        Assert.AreEqual(3, summary.Batches);
+        Assert.AreEqual(3, output.Batches);
+        Assert.AreEqual(10, simulator.Dataverse.Query("lead").Count);
+        CollectionAssert.AreEqual(Enumerable.Range(1, 10).ToArray(), output.Order);
+    }
+
+    [TestMethod]
+    public void A_CreateMultiple_batch_the_server_rejects_is_retried_one_lead_at_a_time()
+    {
+        var input = "{\"lastname\":\"A\"}\n{\"lastname\":\"B\",\"mpl_leadscore\":\"500\"}\n{\"lastname\":\"C\"}\n{\"lastname\":\"D\"}";
+        var (summary, output, simulator) = Run(new StringReader(input), new SimulationOptions { BatchSize = 3 });
+        Assert.AreEqual(1, summary.FallbackBatches);
+        CollectionAssert.AreEqual(new[] { 1, 3, 4 }, output.Leads.Select(l => l.Input).ToArray());
+        Assert.AreEqual(2, output.Rejections.Single().Line);
+        Assert.AreEqual(3, simulator.Dataverse.Query("lead").Count, "nothing of the failed CreateMultiple survives: only the retried leads");
+        Assert.AreEqual(2, summary.CallerRequests["CreateMultiple"]);
+        Assert.AreEqual(3, summary.CallerRequests["Create"]);
+    }
+
+    [TestMethod]
+    public void Input_is_streamed_not_loaded()
+    {
+        const int lines = 5_000;
+        const int batch = 100;
+        var input = new GeneratedLeads(lines);
+        var maxAhead = 0;
+        var output = new RecordingOutput { OnLead = lead => maxAhead = Math.Max(maxAhead, input.LinesRead - lead.Input) };
+        var (summary, _, _) = Run(input, new SimulationOptions { BatchSize = batch }, output);
+        Assert.AreEqual(lines, summary.Leads);
+        Assert.AreEqual(lines, input.LinesRead);
+        Assert.IsTrue(maxAhead < batch, "read at most one batch ahead of the output, read " + maxAhead + " lines ahead");
+        Assert.AreEqual(lines / batch, output.Batches);
+    }
+
+    [TestMethod]
+    public void Discard_starts_fresh_in_memory_Dataverses_keeping_one_lead_per_email_for_duplicate_matching()
+    {
+        // 2,500 leads over 500 addresses: every address comes back in later windows.
+        var input = new StringReader(Rows(2_500, i => "customer" + (i % 500) + "@contoso.com"));
+        var (summary, output, simulator) = Run(input, new SimulationOptions { BatchSize = 250, DiscardEvery = 1_000, PluginAssemblies = Array.Empty<System.Reflection.Assembly>(), Configure = StandIns.Register });
+        Assert.AreEqual(2_500, summary.Leads);
+        Assert.AreEqual(2, summary.Recycles);
+        var stored = simulator.Dataverse.Query("lead");
+        Assert.AreEqual(500 + 500, stored.Count, "the carried oldest lead per address plus the last window (leads 2001-2500)");
+        Assert.AreEqual(500 + 500, simulator.Dataverse.Query("mpl_nurtureenrollment").Count, "carried leads come with their enrolment");
+        Assert.AreEqual(0, simulator.Dataverse.Query("task").Count(t => t.GetAttributeValue<int>("mpl_nurturestepnumber") > 0 && stored.All(l => l.Id != t.GetAttributeValue<EntityReference>("regardingobjectid").Id)),
+            "activities are not carried over");
+        var last = output.Leads.Single(l => l.Input == 2_500); // customer0, first seen on line 500
+        Assert.AreEqual(500, last.DuplicateOf, "matched against a lead carried over from the first window");
+        Assert.AreEqual(1, output.Leads.Single(l => l.Input == 2_001).DuplicateOf);
+    }
+
+    [TestMethod]
+    public void Leads_are_read_back_with_labels_names_enrolment_activities_and_what_the_plugins_did()
+    {
+        // Stand-in plug-ins (see StandInPlugins.cs) write what the product's plug-ins will.
+        var seed = SeedConfiguration.Load(Repo.TestData("seed-config.json"), Repo.Environment.Values);
+        var input = Rows(3, i => i == 3 ? "LEAD1@contoso.com" : "lead" + i + "@contoso.com");
+        var (_, output, _) = Run(new StringReader(input), new SimulationOptions { Seed = seed, Verbose = true, PluginAssemblies = Array.Empty<System.Reflection.Assembly>(), Configure = StandIns.Register });
+
+        var first = output.Leads[0];
+        Assert.AreEqual("AppSource", first.Storefront);
+        Assert.AreEqual("Contact me", first.LeadAction);
+        Assert.AreEqual("Enriched", first.EnrichmentStatus);
+        Assert.AreEqual(75, first.Score);
+        Assert.AreEqual("Hot", first.Rating);
+        Assert.AreEqual(true, first.IsMarketplace);
+        Assert.AreEqual("AppSource nurture 2026", first.Campaign, "the seeded campaign, by name");
+        Assert.AreEqual("Avery AppSource", first.Owner, "the seeded default owner, by name");
+        Assert.AreEqual("Stand-in sequence", first.NurtureSequence);
+        Assert.AreEqual("Active", first.NurtureStatus);
+        Assert.AreEqual(2, first.NurtureSteps.Count);
+        Assert.AreEqual(new NurtureStep(1, "Phone call", "Call", new DateTime(2026, 3, 3, 17, 0, 0, DateTimeKind.Utc)), first.NurtureSteps[0]);
+        Assert.AreEqual(new NurtureStep(2, "Task", "Qualify", new DateTime(2026, 3, 17, 17, 0, 0, DateTimeKind.Utc)), first.NurtureSteps[1]);
+        Assert.AreEqual(2, first.PluginSteps.Count);
+        Assert.AreEqual(nameof(StandInEnrichment), first.PluginSteps[0].Plugin);
+        Assert.IsFalse(first.PluginSteps[0].Async);
+        Assert.IsTrue(first.PluginSteps[1].Async);
+        Assert.AreEqual(2 + 3, first.ServiceCalls, "enrichment: 2 RetrieveMultiple; nurture: 3 Creates");
+        Assert.AreEqual(2, first.ServiceCallsByMessage["RetrieveMultiple"]);
+        Assert.AreEqual(3, first.ServiceCallsByMessage["Create"]);
+        CollectionAssert.Contains(first.Traces.ToList(), "StandInEnrichment: stand-in enrichment: score 75");
+        CollectionAssert.Contains(first.Traces.ToList(), "StandInNurture: stand-in nurture: 2 steps");
+        Assert.IsNull(first.DuplicateOf);
+
+        Assert.AreEqual(1, output.Leads[2].DuplicateOf, "same address in another casing: the input line of the original");
+        Assert.AreEqual(first.LeadId, output.Leads[2].DuplicateOfId);
+    }
+
+    [TestMethod]
+    public void Traces_are_kept_only_when_verbose()
+    {
+        var (_, output, _) = Run(new StringReader(Rows(1)), new SimulationOptions { PluginAssemblies = Array.Empty<System.Reflection.Assembly>(), Configure = StandIns.Register });
+        Assert.AreEqual(0, output.Leads[0].Traces.Count);
+        Assert.AreEqual(2, output.Leads[0].PluginSteps.Count);
+    }
+
+    [TestMethod]
+    public void The_product_assembly_is_registered_from_its_attributes()
+    {
+        var (summary, _, simulator) = Run(new StringReader(Rows(1)));
+        var declared = typeof(LeadPlugins.Plugins.Plumbing.PluginBase).Assembly.GetTypes()
+            .Where(t => typeof(IPlugin).IsAssignableFrom(t) && !t.IsAbstract)
+            .Sum(t => t.GetCustomAttributes(typeof(LeadPlugins.Plugins.Registration.PluginStepAttribute), false).Length);
+        Assert.AreEqual(declared, summary.RegisteredSteps);
+        Assert.AreEqual(declared, simulator.Dataverse.Steps.Count);
+    }
+}
+
+/// <summary>A lazily generated input: lead rows made on demand, counting how many lines were read.</summary>
+internal sealed class GeneratedLeads : TextReader
+{
+    private readonly int _lines;
+
+    public GeneratedLeads(int lines) { _lines = lines; }
+
+    public int LinesRead { get; private set; }
+
+    public override string? ReadLine()
+    {
+        if (LinesRead >= _lines) return null;
+        LinesRead++;
+        return "{\"subject\":\"AzureMarketplace-INS|contoso.offer" + (LinesRead % 50) + "\",\"lastname\":\"Lead " + LinesRead
+            + "\",\"emailaddress1\":\"lead" + LinesRead + "@contoso" + (LinesRead % 500) + ".com\",\"address1_country\":\"US\"}";
+    }
+
+    public override int Peek() => throw new NotSupportedException("line reader only");
+    public override int Read() => throw new NotSupportedException("line reader only");
+}

@@ -1,0 +1,597 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.ServiceModel;
+using LeadPlugins.InMemory;
+using LeadPlugins.SolutionModel;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadPlugins.Cli.Simulation;
+
+/// <summary>How a simulation runs.</summary>
+public sealed class SimulationOptions
+{
+    public InputFormat Format { get; init; } = InputFormat.Auto;
+
+    /// <summary>1: one Create per lead. More: CreateMultiple batches of this size.</summary>
+    public int BatchSize { get; init; } = 1;
+
+    /// <summary>Keep the plug-ins' trace lines on each lead.</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>The moment every lead arrives (UTC): createdon, due dates, enrichment time.</summary>
+    public DateTime Now { get; init; } = DateTime.UtcNow;
+
+    /// <summary>The caller and configuration rows; default: a seller and nothing else (the plug-ins' built-in defaults apply).</summary>
+    public SeedConfiguration? Seed { get; init; }
+
+    /// <summary>
+    /// When set, a fresh in-memory Dataverse replaces the old one after every this many leads, carrying over only
+    /// the oldest open lead per e-mail address and its enrolment (what duplicate matching needs). Null: keep all.
+    /// </summary>
+    public int? DiscardEvery { get; init; }
+
+    /// <summary>Assemblies whose [PluginStep]s run: the product's LeadPlugins.Plugins.</summary>
+    public IReadOnlyList<Assembly> PluginAssemblies { get; init; } = new[] { typeof(LeadPlugins.Plugins.Plumbing.PluginBase).Assembly };
+
+    /// <summary>Called on every new in-memory Dataverse after registration and seeding (tests add steps here).</summary>
+    public Action<InMemoryDataverse>? Configure { get; init; }
+}
+
+/// <summary>What the simulator hands to its output as it goes.</summary>
+public interface ISimulationOutput
+{
+    void Lead(SimulatedLead lead);
+    void Rejected(int line, string reason);
+    /// <summary>End of a batch: a good moment to flush.</summary>
+    void EndBatch();
+}
+
+/// <summary>Figures of a finished run.</summary>
+public sealed class SimulationSummary
+{
+    public InputFormat Format { get; internal set; }
+    public int Records { get; internal set; }
+    public int Leads { get; internal set; }
+    public int Rejected { get; internal set; }
+    /// <summary>The first rejected line numbers (at most 20, so a long run stays small).</summary>
+    public List<int> RejectedLines { get; } = new();
+    public int Batches { get; internal set; }
+    /// <summary>CreateMultiple batches that faulted and were retried one Create at a time.</summary>
+    public int FallbackBatches { get; internal set; }
+    public int Recycles { get; internal set; }
+    /// <summary>What the plug-ins asked of the in-memory Dataverse that it does not simulate (async steps; sync ones reject their line).</summary>
+    public List<string> HarnessGaps { get; } = new();
+    /// <summary>With DiscardEvery: e-mail addresses whose oldest open lead is kept for duplicate matching.</summary>
+    public int CarriedAddresses { get; internal set; }
+    public Dictionary<string, int> CallerRequests { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> PluginRequests { get; } = new(StringComparer.Ordinal);
+    public int StepExecutions { get; internal set; }
+    public int FailedStepExecutions { get; internal set; }
+    public int FailedAsyncJobs { get; internal set; }
+    public int RegisteredSteps { get; internal set; }
+    public TimeSpan Setup { get; internal set; }
+    public TimeSpan Elapsed { get; internal set; }
+    public long PeakWorkingSet { get; internal set; }
+    public long PeakManagedHeap { get; internal set; }
+    public double LeadsPerSecond => Elapsed.TotalSeconds > 0 ? Leads / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>
+/// Runs leads through the real plug-ins in the in-memory Dataverse: each lead is created through the organization
+/// service (Create, or CreateMultiple batches), async jobs are drained, and the stored lead, its enrolment and its
+/// activities are read back. Input is streamed; results go to the output as each batch finishes.
+/// </summary>
+public sealed class LeadSimulator
+{
+    private const int MaxRejectedLinesKept = 20;
+    private static readonly string[] ActivityTables = { "task", "phonecall", "email" };
+
+    private readonly SimulationEnvironment _environment;
+    private readonly SimulationOptions _options;
+    private readonly SeedConfiguration _seed;
+    private readonly SequentialIds _ids = new();
+    private readonly SimulationSummary _summary = new();
+
+    // Lead id -> input line, for duplicateOf (with DiscardEvery: the current window's leads and the carried ones).
+    private readonly Dictionary<Guid, int> _lineById = new();
+    // DiscardEvery only: e-mail key -> the oldest open lead with it, and the leads of the current window.
+    private readonly Dictionary<string, CarriedLead> _carried = new(StringComparer.Ordinal);
+    private readonly List<(Guid Id, int Line)> _window = new();
+
+    private InMemoryDataverse _dataverse = null!;
+    private int _session;
+    private IOrganizationService _service = null!;
+    private int _auditIndex;
+    private readonly Dictionary<Guid, string?> _names = new();
+
+    public LeadSimulator(SimulationEnvironment environment, SimulationOptions options)
+    {
+        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), "BatchSize must be at least 1");
+        if (options.DiscardEvery is < 1) throw new ArgumentOutOfRangeException(nameof(options), "DiscardEvery must be at least 1");
+        _environment = environment;
+        _options = options;
+        _seed = options.Seed ?? SeedConfiguration.Default(environment.Values);
+    }
+
+    /// <summary>The in-memory Dataverse in use (the latest one when leads are discarded).</summary>
+    public InMemoryDataverse Dataverse => _dataverse;
+
+    public SimulationSummary Summary => _summary;
+
+    /// <summary>Runs every record of the input. Throws <see cref="UnusableInputException"/> when the input cannot be used at all.</summary>
+    public SimulationSummary Run(TextReader input, ISimulationOutput output, Action<int>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        StartSession();
+        _summary.Setup = clock.Elapsed;
+        _summary.RegisteredSteps = _dataverse.Steps.Count;
+
+        var reader = new LeadInput(_environment.Values);
+        var batch = new List<InputRecord>(_options.BatchSize);
+        foreach (var record in reader.Read(input, _options.Format, format => _summary.Format = format))
+        {
+            batch.Add(record);
+            if (batch.Count < _options.BatchSize) continue;
+            RunBatch(batch, output);
+            batch.Clear();
+            progress?.Invoke(_summary.Records);
+        }
+        if (batch.Count > 0)
+        {
+            RunBatch(batch, output);
+            progress?.Invoke(_summary.Records);
+        }
+        EndSession();
+        _summary.Elapsed = clock.Elapsed;
+        SampleMemory();
+        using var process = Process.GetCurrentProcess();
+        _summary.PeakWorkingSet = process.PeakWorkingSet64;
+        return _summary;
+    }
+
+    // ---------- sessions (one in-memory Dataverse each) ----------
+
+    private void StartSession()
+    {
+        var dataverse = new InMemoryDataverse(new InMemoryDataverseOptions
+        {
+            Clock = () => _options.Now,
+            IdGenerator = _ids.Next, // one sequence across sessions: creation order breaks createdon ties
+            Solution = _environment.Solution,
+            SystemTablesDirectory = _environment.SystemTablesDirectory,
+        });
+        foreach (var assembly in _options.PluginAssemblies) dataverse.RegisterPluginAssembly(assembly);
+        dataverse.Seed(_seed.Rows.ToArray());
+        _options.Configure?.Invoke(dataverse);
+        _session++;
+        _dataverse = dataverse;
+        _service = dataverse.GetOrganizationService(_seed.CallerId);
+        _auditIndex = dataverse.Audit.Count;
+        _names.Clear();
+    }
+
+    private void EndSession()
+    {
+        foreach (var (message, count) in _dataverse.Counters.ByMessageFromCaller) Add(_summary.CallerRequests, message, count);
+        foreach (var (message, count) in _dataverse.Counters.ByMessageFromPlugins) Add(_summary.PluginRequests, message, count);
+        _summary.FailedAsyncJobs += _dataverse.AsyncJobs.Count(j => j.Status == AsyncJobStatus.Failed);
+    }
+
+    /// <summary>
+    /// Replaces the in-memory Dataverse: its rows, audit, traces and async jobs go. Per e-mail address the oldest open
+    /// lead stays known (a few hundred bytes: what duplicate matching reads, and its enrolment) and is seeded again
+    /// only when a later lead with that address arrives (<see cref="SeedCarriedLeads"/>).
+    /// </summary>
+    private void Recycle()
+    {
+        foreach (var (key, carried) in _carried.ToList())
+        {
+            if (carried.SeededIn != _session) continue; // untouched since it was carried: nothing can have changed
+            var lead = _dataverse.Get("lead", carried.Id);
+            if (!IsOpen(lead)) _carried.Remove(key); // closed leads no longer match
+            else carried.Refresh(_dataverse);
+        }
+        foreach (var (id, line) in _window)
+        {
+            var row = _dataverse.Get("lead", id);
+            var key = EmailKey(row?.GetAttributeValue<string>("emailaddress1"));
+            if (row == null || key == null || !IsOpen(row) || _carried.ContainsKey(key)) continue;
+            _carried[key] = new CarriedLead(row, line, Enrolments(id).FirstOrDefault());
+        }
+        EndSession();
+        _window.Clear();
+        _lineById.Clear();
+        _dataverse = null!; // let the old store go before the new one fills
+        _service = null!;
+        StartSession();
+        _summary.Recycles++;
+        _summary.CarriedAddresses = _carried.Count;
+    }
+
+    /// <summary>Puts back the carried lead (and enrolment) of every address in the batch, before the batch is created.</summary>
+    private void SeedCarriedLeads(List<InputRecord> batch)
+    {
+        List<Entity>? rows = null;
+        foreach (var record in batch)
+        {
+            var key = EmailKey(record.Lead?.GetAttributeValue<string>("emailaddress1"));
+            if (key == null || !_carried.TryGetValue(key, out var carried) || carried.SeededIn == _session) continue;
+            carried.SeededIn = _session;
+            _lineById[carried.Id] = carried.Line;
+            (rows ??= new List<Entity>()).AddRange(carried.ToRows());
+        }
+        if (rows != null) _dataverse.Seed(rows.ToArray());
+    }
+
+    private static bool IsOpen(Entity? lead) => lead != null && (lead.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0;
+
+    private static string? EmailKey(string? email)
+    {
+        var trimmed = email?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// The oldest open lead of one e-mail address, kept across fresh in-memory Dataverses with only what duplicate
+    /// matching reads (id, e-mail, created on, action, owner, open state) and its enrolment (status, sequence).
+    /// </summary>
+    private sealed class CarriedLead
+    {
+        private readonly string _email;
+        private readonly DateTime _createdOn;
+        private readonly int? _action;
+        private readonly string? _ownerTable;
+        private readonly Guid _ownerId;
+        private Guid? _enrolmentId;
+        private string? _enrolmentName;
+        private string? _sequenceName;
+        private Guid? _sequenceId;
+        private int? _enrolmentStatus;
+
+        public CarriedLead(Entity lead, int line, Entity? enrolment)
+        {
+            Id = lead.Id;
+            Line = line;
+            _email = lead.GetAttributeValue<string>("emailaddress1");
+            _createdOn = lead.GetAttributeValue<DateTime>("createdon");
+            _action = lead.GetAttributeValue<OptionSetValue>("mpl_leadaction")?.Value;
+            var owner = lead.GetAttributeValue<EntityReference>("ownerid");
+            _ownerTable = owner?.LogicalName == "team" ? "team" : owner != null ? "systemuser" : null;
+            _ownerId = owner?.Id ?? Guid.Empty;
+            if (enrolment != null) Keep(enrolment);
+        }
+
+        public Guid Id { get; }
+        public int Line { get; }
+        /// <summary>The session whose store holds this lead again (0: none yet).</summary>
+        public int SeededIn { get; set; }
+
+        public void Refresh(InMemoryDataverse dataverse)
+        {
+            if (_enrolmentId is { } id && dataverse.Get("mpl_nurtureenrollment", id) is { } current) Keep(current);
+        }
+
+        private void Keep(Entity enrolment)
+        {
+            _enrolmentId = enrolment.Id;
+            _enrolmentName = enrolment.GetAttributeValue<string>("mpl_name");
+            _sequenceName = enrolment.GetAttributeValue<string>("mpl_sequencename");
+            _sequenceId = enrolment.GetAttributeValue<EntityReference>("mpl_sequenceid")?.Id;
+            _enrolmentStatus = enrolment.GetAttributeValue<OptionSetValue>("mpl_status")?.Value;
+        }
+
+        public IEnumerable<Entity> ToRows()
+        {
+            var lead = new Entity("lead", Id) { ["emailaddress1"] = _email, ["createdon"] = _createdOn, ["modifiedon"] = _createdOn, ["statecode"] = new OptionSetValue(0) };
+            if (_action != null) lead["mpl_leadaction"] = new OptionSetValue(_action.Value);
+            if (_ownerTable != null) lead["ownerid"] = new EntityReference(_ownerTable, _ownerId);
+            yield return lead;
+            if (_enrolmentId is not { } enrolmentId) yield break;
+            var enrolment = new Entity("mpl_nurtureenrollment", enrolmentId) { ["mpl_leadid"] = new EntityReference("lead", Id), ["mpl_name"] = _enrolmentName, ["mpl_sequencename"] = _sequenceName };
+            if (_sequenceId != null) enrolment["mpl_sequenceid"] = new EntityReference("mpl_nurturesequence", _sequenceId.Value);
+            if (_enrolmentStatus != null) enrolment["mpl_status"] = new OptionSetValue(_enrolmentStatus.Value);
+            if (_ownerTable != null) enrolment["ownerid"] = new EntityReference(_ownerTable, _ownerId);
+            yield return enrolment;
+        }
+    }
+
+    // ---------- batches ----------
+
+    private void RunBatch(List<InputRecord> batch, ISimulationOutput output)
+    {
+        _summary.Batches++;
+        _summary.Records += batch.Count;
+        var ids = new Guid?[batch.Count];
+        var errors = new string?[batch.Count];
+        for (var i = 0; i < batch.Count; i++) errors[i] = batch[i].Error;
+
+        if (_options.DiscardEvery != null) SeedCarriedLeads(batch);
+        if (_options.BatchSize > 1) CreateMultiple(batch, ids, errors);
+        else CreateOneByOne(batch, ids, errors);
+        DrainAsync();
+
+        for (var i = 0; i < batch.Count; i++)
+            if (ids[i] is { } id)
+            {
+                _lineById[id] = batch[i].Line;
+                if (_options.DiscardEvery != null) _window.Add((id, batch[i].Line));
+            }
+
+        var leads = new SimulatedLead?[batch.Count];
+        var owners = new Dictionary<Guid, int>();
+        var related = new List<Guid>[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (ids[i] is not { } id) continue;
+            related[i] = new List<Guid> { id };
+            leads[i] = ReadBack(batch[i], id, related[i]);
+            foreach (var rowId in related[i]) owners[rowId] = i;
+        }
+        var (runs, batchCalls) = AttributeSteps(batch.Count, owners);
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (leads[i] is { } lead)
+            {
+                var run = runs[i];
+                _summary.Leads++;
+                output.Lead(lead with
+                {
+                    PluginSteps = run.Steps,
+                    ServiceCalls = run.Steps.Sum(s => s.ServiceCalls),
+                    ServiceCallsByMessage = run.CallsByMessage,
+                    BatchServiceCalls = batchCalls,
+                    Traces = run.Traces,
+                });
+            }
+            else
+            {
+                _summary.Rejected++;
+                if (_summary.RejectedLines.Count < MaxRejectedLinesKept) _summary.RejectedLines.Add(batch[i].Line);
+                output.Rejected(batch[i].Line, errors[i] ?? "not created");
+            }
+        }
+        output.EndBatch();
+        SampleMemory();
+        if (_options.DiscardEvery is { } every && _window.Count >= every) Recycle();
+    }
+
+    /// <summary>Runs the async jobs; a harness gap in one job is noted and the others still run.</summary>
+    private void DrainAsync()
+    {
+        while (_dataverse.PendingAsyncJobs > 0)
+        {
+            try
+            {
+                _dataverse.DrainAsync();
+            }
+            catch (NotSupportedException notSimulated)
+            {
+                if (_summary.HarnessGaps.Count < MaxRejectedLinesKept) _summary.HarnessGaps.Add("async step: " + notSimulated.Message);
+            }
+        }
+    }
+
+    private void CreateOneByOne(List<InputRecord> batch, Guid?[] ids, string?[] errors)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Lead is not { } lead) continue;
+            try
+            {
+                ids[i] = _service.Create(lead);
+            }
+            catch (FaultException<OrganizationServiceFault> fault)
+            {
+                errors[i] = Reason(fault);
+            }
+            catch (NotSupportedException notSimulated)
+            {
+                errors[i] = "not simulated by the in-memory Dataverse: " + notSimulated.Message;
+            }
+        }
+    }
+
+    private void CreateMultiple(List<InputRecord> batch, Guid?[] ids, string?[] errors)
+    {
+        var indexes = Enumerable.Range(0, batch.Count).Where(i => batch[i].Lead != null).ToList();
+        if (indexes.Count == 0) return;
+        var targets = new EntityCollection(indexes.Select(i => batch[i].Lead!).ToList()) { EntityName = "lead" };
+        try
+        {
+            var response = (CreateMultipleResponse)_service.Execute(new CreateMultipleRequest { Targets = targets });
+            for (var k = 0; k < indexes.Count; k++) ids[indexes[k]] = response.Ids[k];
+        }
+        catch (Exception e) when (e is FaultException<OrganizationServiceFault> or NotSupportedException)
+        {
+            // CreateMultiple is all or nothing: find the bad leads one Create at a time and still create the others.
+            _summary.FallbackBatches++;
+            _auditIndex = _dataverse.Audit.Count;
+            CreateOneByOne(batch, ids, errors);
+        }
+    }
+
+    private static string Reason(FaultException<OrganizationServiceFault> fault)
+    {
+        var detail = fault.Detail;
+        return "rejected by Dataverse (" + detail.ErrorCode.ToString("X8", System.Globalization.CultureInfo.InvariantCulture) + "): " + (detail.Message ?? fault.Message);
+    }
+
+    // ---------- reading back ----------
+
+    private SimulatedLead ReadBack(InputRecord record, Guid id, List<Guid> related)
+    {
+        var lead = _dataverse.Get("lead", id) ?? new Entity("lead", id);
+        var enrolment = Enrolments(id).FirstOrDefault();
+        var activities = new Dictionary<Guid, Entity>();
+        foreach (var table in ActivityTables)
+        {
+            foreach (var activity in Query(table, "regardingobjectid", id)) activities[activity.Id] = activity;
+            if (enrolment != null)
+                foreach (var activity in Query(table, "mpl_nurtureenrollmentid", enrolment.Id)) activities[activity.Id] = activity;
+        }
+        if (enrolment != null) related.Add(enrolment.Id);
+        related.AddRange(activities.Keys);
+
+        var duplicate = lead.GetAttributeValue<EntityReference>("mpl_duplicateof");
+        var scoreReason = lead.GetAttributeValue<string>("mpl_scorereason");
+        return new SimulatedLead
+        {
+            Input = record.Line,
+            LeadId = id,
+            Name = lead.GetAttributeValue<string>("fullname"),
+            Email = lead.GetAttributeValue<string>("emailaddress1"),
+            IsMarketplace = lead.GetAttributeValue<bool?>("mpl_ismarketplace"),
+            Storefront = Label(lead, "mpl_storefront"),
+            Audience = Label(lead, "mpl_audience"),
+            CampaignType = Label(lead, "mpl_campaigntype"),
+            ListingType = Label(lead, "mpl_listingtype"),
+            LeadAction = Label(lead, "mpl_leadaction"),
+            OfferTitle = lead.GetAttributeValue<string>("mpl_offertitle"),
+            IsCoSell = lead.GetAttributeValue<bool?>("mpl_iscosell"),
+            IsTestLead = lead.GetAttributeValue<bool?>("mpl_istestlead"),
+            FunnelStage = Label(lead, "mpl_funnelstage"),
+            Campaign = NameOf(lead.GetAttributeValue<EntityReference>("campaignid")),
+            EnrichmentStatus = Label(lead, "mpl_enrichmentstatus"),
+            EnrichmentMessage = lead.GetAttributeValue<string>("mpl_enrichmentmessage"),
+            Score = lead.GetAttributeValue<int?>("mpl_leadscore"),
+            ScoreReason = scoreReason,
+            Rating = Label(lead, "leadqualitycode"),
+            Owner = NameOf(lead.GetAttributeValue<EntityReference>("ownerid")),
+            DuplicateOf = duplicate != null && _lineById.TryGetValue(duplicate.Id, out var line) ? line : null,
+            DuplicateOfId = duplicate?.Id,
+            NurtureSequence = enrolment?.GetAttributeValue<string>("mpl_sequencename") ?? NameOf(enrolment?.GetAttributeValue<EntityReference>("mpl_sequenceid")),
+            NurtureStatus = enrolment == null ? null : Label(enrolment, "mpl_status"),
+            NurtureReason = enrolment?.GetAttributeValue<string>("mpl_reason"),
+            NurtureSteps = activities.Values
+                .Select(a => new NurtureStep(a.GetAttributeValue<int?>("mpl_nurturestepnumber"), ActivityType(a.LogicalName), a.GetAttributeValue<string>("subject"), a.GetAttributeValue<DateTime?>("scheduledend")))
+                .OrderBy(s => s.Order ?? int.MaxValue).ThenBy(s => s.Due ?? DateTime.MaxValue).ThenBy(s => s.Subject, StringComparer.Ordinal)
+                .ToList(),
+            Notes = record.Notes,
+        };
+    }
+
+    private static string ActivityType(string table) => table switch
+    {
+        "phonecall" => "Phone call",
+        "email" => "E-mail",
+        _ => "Task",
+    };
+
+    private IEnumerable<Entity> Enrolments(Guid leadId) => Query("mpl_nurtureenrollment", "mpl_leadid", leadId);
+
+    /// <summary>Rows whose column equals the id: an indexed RetrieveMultiple, read as the caller (not a plug-in call).</summary>
+    private IEnumerable<Entity> Query(string table, string column, Guid id)
+    {
+        if (_dataverse.Schema.FindTable(table)?.FindColumn(column) == null) return Array.Empty<Entity>();
+        var query = new QueryExpression(table) { ColumnSet = new ColumnSet(QueryColumns(table)) };
+        query.Criteria.AddCondition(column, ConditionOperator.Equal, id);
+        return _service.RetrieveMultiple(query).Entities;
+    }
+
+    private static string[] QueryColumns(string table) => table == "mpl_nurtureenrollment"
+        ? new[] { "mpl_name", "mpl_leadid", "mpl_sequenceid", "mpl_sequencename", "mpl_status", "mpl_reason", "mpl_stepsscheduled", "mpl_nextduedate", "mpl_stoponqualify", "mpl_startedon", "statecode", "statuscode", "ownerid" }
+        : new[] { "subject", "scheduledend", "mpl_nurturestepnumber", "mpl_nurtureenrollmentid", "regardingobjectid" };
+
+    private string? Label(Entity row, string column)
+        => row.GetAttributeValue<OptionSetValue>(column) is { } option ? _environment.Labels.Label(row.LogicalName, column, option.Value) : null;
+
+    private string? NameOf(EntityReference? reference)
+    {
+        if (reference == null) return null;
+        if (!string.IsNullOrEmpty(reference.Name)) return reference.Name;
+        if (_names.TryGetValue(reference.Id, out var known)) return known;
+        var table = _dataverse.Schema.FindTable(reference.LogicalName);
+        var row = table == null ? null : _dataverse.Get(reference.LogicalName, reference.Id);
+        var name = table?.PrimaryName is { } primary ? row?.GetAttributeValue<string>(primary) : null;
+        name ??= reference.LogicalName + " " + reference.Id.ToString("D");
+        if (_names.Count < 10_000) _names[reference.Id] = name;
+        return name;
+    }
+
+    // ---------- what the plug-ins did ----------
+
+    /// <summary>What the plug-ins did for one lead of the batch.</summary>
+    private sealed class LeadRuns
+    {
+        public List<PluginRun> Steps { get; } = new();
+        public List<string> Traces { get; } = new();
+        public Dictionary<string, int> CallsByMessage { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>Attributes the batch's step executions to its leads by the execution's primary row (lead, enrolment or activity).</summary>
+    private (LeadRuns[] Runs, int BatchCalls) AttributeSteps(int count, Dictionary<Guid, int> owners)
+    {
+        var runs = new LeadRuns[count];
+        for (var i = 0; i < count; i++) runs[i] = new LeadRuns();
+        var batchCalls = 0;
+        var audit = _dataverse.Audit;
+        for (var a = _auditIndex; a < audit.Count; a++)
+        {
+            var execution = audit[a];
+            _summary.StepExecutions++;
+            if (execution.Outcome == StepOutcome.Failed) _summary.FailedStepExecutions++;
+            if (execution.PrimaryEntityId == Guid.Empty)
+            {
+                batchCalls += execution.ServiceCalls; // a step on CreateMultiple ran once for the whole batch
+                continue;
+            }
+            if (!owners.TryGetValue(execution.PrimaryEntityId, out var index)) continue;
+            var run = runs[index];
+            run.Steps.Add(new PluginRun(execution.PluginType.Name, execution.MessageName, execution.PrimaryEntityName, execution.Stage,
+                execution.Mode == 1, execution.Outcome.ToString(), execution.ServiceCalls, execution.Error));
+            foreach (var (message, calls) in execution.ServiceCallsByMessage) Add(run.CallsByMessage, message, calls);
+            if (_options.Verbose)
+                foreach (var trace in execution.Traces) run.Traces.Add(execution.PluginType.Name + ": " + trace);
+        }
+        _auditIndex = audit.Count;
+        return (runs, batchCalls);
+    }
+
+    private void SampleMemory()
+    {
+        var heap = GC.GetTotalMemory(false);
+        if (heap > _summary.PeakManagedHeap) _summary.PeakManagedHeap = heap;
+    }
+
+    private static void Add(Dictionary<string, int> map, string key, int count) => map[key] = (map.TryGetValue(key, out var n) ? n : 0) + count;
+}
+
+/// <summary>What every simulation shares and loads once: the solution source, the schema, choice labels.</summary>
+public sealed class SimulationEnvironment
+{
+    private SimulationEnvironment(SolutionSource solution, string? systemTablesDirectory)
+    {
+        Solution = solution;
+        SystemTablesDirectory = systemTablesDirectory;
+        Schema = DataverseSchema.Load(systemTablesDirectory, solution);
+        Labels = new ChoiceLabels(solution, Schema, systemTablesDirectory);
+        Values = new ColumnValues(Schema, Labels);
+    }
+
+    public SolutionSource Solution { get; }
+    public string? SystemTablesDirectory { get; }
+    public DataverseSchema Schema { get; }
+    public ChoiceLabels Labels { get; }
+    public ColumnValues Values { get; }
+
+    /// <summary>Loads Solution/src (given, LEADPLUGINS_SOLUTION_SRC, or found above the app or the current directory).</summary>
+    public static SimulationEnvironment Load(string? solutionSourceDirectory = null, string? systemTablesDirectory = null)
+    {
+        var directory = solutionSourceDirectory;
+        if (directory == null)
+        {
+            try
+            {
+                directory = SolutionSource.LocateSourceDirectory();
+            }
+            catch (DirectoryNotFoundException)
+            {
+                directory = SolutionSource.LocateSourceDirectory(Directory.GetCurrentDirectory());
+            }
+        }
+        return new SimulationEnvironment(SolutionSource.Load(directory), systemTablesDirectory);
+    }
+}
