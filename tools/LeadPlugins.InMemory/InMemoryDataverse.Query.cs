@@ -85,8 +85,8 @@ public sealed partial class InMemoryDataverse
 
         var data = _store.Table(root.LogicalName);
         IEnumerable<Entity> candidates = data.Rows;
-        if (FindIndexableCondition(query.Criteria, root) is { } indexed)
-            candidates = data.Lookup(indexed.Column, indexed.Value).Select(id => data.Find(id)!).ToList();
+        if (IndexedCandidates(query.Criteria, root, data) is { } indexed)
+            candidates = indexed.Select(id => data.Find(id)!).ToList();
 
         var rows = new List<Dictionary<string, Entity?>>();
         var probe = new Dictionary<string, Entity?>(StringComparer.Ordinal);
@@ -245,22 +245,41 @@ public sealed partial class InMemoryDataverse
         return orders;
     }
 
-    /// <summary>An Equal condition on a root column reachable through AND filters only: served by a hash index.</summary>
-    private static (string Column, object Value)? FindIndexableCondition(FilterExpression? filter, TableSchema root)
+    /// <summary>
+    /// The rows an Equal or In condition on a root column (reachable through AND filters only) allows, from hash indexes;
+    /// the most selective such condition wins (e.g. emailaddress1 In (...) over statecode = 0). Null: scan.
+    /// </summary>
+    private static List<Guid>? IndexedCandidates(FilterExpression? criteria, TableSchema root, TableData data)
     {
-        if (filter == null || filter.FilterOperator != LogicalOperator.And) return null;
+        List<Guid>? best = null;
+        foreach (var (column, values) in IndexableConditions(criteria, root))
+        {
+            var ids = new List<Guid>();
+            var seen = values.Count > 1 ? new HashSet<Guid>() : null;
+            foreach (var value in values)
+                foreach (var id in data.Lookup(column, value))
+                    if (seen == null || seen.Add(id)) ids.Add(id);
+            if (best == null || ids.Count < best.Count) best = ids;
+        }
+        return best;
+    }
+
+    private static IEnumerable<(string Column, IReadOnlyList<object> Values)> IndexableConditions(FilterExpression? filter, TableSchema root)
+    {
+        if (filter == null || filter.FilterOperator != LogicalOperator.And) yield break;
         foreach (var condition in filter.Conditions)
         {
-            if (condition.Operator != ConditionOperator.Equal || condition.CompareColumns || condition.Values.Count != 1) continue;
+            bool equal = condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1;
+            bool @in = condition.Operator == ConditionOperator.In && condition.Values.Count > 0;
+            if (!(equal || @in) || condition.CompareColumns) continue;
             if (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != root.LogicalName) continue;
             var column = root.FindColumn(condition.AttributeName);
             if (column == null || column.Type is ColumnType.PartyList or ColumnType.MultiChoice) continue;
-            var value = ConvertConditionValue(root, column, condition.Values[0], "Equal");
-            if (value != null) return (column.LogicalName, value);
+            var values = condition.Values.Select(v => ConvertConditionValue(root, column, v, equal ? "Equal" : "In")).ToList();
+            if (values.All(v => v != null)) yield return (column.LogicalName, values!);
         }
         foreach (var child in filter.Filters)
-            if (FindIndexableCondition(child, root) is { } found) return found;
-        return null;
+            foreach (var found in IndexableConditions(child, root)) yield return found;
     }
 
     // ---------- filters and conditions ----------
