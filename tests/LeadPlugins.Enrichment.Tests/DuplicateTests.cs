@@ -1,4 +1,5 @@
 using LeadPlugins.Plugins.Domain;
+using LeadPlugins.Plugins.Services.Enrichment;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Enrichment.Tests;
@@ -109,5 +110,34 @@ public sealed class DuplicateTests : EnrichmentTestBase
         Assert.IsTrue(EnrichmentExecutions.All(e => e.MessageName == "Create"));
         Assert.IsTrue(rows.All(r => Status(r) == EnrichmentStatus.Enriched));
         Assert.IsFalse(rows[1].Contains("mpl_duplicateof"));
+    }
+}
+
+/// <summary>Re-evaluating stored leads (what the Score and Route workflow activities do) through the same service.</summary>
+[TestClass]
+public sealed class StoredLeadDuplicateTests : EnrichmentTestBase
+{
+    [TestMethod]
+    public void A_stored_lead_is_never_paired_with_a_newer_lead_but_the_newer_one_points_back_to_it()
+    {
+        var dataverse = NewDataverse();
+        Entity StoredLead(DateTime createdOn, string subject) => new("lead", Guid.NewGuid())
+        {
+            ["subject"] = subject, ["lastname"] = "Hopper", ["emailaddress1"] = "grace.hopper@tailspintoys.com", ["createdon"] = createdOn,
+        };
+        var older = StoredLead(T0.AddDays(-10), "AppSource (SPZA)-PLT|contoso.crm-app");
+        older["mpl_leadaction"] = Choice(LeadAction.ContactMe); // as enrichment stored it
+        var newer = StoredLead(T0.AddDays(-1), "AppSource (SPZA)-INS|contoso.crm-app");
+        dataverse.Seed(older, newer);
+        var service = new LeadEnrichmentService(dataverse.GetOrganizationService(), new TraceRecorder(), null);
+        Entity Read(Guid id) => dataverse.GetOrganizationService().Retrieve("lead", id, new Microsoft.Xrm.Sdk.Query.ColumnSet(service.InputColumns.ToArray()));
+
+        var olderOutcome = service.Evaluate(new List<Entity> { Read(older.Id) }, new LeadEnrichmentOptions { NowUtc = T0 }).Leads[0];
+        var newerOutcome = service.Evaluate(new List<Entity> { Read(newer.Id) }, new LeadEnrichmentOptions { NowUtc = T0 }).Leads[0];
+
+        Assert.IsNull(olderOutcome.DuplicateOf, "the older lead is the original, not a duplicate of the newer one");
+        Assert.IsFalse((olderOutcome.Result?.ScoreReason ?? "").Contains("Repeat engagement", StringComparison.Ordinal));
+        Assert.AreEqual(older.Id, newerOutcome.DuplicateOf?.Id);
+        StringAssert.Contains(newerOutcome.Result?.ScoreReason, "Repeat engagement (was Contact me) +15");
     }
 }

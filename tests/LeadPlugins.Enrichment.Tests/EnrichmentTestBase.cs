@@ -174,3 +174,10 @@ public sealed class QueryProbe : IPlugin
         dataverse.RegisterStep<QueryProbe>(new PluginStepAttribute("RetrieveMultiple", table, PipelineStage.PreOperation, ExecutionMode.Synchronous), key);
     }
 }
+
+/// <summary>An ITracingService that keeps its lines, for tests that call the services directly.</summary>
+internal sealed class TraceRecorder : ITracingService
+{
+    public List<string> Lines { get; } = new();
+    public void Trace(string format, params object[] args) => Lines.Add(args.Length == 0 ? format : string.Format(format, args));
+}

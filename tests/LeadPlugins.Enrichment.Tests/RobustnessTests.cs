@@ -224,10 +224,4 @@ public sealed class RobustnessTests : EnrichmentTestBase
         Assert.AreEqual("USA", row.GetAttributeValue<string>("address1_country"), "the raw country is kept");
         Assert.AreEqual("US", row.GetAttributeValue<string>("mpl_countrycode"));
     }
-
-    private sealed class TraceRecorder : ITracingService
-    {
-        public List<string> Lines { get; } = new();
-        public void Trace(string format, params object[] args) => Lines.Add(args.Length == 0 ? format : string.Format(format, args));
-    }
 }

@@ -65,8 +65,12 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
     /// </summary>
     public static class DuplicateMatcher
     {
-        /// <summary>One entry per batch lead (same index): its match, or null.</summary>
-        public static DuplicateMatch?[] Match(IReadOnlyList<ParsedLead> batch, IEnumerable<OpenLead>? openLeads)
+        /// <summary>
+        /// One entry per batch lead (same index): its match, or null. <paramref name="createdOn"/> (same index, optional)
+        /// is each lead's own createdon when it is already stored: an open lead created after it is never its original.
+        /// </summary>
+        public static DuplicateMatch?[] Match(IReadOnlyList<ParsedLead> batch, IEnumerable<OpenLead>? openLeads,
+            IReadOnlyList<DateTime?>? createdOn = null)
         {
             if (batch == null) throw new ArgumentNullException(nameof(batch));
             var result = new DuplicateMatch?[batch.Count];
@@ -94,6 +98,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 var lead = batch[i];
                 if (!IsEligible(lead)) continue;
                 string email = lead.Email.Address!;
+                DateTime? leadCreatedOn = createdOn != null && i < createdOn.Count ? createdOn[i] : null;
 
                 List<OpenLead>? candidates;
                 OpenLead? oldest = null;
@@ -103,6 +108,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                     {
                         var candidate = candidates[c];
                         if (lead.LeadId.HasValue && candidate.Id == lead.LeadId.Value) continue; // never itself
+                        if (leadCreatedOn.HasValue && candidate.CreatedOn > leadCreatedOn.Value) continue; // never a newer lead
                         if (oldest == null || candidate.CreatedOn < oldest.CreatedOn
                             || candidate.CreatedOn == oldest.CreatedOn && candidate.Id.CompareTo(oldest.Id) < 0)
                         {

@@ -26,7 +26,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         {
             LeadColumns.Subject, LeadColumns.Description, LeadColumns.LeadSource, LeadColumns.ActionCode, LeadColumns.FirstName,
             LeadColumns.LastName, LeadColumns.Email, LeadColumns.Phone, LeadColumns.CompanyName, LeadColumns.JobTitle, LeadColumns.Country,
-            LeadOutputColumns.Owner, LeadOutputColumns.CreatedBy, LeadOutputColumns.Rating, LeadOutputColumns.LeadSourceCode,
+            LeadOutputColumns.Owner, LeadOutputColumns.CreatedBy, LeadOutputColumns.CreatedOn, LeadOutputColumns.Rating, LeadOutputColumns.LeadSourceCode,
             LeadOutputColumns.Campaign, LeadOutputColumns.DuplicateOf, LeadOutputColumns.NurtureSequence,
         };
 
@@ -167,7 +167,10 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                     openLeads = keys.NeedsDuplicates ? ReadOpenLeads(keys) : null;
                     reference = new EnrichmentReferenceData(Settings, settings, offers, rules);
                 }
-                var duplicates = DuplicateMatcher.Match(parsed, openLeads);
+                // A stored lead (re-evaluated by a workflow) carries createdon: it is never paired with a newer lead.
+                var createdOn = new DateTime?[_leads.Count];
+                for (int i = 0; i < createdOn.Length; i++) createdOn[i] = _leads[i].GetAttributeValue<DateTime?>(LeadOutputColumns.CreatedOn);
+                var duplicates = DuplicateMatcher.Match(parsed, openLeads, createdOn);
 
                 // 3. Complete each lead.
                 for (int i = 0; i < _leads.Count; i++)

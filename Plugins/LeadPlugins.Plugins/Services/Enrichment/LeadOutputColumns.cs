@@ -33,6 +33,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         public const string Campaign = "campaignid";
         public const string Owner = "ownerid";
         public const string CreatedBy = "createdby";
+        public const string CreatedOn = "createdon";
 
         /// <summary>leadsourcecode option "Web": what the Lead Writer most probably sets; written only when empty.</summary>
         public const int LeadSourceWeb = 8;
