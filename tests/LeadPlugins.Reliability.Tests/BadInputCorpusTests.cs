@@ -4,6 +4,7 @@ using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Services.Enrichment;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 
 namespace LeadPlugins.Reliability.Tests;
 
@@ -77,31 +78,41 @@ public sealed class BadInputCorpusTests : ReliabilityTestBase
     }
 
     [TestMethod]
-    public void Values_over_the_platforms_limits_are_the_platforms_to_reject_and_the_plugin_still_cuts_what_it_writes()
+    [DataRow(Registration.Create)]
+    [DataRow(Registration.CreateMultiple)]
+    public void Values_over_their_columns_are_cut_so_the_lead_is_saved_and_the_status_says_so(Registration registration)
     {
-        // 10,000-character strings in every column the plug-in reads: no lead column takes them, so the platform
-        // rejects the Create with its own max-length fault after the plug-in ran (the plug-in must not throw first).
+        // 10,000-character strings in every column a writer fills: the platform would reject the whole Create, and
+        // the marketplace cannot re-send the lead. The plug-in reads the full text, then cuts each value to its column.
         var huge = new string('x', 10_000);
         var lead = Lead(("subject", "AppSource (SPZA)-PLT|contoso." + huge), ("description", "{\"UserDetails\":{\"FirstName\":\"" + huge + "\"}}"),
             ("mpl_leadsource", huge), ("mpl_actioncode", huge), ("firstname", huge), ("lastname", huge), ("emailaddress1", huge + "@contoso.com"),
             ("telephone1", huge), ("companyname", huge), ("jobtitle", "CEO " + huge), ("address1_country", huge));
-        var dataverse = WithEnrichment(Registration.Create);
+        var dataverse = WithEnrichment(registration);
 
-        var fault = Assert.ThrowsExactly<FaultException<OrganizationServiceFault>>(() => dataverse.GetOrganizationService().Create(Copy(lead)));
+        var id = registration == Registration.Create
+            ? dataverse.GetOrganizationService().Create(Copy(lead))
+            : ((CreateMultipleResponse)dataverse.GetOrganizationService().Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new List<Entity> { Copy(lead) }) { EntityName = "lead" },
+            })).Ids.Single();
 
-        Assert.AreEqual(ErrorCodes.StringLengthTooLong, fault.Detail.ErrorCode, fault.Message);
-        Assert.AreEqual(StepOutcome.Succeeded, dataverse.Audit.Single().Outcome, "the plug-in itself did not fail");
-        Assert.IsEmpty(dataverse.Query("lead").Where(l => l.GetAttributeValue<string>("lastname") == huge));
-
-        // What the plug-in would write is cut to the columns, whatever the input (the service the plug-in runs).
-        var outcome = new LeadEnrichmentService(new EmptyOrganizationService(), new ListTracing(), null)
-            .Evaluate(new[] { Copy(lead) }, new LeadEnrichmentOptions { NowUtc = T0 }).Leads.Single();
-        var written = outcome.Changes.Attributes.Where(a => a.Value is string).ToList();
-        Assert.IsNotEmpty(written);
-        foreach (var pair in written) Assert.IsLessThanOrEqualTo(LeadInvariants.MaxLength("lead", pair.Key)!.Value, ((string)pair.Value!).Length, pair.Key);
-        Assert.IsEmpty(LeadInvariants.Check(outcome.Changes, lead, stored: false));
-        StringAssert.Contains(outcome.Message, "offer contoso.xxx", "the offer is named, cut short");
+        var stored = dataverse.Get("lead", id);
+        Assert.IsNotNull(stored, "the lead is saved");
+        Assert.AreEqual(EnrichmentStatus.Partial, Status(stored));
+        var message = stored.GetAttributeValue<string>("mpl_enrichmentmessage");
+        StringAssert.Contains(message, "Input cut to fit its column so the lead could be saved: subject 10,029 -> 300 characters");
+        StringAssert.Contains(message, "lastname 10,000 -> 50 characters");
+        Assert.AreEqual(AppSourceOption, stored.GetAttributeValue<OptionSetValue>("mpl_storefront")?.Value, "classified from the full text");
+        foreach (var pair in stored.Attributes.Where(a => a.Value is string))
+        {
+            var max = LeadInvariants.MaxLength("lead", pair.Key);
+            if (max.HasValue) Assert.IsLessThanOrEqualTo(max.Value, ((string)pair.Value!).Length, pair.Key);
+        }
+        Assert.IsEmpty(LeadInvariants.Check(stored, lead));
     }
+
+    private const int AppSourceOption = (int)Storefront.AppSource;
 
     private void AssertEnrichedAndSaved(InMemoryDataverse dataverse, CorpusCase c, Guid id)
     {

@@ -18,6 +18,25 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         public const string LeadSource = "mpl_leadsource";
         public const string ActionCode = "mpl_actioncode";
 
+        /// <summary>
+        /// The text columns a writer fills, with their maximum lengths (standard lead table; mpl_ ones from
+        /// Solution/src/tables/lead.xml). A longer value would make the platform reject the whole Create.
+        /// </summary>
+        public static readonly System.Collections.Generic.KeyValuePair<string, int>[] WriterTextColumns =
+        {
+            new System.Collections.Generic.KeyValuePair<string, int>(Subject, 300),
+            new System.Collections.Generic.KeyValuePair<string, int>(Description, 2000),
+            new System.Collections.Generic.KeyValuePair<string, int>(LeadSource, 400),
+            new System.Collections.Generic.KeyValuePair<string, int>(ActionCode, 100),
+            new System.Collections.Generic.KeyValuePair<string, int>(FirstName, FirstNameMaxLength),
+            new System.Collections.Generic.KeyValuePair<string, int>(LastName, LastNameMaxLength),
+            new System.Collections.Generic.KeyValuePair<string, int>(Email, EmailMaxLength),
+            new System.Collections.Generic.KeyValuePair<string, int>(Phone, PhoneMaxLength),
+            new System.Collections.Generic.KeyValuePair<string, int>(CompanyName, CompanyNameMaxLength),
+            new System.Collections.Generic.KeyValuePair<string, int>(JobTitle, JobTitleMaxLength),
+            new System.Collections.Generic.KeyValuePair<string, int>(Country, CountryMaxLength),
+        };
+
         public const int FirstNameMaxLength = 50;
         public const int LastNameMaxLength = 50;
         public const int EmailMaxLength = 100;

@@ -60,9 +60,37 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             var batch = Evaluate(leads, options);
             for (int i = 0; i < batch.Leads.Count; i++)
             {
-                if (leads[i] != null) LeadChangeBuilder.Apply(batch.Leads[i].Changes, leads[i]);
+                if (leads[i] == null) continue;
+                LeadChangeBuilder.Apply(batch.Leads[i].Changes, leads[i]);
+                FitWriterTextToColumns(leads[i]);
             }
             return batch;
+        }
+
+        /// <summary>
+        /// A marketplace lead cannot be re-sent, and a writer's value longer than its column would make the platform
+        /// reject the whole Create after this step. So, once enrichment has read the full text, over-long writer values
+        /// are cut to their column and the lead is saved as Partial with a note saying what was cut.
+        /// </summary>
+        private void FitWriterTextToColumns(Entity lead)
+        {
+            System.Text.StringBuilder? note = null;
+            foreach (var column in LeadColumns.WriterTextColumns)
+            {
+                if (!(lead.Attributes.TryGetValue(column.Key, out var value) && value is string text) || text.Length <= column.Value) continue;
+                lead[column.Key] = ColumnText.Truncate(text, column.Value);
+                note = (note == null ? new System.Text.StringBuilder("Input cut to fit its column so the lead could be saved: ") : note.Append("; "))
+                    .Append(column.Key).Append(' ').Append(text.Length.ToString("N0", CultureInfo.InvariantCulture))
+                    .Append(" -> ").Append(column.Value.ToString(CultureInfo.InvariantCulture)).Append(" characters");
+            }
+            if (note == null) return;
+            note.Append('.');
+            _tracing.Trace("{0}", note.ToString());
+            var status = lead.GetAttributeValue<OptionSetValue>(LeadOutputColumns.EnrichmentStatus);
+            if (status == null || status.Value == (int)EnrichmentStatus.Enriched) lead[LeadOutputColumns.EnrichmentStatus] = new OptionSetValue((int)EnrichmentStatus.Partial);
+            var message = lead.GetAttributeValue<string>(LeadOutputColumns.EnrichmentMessage);
+            lead[LeadOutputColumns.EnrichmentMessage] = ColumnText.Truncate(
+                string.IsNullOrEmpty(message) ? note.ToString() : message + " " + note, LeadColumns.EnrichmentMessageMaxLength);
         }
 
         /// <summary>
