@@ -237,3 +237,39 @@ public sealed class HelpAndDemoTests
         StringAssert.Contains(result.Error, "no *.jsonl or *.csv samples");
     }
 }
+
+[TestClass]
+public sealed class SimulateMemoryDefaultTests
+{
+    private static string WriteRows(int count)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "leadplugins-rows-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        File.WriteAllLines(path, Enumerable.Range(1, count).Select(i =>
+            "{\"subject\":\"AzureMarketplace-INS|contoso.offer\",\"lastname\":\"Lead " + i + "\",\"emailaddress1\":\"customer" + (i % 700) + "@contoso.com\"}"));
+        return path;
+    }
+
+    [TestMethod]
+    public void Without_options_simulate_starts_a_fresh_in_memory_Dataverse_every_thousand_leads_so_memory_stays_flat()
+    {
+        var path = WriteRows(2_100);
+        try
+        {
+            var windowed = CliRunner.Run("simulate", path, "--json", "--now", "2026-03-02T09:30:00Z");
+            Assert.AreEqual(0, windowed.Exit, windowed.Error);
+            StringAssert.Contains(windowed.Error, "2 fresh in-memory Dataverse(s)");
+
+            var kept = CliRunner.Run("simulate", path, "--json", "--keep-all", "--now", "2026-03-02T09:30:00Z");
+            Assert.AreEqual(0, kept.Exit, kept.Error);
+            Assert.IsFalse(kept.Error.Contains("fresh in-memory Dataverse", StringComparison.Ordinal));
+            // Duplicate matching spans the windows: the same leads are duplicates either way.
+            static int Duplicates(string json) => json.Split('\n').Count(l => l.Contains("\"duplicateOf\":", StringComparison.Ordinal) && !l.Contains("\"duplicateOf\":null", StringComparison.Ordinal));
+            Assert.AreEqual(2_100 - 700, Duplicates(windowed.Out));
+            Assert.AreEqual(Duplicates(kept.Out), Duplicates(windowed.Out));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

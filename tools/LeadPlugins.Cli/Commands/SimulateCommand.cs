@@ -8,8 +8,8 @@ namespace LeadPlugins.Cli.Commands;
 /// <summary>`leadplugins simulate &lt;file&gt;`: runs leads through the real plug-ins in the in-memory Dataverse.</summary>
 public sealed class SimulateCommand : ICliCommand
 {
-    /// <summary>--discard without a number: start a fresh in-memory Dataverse every this many leads.</summary>
-    public const int DefaultDiscardWindow = 10_000;
+    /// <summary>By default (and for --discard without a number) a fresh in-memory Dataverse starts every this many leads, so memory stays flat.</summary>
+    public const int DefaultDiscardWindow = 1_000;
 
     /// <summary>Inputs longer than this get a progress bar (when it cannot garble the output, see <see cref="ShowProgress"/>).</summary>
     public const int ProgressThreshold = 1_000;
@@ -29,7 +29,7 @@ public sealed class SimulateCommand : ICliCommand
         var now = new Option<DateTimeOffset?>("--now") { Description = "When the leads arrive, ISO 8601 (default: now); fixes createdon and due dates", HelpName = "iso" };
         var discard = new Option<int?>("--discard")
         {
-            Description = "Keep memory flat: every N leads (default " + DefaultDiscardWindow.ToString("N0", CultureInfo.InvariantCulture) + ") start a fresh in-memory Dataverse, keeping only the oldest lead per e-mail and its enrolment for duplicate matching",
+            Description = "Memory stays flat: every N leads (default " + DefaultDiscardWindow.ToString("N0", CultureInfo.InvariantCulture) + ", also without this option) start a fresh in-memory Dataverse, keeping only the oldest lead per e-mail and its enrolment for duplicate matching",
             Arity = ArgumentArity.ZeroOrOne,
             HelpName = "N",
         };
@@ -37,11 +37,12 @@ public sealed class SimulateCommand : ICliCommand
         {
             if (result.Tokens.Count > 0 && result.GetValueOrDefault<int?>() is < 1) result.AddError("--discard must be at least 1.");
         });
+        var keepAll = new Option<bool>("--keep-all") { Description = "Keep every lead, activity and trace in one in-memory Dataverse (memory grows about 90 KB per lead)" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress bar" };
 
         var command = new Command("simulate", "Run leads through the real plug-ins in the in-memory Dataverse and print each lead as stored, with its nurture enrolment and activities.")
         {
-            file, format, json, verbose, batchSize, seedConfig, now, discard, noProgress,
+            file, format, json, verbose, batchSize, seedConfig, now, discard, keepAll, noProgress,
         };
         command.SetAction(parse =>
         {
@@ -68,7 +69,7 @@ public sealed class SimulateCommand : ICliCommand
                 Verbose = parse.GetValue(verbose),
                 Now = (parse.GetValue(now) ?? DateTimeOffset.UtcNow).UtcDateTime,
                 Seed = seed,
-                DiscardEvery = parse.GetResult(discard) == null ? null : parse.GetValue(discard) ?? DefaultDiscardWindow,
+                DiscardEvery = parse.GetValue(keepAll) ? null : parse.GetValue(discard) ?? DefaultDiscardWindow,
             };
             return Simulate(consoles, environment, parse.GetValue(file)!, options, parse.GetValue(json), allowProgress: !parse.GetValue(noProgress));
         });
