@@ -265,6 +265,41 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 }
             }
 
+            private enum ContainerStep { Item, Skip, End }
+
+            /// <summary>
+            /// What objects and arrays share between their items: the end of input (truncated), their closing bracket,
+            /// a stray ',' (ignored) and the other kind's closing bracket (closes this one). Item: an item starts here.
+            /// </summary>
+            private ContainerStep NextInContainer(char close, char otherClose, string truncatedWhat, string container)
+            {
+                SkipWhiteSpace();
+                if (_pos >= _end)
+                {
+                    Truncated(truncatedWhat);
+                    return ContainerStep.End;
+                }
+                char c = _text[_pos];
+                if (c == close)
+                {
+                    _pos++;
+                    return ContainerStep.End;
+                }
+                if (c == ',')
+                {
+                    Note("Extra ',' at " + Position(_pos) + " was ignored.");
+                    _pos++;
+                    return ContainerStep.Skip;
+                }
+                if (c == otherClose)
+                {
+                    Note("Unexpected '" + otherClose + "' at " + Position(_pos) + " closes the " + container + ".");
+                    _pos++;
+                    return ContainerStep.End;
+                }
+                return ContainerStep.Item;
+            }
+
             private JsonObject? ReadObject(int depth)
             {
                 _pos++; // '{'
@@ -272,30 +307,10 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 var byName = new Dictionary<string, JsonNode>(StringComparer.OrdinalIgnoreCase);
                 while (true)
                 {
-                    SkipWhiteSpace();
-                    if (_pos >= _end)
-                    {
-                        Truncated("an object");
-                        break;
-                    }
+                    var next = NextInContainer('}', ']', "an object", "object");
+                    if (next == ContainerStep.End) break;
+                    if (next == ContainerStep.Skip) continue;
                     char c = _text[_pos];
-                    if (c == '}')
-                    {
-                        _pos++;
-                        break;
-                    }
-                    if (c == ',')
-                    {
-                        Note("Extra ',' at " + Position(_pos) + " was ignored.");
-                        _pos++;
-                        continue;
-                    }
-                    if (c == ']')
-                    {
-                        Note("Unexpected ']' at " + Position(_pos) + " closes the object.");
-                        _pos++;
-                        break;
-                    }
 
                     int keyAt = _pos;
                     string? key;
@@ -374,30 +389,9 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 var items = new List<JsonNode>();
                 while (true)
                 {
-                    SkipWhiteSpace();
-                    if (_pos >= _end)
-                    {
-                        Truncated("an array");
-                        break;
-                    }
-                    char c = _text[_pos];
-                    if (c == ']')
-                    {
-                        _pos++;
-                        break;
-                    }
-                    if (c == ',')
-                    {
-                        Note("Extra ',' at " + Position(_pos) + " was ignored.");
-                        _pos++;
-                        continue;
-                    }
-                    if (c == '}')
-                    {
-                        Note("Unexpected '}' at " + Position(_pos) + " closes the array.");
-                        _pos++;
-                        break;
-                    }
+                    var next = NextInContainer(']', '}', "an array", "array");
+                    if (next == ContainerStep.End) break;
+                    if (next == ContainerStep.Skip) continue;
                     int before = _pos;
                     var value = ReadValue(depth);
                     if (value == null && _incomplete) break;
@@ -410,7 +404,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                         Truncated("an array");
                         break;
                     }
-                    c = _text[_pos];
+                    char c = _text[_pos];
                     if (c == ',')
                     {
                         _pos++;
