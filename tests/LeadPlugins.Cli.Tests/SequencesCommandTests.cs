@@ -1,24 +1,13 @@
-using Spectre.Console;
-
-namespace LeadPlugins.NurturePlugins.Tests;
+namespace LeadPlugins.Cli.Tests;
 
 /// <summary>`leadplugins sequences`: the built-in sequences, and one lead's timeline.</summary>
 [TestClass]
-public sealed class CliTests
+public sealed class SequencesCommandTests
 {
     private static (int Exit, string Output) Run(params string[] args)
     {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
-        var exit = Cli.Cli.Run(args, console);
-        return (exit, writer.ToString());
+        var result = CliRunner.Run(args);
+        return (result.Exit, result.Out + result.Error);
     }
 
     [TestMethod]
