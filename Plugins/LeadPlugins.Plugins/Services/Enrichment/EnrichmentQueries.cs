@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
+using LeadPlugins.Plugins.Services;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -107,28 +108,28 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             Guid? campaignId = null;
             if (campaign != null)
             {
-                var state = Aliased(row, CampaignAlias + ".statecode") as OptionSetValue;
+                var state = DataverseValues.Raw(row, CampaignAlias + ".statecode") as OptionSetValue;
                 if (state != null && state.Value == Active) campaignId = campaign.Id;
                 else note = "Storefront setting '" + Name(row) + "': campaign " + campaign.Id.ToString("D") + " is not active and was not used.";
             }
             return new StorefrontSetting(storefront.Value,
                 Choice<Audience>(row, "mpl_audience"), Choice<CampaignType>(row, "mpl_campaigntype"), Choice<ListingType>(row, "mpl_listingtype"),
                 Choice<TrackedIn>(row, "mpl_trackedin"), campaignId,
-                OwnerReference.From(LookupId(row, "mpl_defaultuserid"), LookupId(row, "mpl_defaultteamid")), Name(row));
+                OwnerReference.From(DataverseValues.ReferenceId(row, "mpl_defaultuserid"), DataverseValues.ReferenceId(row, "mpl_defaultteamid")), Name(row));
         }
 
         public static OfferEntry ToOffer(Entity row) =>
             new OfferEntry(row.GetAttributeValue<string>(OfferIdColumn), row.GetAttributeValue<string>("mpl_name"),
                 row.GetAttributeValue<string>("mpl_publisherid"), Choice<Storefront>(row, "mpl_storefront"), Choice<ListingType>(row, "mpl_listingtype"),
                 row.GetAttributeValue<string>("mpl_productname"),
-                OwnerReference.From(LookupId(row, "mpl_owneruserid"), LookupId(row, "mpl_ownerteamid")),
-                LookupId(row, "mpl_nurturesequenceid"), row.Id);
+                OwnerReference.From(DataverseValues.ReferenceId(row, "mpl_owneruserid"), DataverseValues.ReferenceId(row, "mpl_ownerteamid")),
+                DataverseValues.ReferenceId(row, "mpl_nurturesequenceid"), row.Id);
 
         public static RoutingRule ToRoutingRule(Entity row) =>
             new RoutingRule(row.GetAttributeValue<string>("mpl_name"), row.GetAttributeValue<int?>("mpl_order") ?? int.MaxValue,
                 Choice<Storefront>(row, "mpl_storefront"), Choice<CampaignType>(row, "mpl_campaigntype"), Choice<LeadAction>(row, "mpl_leadaction"),
                 row.GetAttributeValue<string>("mpl_countrycodes"), row.GetAttributeValue<string>("mpl_offerid"),
-                row.GetAttributeValue<int?>("mpl_minimumscore"), LookupId(row, "mpl_assignuserid"), LookupId(row, "mpl_assignteamid"), row.Id);
+                row.GetAttributeValue<int?>("mpl_minimumscore"), DataverseValues.ReferenceId(row, "mpl_assignuserid"), DataverseValues.ReferenceId(row, "mpl_assignteamid"), row.Id);
 
         public static OpenLead ToOpenLead(Entity row) =>
             new OpenLead(row.Id, row.GetAttributeValue<string>("emailaddress1"), row.GetAttributeValue<DateTime?>("createdon") ?? DateTime.MaxValue,
@@ -142,20 +143,6 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         }
 
         private static string Name(Entity row) => row.GetAttributeValue<string>("mpl_name") ?? row.Id.ToString("D");
-
-        private static Guid? LookupId(Entity row, string column)
-        {
-            var reference = row.GetAttributeValue<EntityReference>(column);
-            return reference == null || reference.Id == Guid.Empty ? (Guid?)null : reference.Id;
-        }
-
-        private static object? Aliased(Entity row, string key)
-        {
-            object? value;
-            if (!row.Attributes.TryGetValue(key, out value)) return null;
-            var aliased = value as AliasedValue;
-            return aliased != null ? aliased.Value : value;
-        }
 
         // An option value the package does not know (added by an admin) reads as empty, like a blank column.
         private static T? Choice<T>(Entity row, string column) where T : struct

@@ -4,9 +4,9 @@ using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace LeadPlugins.Plugins.Services.Nurture
+namespace LeadPlugins.Plugins.Services
 {
-    /// <summary>Small SDK helpers the nurture services share: typed reads that tolerate aliased values, paging, fault codes.</summary>
+    /// <summary>Small SDK helpers the services share: typed reads that tolerate aliased values, paging, fault codes.</summary>
     internal static class DataverseValues
     {
         /// <summary>Error code of "Cannot insert duplicate key" (a row with this id exists).</summary>
