@@ -5,6 +5,7 @@ using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Plugins.Plumbing;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Enrichment;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins

@@ -14,7 +14,7 @@ public class EnrichmentDomainBenchmarks
         storefrontSettings: null, offers: null,
         routingRules: new[]
         {
-            new RoutingRule("Azure US", 10, storefront: LeadPlugins.Plugins.Domain.Storefront.AzureMarketplace,
+            new RoutingRule("Azure US", 10, storefront: LeadPlugins.Schema.Storefront.AzureMarketplace,
                 countryCodes: "US,CA", assignUserId: Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e")),
         });
 

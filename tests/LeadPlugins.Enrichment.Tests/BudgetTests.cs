@@ -1,6 +1,7 @@
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Services.Enrichment;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 

@@ -1,5 +1,6 @@
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Services.Enrichment;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Enrichment.Tests;

@@ -1,5 +1,6 @@
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins.Domain;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Enrichment.Tests;

@@ -2,6 +2,7 @@ using System.ServiceModel;
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Services.Enrichment;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Enrichment.Tests;

@@ -1,5 +1,6 @@
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Nurture;
+using LeadPlugins.Schema;
 using static LeadPlugins.Nurture.Tests.TestData;
 
 namespace LeadPlugins.Nurture.Tests;

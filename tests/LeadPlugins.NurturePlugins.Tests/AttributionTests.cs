@@ -1,6 +1,7 @@
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
+using LeadPlugins.Schema;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 

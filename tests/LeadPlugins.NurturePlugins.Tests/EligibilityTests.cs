@@ -2,6 +2,7 @@ using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Nurture;
 using LeadPlugins.Plugins.Services.Nurture;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.NurturePlugins.Tests;

@@ -3,6 +3,7 @@ using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Nurture;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.NurturePlugins.Tests;

@@ -3,6 +3,7 @@ using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Nurture;
+using LeadPlugins.Schema;
 using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;

@@ -2,6 +2,7 @@ using LeadPlugins.InMemory;
 using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.NurturePlugins.Tests;

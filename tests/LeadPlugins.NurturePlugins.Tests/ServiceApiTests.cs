@@ -1,5 +1,6 @@
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Services.Nurture;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.NurturePlugins.Tests;

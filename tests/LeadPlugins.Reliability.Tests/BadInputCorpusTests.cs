@@ -3,6 +3,7 @@ using LeadPlugins.InMemory;
 using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Services.Enrichment;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using LeadPlugins.Schema;
 using Newtonsoft.Json.Linq;
 using System.Text.RegularExpressions;
 using LeadPlugins.Plugins.Domain;

@@ -6,6 +6,7 @@ using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Plugins.Services.Enrichment;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Reliability.Tests;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins.Domain;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Reliability.Tests;

@@ -2,6 +2,7 @@ using LeadPlugins.InMemory;
 using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.Schema;
 using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Reliability.Tests;

@@ -3,6 +3,7 @@ using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Nurture;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Reliability.Tests;

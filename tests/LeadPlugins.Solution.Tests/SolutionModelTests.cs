@@ -1,4 +1,5 @@
 using LeadPlugins.Plugins.Domain;
+using LeadPlugins.Schema;
 using LeadPlugins.SolutionModel;
 
 namespace LeadPlugins.Solution.Tests;

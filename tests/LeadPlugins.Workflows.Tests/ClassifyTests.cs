@@ -1,5 +1,6 @@
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Services.Workflow;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Workflows.Tests;

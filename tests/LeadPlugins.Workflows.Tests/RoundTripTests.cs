@@ -1,4 +1,5 @@
 using LeadPlugins.Plugins.Domain;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Workflows.Tests;

@@ -1,6 +1,7 @@
 using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Workflows.Tests;

@@ -1,6 +1,7 @@
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Services.Workflow;
+using LeadPlugins.Schema;
 using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk;
 

@@ -1,5 +1,6 @@
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
+using LeadPlugins.Schema;
 
 namespace LeadPlugins.Domain.Tests.Enrichment;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
+using LeadPlugins.Schema;
 
 namespace LeadPlugins.Domain.Tests.Enrichment;
 

@@ -1,3 +1,5 @@
+using LeadPlugins.Schema;
+
 namespace LeadPlugins.Plugins.Domain.Enrichment
 {
     /// <summary>

@@ -1,3 +1,5 @@
+using LeadPlugins.Schema;
+
 namespace LeadPlugins.Plugins.Domain.Enrichment
 {
     /// <summary>The source code as the marketplace sent it, before it is mapped to a <see cref="Storefront"/>.</summary>

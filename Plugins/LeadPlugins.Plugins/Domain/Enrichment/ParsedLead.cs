@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Enrichment
 {

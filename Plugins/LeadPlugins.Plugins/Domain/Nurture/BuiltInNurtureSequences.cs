@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
 {

@@ -1,4 +1,5 @@
 using System;
+using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
+using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Plugins.Services;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins.Services.Enrichment

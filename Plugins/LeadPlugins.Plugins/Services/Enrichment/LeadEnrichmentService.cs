@@ -4,6 +4,7 @@ using System.Globalization;
 using System.ServiceModel;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 

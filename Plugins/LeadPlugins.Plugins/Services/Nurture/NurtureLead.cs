@@ -1,6 +1,7 @@
 using System;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Nurture;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins.Services.Nurture

@@ -7,6 +7,7 @@ using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Plugins.Domain.Nurture;
 using LeadPlugins.Plugins.Services.Enrichment;
 using LeadPlugins.Plugins.Services.Nurture;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
