@@ -2,6 +2,7 @@ using System;
 using LeadPlugins.Plugins.Plumbing;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Nurture;
+using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins
 {
@@ -11,7 +12,7 @@ namespace LeadPlugins.Plugins
     /// synchronous: the values travel with the Create, no extra write. Never blocks the save: a problem is traced and the
     /// opportunity is created without attribution. Work: <see cref="MarketplaceAttributionService"/>.
     /// </summary>
-    [PluginStep("Create", "opportunity", PipelineStage.PreOperation, ExecutionMode.Synchronous,
+    [PluginStep("Create", OpportunityTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous,
         Name = "LeadPlugins: carry marketplace attribution into the opportunity (Create of opportunity)",
         Description = "Copies storefront, campaign type, offer, funnel stage, score and campaign from the originating lead.")]
     public sealed class CarryMarketplaceAttribution : PluginBase

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using LeadPlugins.Plugins.Plumbing;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Nurture;
+using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins
 {
@@ -11,22 +12,22 @@ namespace LeadPlugins.Plugins
     /// to date: Completed when the last step activity is closed, else the next due date moves to the next open one.
     /// PostOperation, asynchronous; activities that are not nurture steps cost no query. Work: <see cref="NurtureProgressService"/>.
     /// </summary>
-    [PluginStep("Update", "task", PipelineStage.PostOperation, ExecutionMode.Asynchronous,
-        FilteringAttributes = "statecode",
+    [PluginStep("Update", TaskTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
+        FilteringAttributes = TaskTable.Columns.StateCode,
         Name = "LeadPlugins: complete nurture enrolment (Update of task, async)",
         Image2Name = PostImageName, Image2Type = ImageType.PostImage, Image2Attributes = ImageColumns)]
-    [PluginStep("Update", "phonecall", PipelineStage.PostOperation, ExecutionMode.Asynchronous,
-        FilteringAttributes = "statecode",
+    [PluginStep("Update", PhoneCallTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
+        FilteringAttributes = TaskTable.Columns.StateCode,
         Name = "LeadPlugins: complete nurture enrolment (Update of phonecall, async)",
         Image2Name = PostImageName, Image2Type = ImageType.PostImage, Image2Attributes = ImageColumns)]
-    [PluginStep("Update", "email", PipelineStage.PostOperation, ExecutionMode.Asynchronous,
-        FilteringAttributes = "statecode",
+    [PluginStep("Update", EmailTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
+        FilteringAttributes = TaskTable.Columns.StateCode,
         Name = "LeadPlugins: complete nurture enrolment (Update of email, async)",
         Image2Name = PostImageName, Image2Type = ImageType.PostImage, Image2Attributes = ImageColumns)]
     public sealed class CompleteNurtureEnrollment : PluginBase
     {
         public const string PostImageName = "PostImage";
-        public const string ImageColumns = "mpl_nurtureenrollmentid,statecode";
+        public const string ImageColumns = TaskTable.Columns.NurtureEnrollmentId + "," + TaskTable.Columns.StateCode;
 
         public CompleteNurtureEnrollment(string? unsecureConfiguration, string? secureConfiguration)
             : base(typeof(CompleteNurtureEnrollment), unsecureConfiguration, secureConfiguration)
@@ -46,7 +47,7 @@ namespace LeadPlugins.Plugins
                     context.Trace("Activity " + targets[i].Id.ToString("D") + ": no '" + PostImageName + "' image; nothing to do.");
                     continue;
                 }
-                var enrollment = image.GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>(NurtureColumns.ActivityEnrollmentId);
+                var enrollment = image.GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>(TaskTable.Columns.NurtureEnrollmentId);
                 if (enrollment == null || enrollment.Id == Guid.Empty) continue;
                 if (!enrollmentIds.Contains(enrollment.Id)) enrollmentIds.Add(enrollment.Id);
             }

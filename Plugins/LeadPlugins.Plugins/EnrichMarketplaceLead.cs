@@ -15,7 +15,7 @@ namespace LeadPlugins.Plugins
     /// changed in place, nothing is written). Shipped on Create; the same code serves a CreateMultiple registration
     /// (Targets), which bulk-heavy organisations may use instead (never both). Never fails the save.
     /// </summary>
-    [PluginStep("Create", "lead", PipelineStage.PreOperation, ExecutionMode.Synchronous,
+    [PluginStep("Create", LeadTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous,
         Name = "LeadPlugins: enrich marketplace lead (Create of lead, PreOperation)",
         Description = "Sets storefront, campaign, offer, score, owner and duplicate of marketplace leads. Unsecure configuration: optional JSON, empty = defaults (README: enrichment).")]
     public sealed class EnrichMarketplaceLead : PluginBase
@@ -73,12 +73,12 @@ namespace LeadPlugins.Plugins
             try
             {
                 var message = ColumnText.Truncate("Enrichment failed: " + e.GetType().Name + ": " + e.Message + ". The lead was saved without enrichment.",
-                    LeadColumns.EnrichmentMessageMaxLength);
+                    LeadTable.MaxLength.EnrichmentMessage);
                 for (int i = 0; i < targets.Count; i++)
                 {
                     if (targets[i] == null) continue;
-                    targets[i][LeadOutputColumns.EnrichmentStatus] = new OptionSetValue((int)EnrichmentStatus.Failed);
-                    targets[i][LeadOutputColumns.EnrichmentMessage] = message;
+                    targets[i][LeadTable.Columns.EnrichmentStatus] = new OptionSetValue((int)EnrichmentStatus.Failed);
+                    targets[i][LeadTable.Columns.EnrichmentMessage] = message;
                 }
             }
             catch (Exception)

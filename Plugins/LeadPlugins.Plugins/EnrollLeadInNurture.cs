@@ -3,6 +3,7 @@ using System.Globalization;
 using LeadPlugins.Plugins.Plumbing;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Nurture;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins
@@ -13,10 +14,10 @@ namespace LeadPlugins.Plugins
     /// path. Unsecure configuration: <c>{"timeZone": "W. Europe Standard Time", "endOfBusinessDay": "17:00"}</c>
     /// (default UTC, 17:00). Work: <see cref="NurtureEnrollmentService"/>.
     /// </summary>
-    [PluginStep("Create", "lead", PipelineStage.PostOperation, ExecutionMode.Asynchronous,
+    [PluginStep("Create", LeadTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
         Name = "LeadPlugins: enrol marketplace lead in nurture (Create of lead, async)",
         Description = "Creates the lead's nurture enrolment and its step activities (tasks, phone calls, draft e-mails). Idempotent under retries.",
-        Image2Name = PostImageName, Image2Type = ImageType.PostImage, Image2Attributes = NurtureColumns.EnrollmentLeadColumns)]
+        Image2Name = PostImageName, Image2Type = ImageType.PostImage, Image2Attributes = NurtureColumnSets.EnrollmentLeadColumns)]
     public sealed class EnrollLeadInNurture : PluginBase
     {
         public const string PostImageName = "PostImage";

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using LeadPlugins.Plugins.Plumbing;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Nurture;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins
@@ -11,14 +12,17 @@ namespace LeadPlugins.Plugins
     /// the open step activities. PostOperation and asynchronous, so a failure here never blocks the qualify. A
     /// reactivated lead is only traced: the stopped enrolment stays stopped. Work: <see cref="NurtureStopService"/>.
     /// </summary>
-    [PluginStep("Update", "lead", PipelineStage.PostOperation, ExecutionMode.Asynchronous,
-        FilteringAttributes = "statecode,statuscode",
+    [PluginStep("Update", LeadTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
+        FilteringAttributes = StateColumns,
         Name = "LeadPlugins: stop nurture when the lead is closed (Update of lead, async)",
         Description = "Stops the lead's Active nurture enrolment on qualify/disqualify and cancels its open activities.",
-        Image2Name = PostImageName, Image2Type = ImageType.PostImage, Image2Attributes = "statecode,statuscode")]
+        Image2Name = PostImageName, Image2Type = ImageType.PostImage, Image2Attributes = StateColumns)]
     public sealed class StopNurtureWhenLeadClosed : PluginBase
     {
         public const string PostImageName = "PostImage";
+
+        /// <summary>The filtering attributes and the post image's columns: the lead's state and status.</summary>
+        public const string StateColumns = LeadTable.Columns.StateCode + "," + LeadTable.Columns.StatusCode;
 
         public StopNurtureWhenLeadClosed(string? unsecureConfiguration, string? secureConfiguration)
             : base(typeof(StopNurtureWhenLeadClosed), unsecureConfiguration, secureConfiguration)

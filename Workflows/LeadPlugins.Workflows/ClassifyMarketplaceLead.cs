@@ -1,6 +1,7 @@
 using System.Activities;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Workflow;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
@@ -22,23 +23,23 @@ namespace LeadPlugins.Workflows
         public InArgument<string> PayloadText { get; set; } = null!;
 
         [Output("Storefront")]
-        [AttributeTarget("lead", "mpl_storefront")]
+        [AttributeTarget(LeadTable.LogicalName, LeadTable.Columns.Storefront)]
         public OutArgument<OptionSetValue?> Storefront { get; set; } = null!;
 
         [Output("Audience")]
-        [AttributeTarget("lead", "mpl_audience")]
+        [AttributeTarget(LeadTable.LogicalName, LeadTable.Columns.Audience)]
         public OutArgument<OptionSetValue?> Audience { get; set; } = null!;
 
         [Output("Campaign type")]
-        [AttributeTarget("lead", "mpl_campaigntype")]
+        [AttributeTarget(LeadTable.LogicalName, LeadTable.Columns.CampaignType)]
         public OutArgument<OptionSetValue?> CampaignType { get; set; } = null!;
 
         [Output("Listing type")]
-        [AttributeTarget("lead", "mpl_listingtype")]
+        [AttributeTarget(LeadTable.LogicalName, LeadTable.Columns.ListingType)]
         public OutArgument<OptionSetValue?> ListingType { get; set; } = null!;
 
         [Output("Lead action")]
-        [AttributeTarget("lead", "mpl_leadaction")]
+        [AttributeTarget(LeadTable.LogicalName, LeadTable.Columns.LeadAction)]
         public OutArgument<OptionSetValue?> LeadAction { get; set; } = null!;
 
         [Output("Offer title")]

@@ -1,6 +1,7 @@
 using System.Activities;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Workflow;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
@@ -17,11 +18,11 @@ namespace LeadPlugins.Workflows
         public InArgument<EntityReference> Lead { get; set; } = null!;
 
         [Input("Nurture sequence")]
-        [ReferenceTarget("mpl_nurturesequence")]
+        [ReferenceTarget(NurtureSequenceTable.LogicalName)]
         public InArgument<EntityReference> Sequence { get; set; } = null!;
 
         [Output("Enrolment")]
-        [ReferenceTarget("mpl_nurtureenrollment")]
+        [ReferenceTarget(NurtureEnrollmentTable.LogicalName)]
         public OutArgument<EntityReference?> Enrollment { get; set; } = null!;
 
         [Output("Steps scheduled")]

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.Schema;
 using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -63,9 +64,9 @@ public class BulkEnrichmentBenchmarks
         var seller = dataverse.AddUser("Seller");
         var campaign = new Entity("campaign", Guid.NewGuid()) { ["name"] = "AppSource nurture" };
         dataverse.Seed(campaign,
-            new Entity("mpl_storefrontsetting", Guid.NewGuid()) { ["mpl_name"] = "AppSource", ["mpl_storefront"] = new OptionSetValue(712540000), ["mpl_campaignid"] = campaign.ToEntityReference() },
-            new Entity("mpl_offer", Guid.NewGuid()) { ["mpl_name"] = "Offer 1", ["mpl_marketplaceofferid"] = "offer1", ["mpl_publisherid"] = "contoso" },
-            new Entity("mpl_routingrule", Guid.NewGuid()) { ["mpl_name"] = "US", ["mpl_order"] = 10, ["mpl_countrycodes"] = "US", ["mpl_assignuserid"] = new EntityReference("systemuser", seller) });
+            new Entity(StorefrontSettingTable.LogicalName, Guid.NewGuid()) { [StorefrontSettingTable.Columns.Name] = "AppSource", [StorefrontSettingTable.Columns.Storefront] = new OptionSetValue(712540000), [StorefrontSettingTable.Columns.CampaignId] = campaign.ToEntityReference() },
+            new Entity(OfferTable.LogicalName, Guid.NewGuid()) { [OfferTable.Columns.Name] = "Offer 1", [OfferTable.Columns.MarketplaceOfferId] = "offer1", [OfferTable.Columns.PublisherId] = "contoso" },
+            new Entity(RoutingRuleTable.LogicalName, Guid.NewGuid()) { [RoutingRuleTable.Columns.Name] = "US", [RoutingRuleTable.Columns.Order] = 10, [RoutingRuleTable.Columns.CountryCodes] = "US", [RoutingRuleTable.Columns.AssignUserId] = new EntityReference("systemuser", seller) });
         return dataverse;
     }
 

@@ -1,4 +1,5 @@
 using LeadPlugins.Cli.Simulation;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Cli.Tests;
@@ -77,8 +78,8 @@ public sealed class PayloadMappingTests
         Assert.AreEqual("USA", lead["address1_country"]);
         Assert.AreEqual("Contoso", lead["companyname"]);
         Assert.AreEqual("Esquire", lead["jobtitle"]);
-        Assert.AreEqual("AzureMarketplace", lead["mpl_leadsource"]);
-        Assert.AreEqual("INS", lead["mpl_actioncode"]);
+        Assert.AreEqual("AzureMarketplace", lead[LeadTable.Columns.LeadSource]);
+        Assert.AreEqual("INS", lead[LeadTable.Columns.ActionCode]);
         Assert.AreEqual("Test Microsoft", lead["subject"]);
         Assert.AreEqual(text, lead["description"], "the whole payload goes to description for the plug-in's payload parser");
         Assert.AreEqual(11, lead.Attributes.Count);
@@ -89,8 +90,8 @@ public sealed class PayloadMappingTests
     {
         var lead = Map("{\"userDetails\":{\"firstName\":\"Ana\",\"PHONE\":\"\",\"title\":null},\"leadSource\":\"AzureMarketplace\",\"actioncode\":\"StartTestDrive\"}").Lead!;
         Assert.AreEqual("Ana", lead["firstname"]);
-        Assert.AreEqual("AzureMarketplace", lead["mpl_leadsource"]);
-        Assert.AreEqual("StartTestDrive", lead["mpl_actioncode"]);
+        Assert.AreEqual("AzureMarketplace", lead[LeadTable.Columns.LeadSource]);
+        Assert.AreEqual("StartTestDrive", lead[LeadTable.Columns.ActionCode]);
         Assert.IsFalse(lead.Contains("telephone1"));
         Assert.IsFalse(lead.Contains("jobtitle"));
         Assert.IsFalse(lead.Contains("subject"));
@@ -138,13 +139,13 @@ public sealed class RowMappingTests
             + "\"estimatedvalue\":\"1200.50\",\"estimatedclosedate\":\"2026-04-01\",\"mpl_leadscore\":80,\"mpl_istestlead\":false}").Lead!;
         Assert.AreEqual("Doe", lead["lastname"]);
         Assert.AreEqual(2, lead.GetAttributeValue<OptionSetValue>("leadqualitycode").Value, "a choice by its label (any case)");
-        Assert.AreEqual(712540001, lead.GetAttributeValue<OptionSetValue>("mpl_storefront").Value, "a choice by its value");
+        Assert.AreEqual(712540001, lead.GetAttributeValue<OptionSetValue>(LeadTable.Columns.Storefront).Value, "a choice by its value");
         Assert.AreEqual(250, lead["numberofemployees"]);
         Assert.AreEqual(true, lead["donotemail"]);
         Assert.AreEqual(1200.50m, lead.GetAttributeValue<Money>("estimatedvalue").Value);
         Assert.AreEqual(new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc), lead["estimatedclosedate"]);
-        Assert.AreEqual(80, lead["mpl_leadscore"]);
-        Assert.AreEqual(false, lead["mpl_istestlead"]);
+        Assert.AreEqual(80, lead[LeadTable.Columns.LeadScore]);
+        Assert.AreEqual(false, lead[LeadTable.Columns.IsTestLead]);
     }
 
     [TestMethod]
@@ -190,7 +191,7 @@ public sealed class CsvMappingTests
         var first = records[0].Lead!;
         Assert.AreEqual("Offer, with comma", first["subject"]);
         Assert.AreEqual("two\nlines", first["description"]);
-        Assert.AreEqual("Contact me", first["mpl_actioncode"]);
+        Assert.AreEqual("Contact me", first[LeadTable.Columns.ActionCode]);
         Assert.IsFalse(records[1].Lead!.Contains("description"), "an empty cell is left out");
     }
 

@@ -1,4 +1,5 @@
 using LeadPlugins.Cli.Simulation;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Cli.Tests;
@@ -70,7 +71,7 @@ public sealed class SimulatorTests
         CollectionAssert.AreEqual(new[] { 2, 3 }, output.Rejections.Select(r => r.Line).ToArray());
         StringAssert.Contains(output.Rejections[0].Reason, "rejected by Dataverse (80044331)");
         StringAssert.Contains(output.Rejections[0].Reason, "mobilephone");
-        StringAssert.Contains(output.Rejections[1].Reason, "mpl_leadscore");
+        StringAssert.Contains(output.Rejections[1].Reason, LeadTable.Columns.LeadScore);
         Assert.AreEqual(2, summary.Rejected);
     }
 
@@ -146,8 +147,8 @@ public sealed class SimulatorTests
         Assert.AreEqual(2, summary.Recycles);
         var stored = simulator.Dataverse.Query("lead");
         Assert.AreEqual(500 + 500, stored.Count, "the carried oldest lead per address plus the last window (leads 2001-2500)");
-        Assert.AreEqual(500 + 500, simulator.Dataverse.Query("mpl_nurtureenrollment").Count, "carried leads come with their enrolment");
-        Assert.AreEqual(0, simulator.Dataverse.Query("task").Count(t => t.GetAttributeValue<int>("mpl_nurturestepnumber") > 0 && stored.All(l => l.Id != t.GetAttributeValue<EntityReference>("regardingobjectid").Id)),
+        Assert.AreEqual(500 + 500, simulator.Dataverse.Query(NurtureEnrollmentTable.LogicalName).Count, "carried leads come with their enrolment");
+        Assert.AreEqual(0, simulator.Dataverse.Query("task").Count(t => t.GetAttributeValue<int>(TaskTable.Columns.NurtureStepNumber) > 0 && stored.All(l => l.Id != t.GetAttributeValue<EntityReference>("regardingobjectid").Id)),
             "activities are not carried over");
         var last = output.Leads.Single(l => l.Input == 2_500); // customer0, first seen on line 500
         Assert.AreEqual(500, last.DuplicateOf, "matched against a lead carried over from the first window");

@@ -1,5 +1,6 @@
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -33,19 +34,19 @@ public sealed class StandInEnrichment : IPlugin
         var tracing = (ITracingService)serviceProvider.GetService(typeof(ITracingService))!;
         var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(context.UserId);
         var lead = (Entity)context.InputParameters["Target"];
-        lead["mpl_ismarketplace"] = true;
-        lead["mpl_storefront"] = new OptionSetValue(StandIns.AppSource);
-        lead["mpl_leadaction"] = new OptionSetValue(StandIns.ContactMe);
-        lead["mpl_enrichmentstatus"] = new OptionSetValue(StandIns.Enriched);
-        lead["mpl_leadscore"] = 75;
+        lead[LeadTable.Columns.IsMarketplace] = true;
+        lead[LeadTable.Columns.Storefront] = new OptionSetValue(StandIns.AppSource);
+        lead[LeadTable.Columns.LeadAction] = new OptionSetValue(StandIns.ContactMe);
+        lead[LeadTable.Columns.EnrichmentStatus] = new OptionSetValue(StandIns.Enriched);
+        lead[LeadTable.Columns.LeadScore] = 75;
         lead["leadqualitycode"] = new OptionSetValue(StandIns.Hot);
         tracing.Trace("stand-in enrichment: score 75");
 
-        var settings = service.RetrieveMultiple(new QueryExpression("mpl_storefrontsetting") { ColumnSet = new ColumnSet("mpl_campaignid", "mpl_defaultuserid") });
+        var settings = service.RetrieveMultiple(new QueryExpression(StorefrontSettingTable.LogicalName) { ColumnSet = new ColumnSet(StorefrontSettingTable.Columns.CampaignId, StorefrontSettingTable.Columns.DefaultUserId) });
         if (settings.Entities.FirstOrDefault() is { } setting)
         {
-            if (setting.GetAttributeValue<EntityReference>("mpl_campaignid") is { } campaign) lead["campaignid"] = campaign;
-            if (setting.GetAttributeValue<EntityReference>("mpl_defaultuserid") is { } owner) lead["ownerid"] = owner;
+            if (setting.GetAttributeValue<EntityReference>(StorefrontSettingTable.Columns.CampaignId) is { } campaign) lead["campaignid"] = campaign;
+            if (setting.GetAttributeValue<EntityReference>(StorefrontSettingTable.Columns.DefaultUserId) is { } owner) lead["ownerid"] = owner;
         }
 
         var email = lead.GetAttributeValue<string>("emailaddress1");
@@ -57,7 +58,7 @@ public sealed class StandInEnrichment : IPlugin
         var original = service.RetrieveMultiple(query).Entities.OrderBy(e => e.GetAttributeValue<DateTime>("createdon")).ThenBy(e => e.Id).FirstOrDefault();
         if (original != null)
         {
-            lead["mpl_duplicateof"] = original.ToEntityReference();
+            lead[LeadTable.Columns.DuplicateOf] = original.ToEntityReference();
             tracing.Trace("stand-in enrichment: duplicate of " + original.Id);
         }
     }
@@ -72,18 +73,18 @@ public sealed class StandInNurture : IPlugin
         var tracing = (ITracingService)serviceProvider.GetService(typeof(ITracingService))!;
         var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(context.UserId);
         var lead = new EntityReference("lead", context.PrimaryEntityId);
-        var enrolmentId = service.Create(new Entity("mpl_nurtureenrollment")
+        var enrolmentId = service.Create(new Entity(NurtureEnrollmentTable.LogicalName)
         {
-            ["mpl_name"] = "Stand-in sequence",
-            ["mpl_leadid"] = lead,
-            ["mpl_sequencename"] = "Stand-in sequence",
-            ["mpl_status"] = new OptionSetValue(712540000),
+            [NurtureEnrollmentTable.Columns.Name] = "Stand-in sequence",
+            [NurtureEnrollmentTable.Columns.LeadId] = lead,
+            [NurtureEnrollmentTable.Columns.SequenceName] = "Stand-in sequence",
+            [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue(712540000),
         });
-        var enrolment = new EntityReference("mpl_nurtureenrollment", enrolmentId);
+        var enrolment = new EntityReference(NurtureEnrollmentTable.LogicalName, enrolmentId);
         var due = context.OperationCreatedOn.Date.AddDays(1).AddHours(17);
         // Created out of order on purpose: the read-back sorts by step number.
-        service.Create(new Entity("task") { ["subject"] = "Qualify", ["regardingobjectid"] = lead, ["mpl_nurtureenrollmentid"] = enrolment, ["mpl_nurturestepnumber"] = 2, ["scheduledend"] = due.AddDays(14) });
-        service.Create(new Entity("phonecall") { ["subject"] = "Call", ["regardingobjectid"] = lead, ["mpl_nurtureenrollmentid"] = enrolment, ["mpl_nurturestepnumber"] = 1, ["scheduledend"] = due });
+        service.Create(new Entity("task") { ["subject"] = "Qualify", ["regardingobjectid"] = lead, [TaskTable.Columns.NurtureEnrollmentId] = enrolment, [TaskTable.Columns.NurtureStepNumber] = 2, ["scheduledend"] = due.AddDays(14) });
+        service.Create(new Entity("phonecall") { ["subject"] = "Call", ["regardingobjectid"] = lead, [PhoneCallTable.Columns.NurtureEnrollmentId] = enrolment, [PhoneCallTable.Columns.NurtureStepNumber] = 1, ["scheduledend"] = due });
         tracing.Trace("stand-in nurture: 2 steps");
     }
 }

@@ -17,9 +17,9 @@ public sealed class BudgetTests : EnrichmentTestBase
     private void SeedConfiguration()
     {
         var seller = User("Seller");
-        AddStorefrontSetting("AppSource", Storefront.AppSource, r => r["mpl_campaignid"] = new EntityReference("campaign", AddCampaign("AppSource nurture")));
+        AddStorefrontSetting("AppSource", Storefront.AppSource, r => r[StorefrontSettingTable.Columns.CampaignId] = new EntityReference("campaign", AddCampaign("AppSource nurture")));
         AddOffer("Contoso Field Service Accelerator", offerId: "contoso-field-service-accelerator", publisherId: "contoso");
-        AddRoutingRule("US", 10, seller, r => r["mpl_countrycodes"] = "US");
+        AddRoutingRule("US", 10, seller, r => r[RoutingRuleTable.Columns.CountryCodes] = "US");
         Dataverse.Seed(new Entity("lead") { ["lastname"] = "Earlier", ["emailaddress1"] = "grace.hopper@tailspintoys.com", ["createdon"] = T0.AddDays(-3) });
     }
 
@@ -56,7 +56,7 @@ public sealed class BudgetTests : EnrichmentTestBase
         var row = Save(WriterLead("AppSource (SPZA)-PLT|contoso.contoso-field-service-accelerator"));
 
         AssertStatus(EnrichmentStatus.Enriched, row);
-        Assert.IsNotNull(row.GetAttributeValue<EntityReference>("mpl_duplicateof"), "every concern had rows to read");
+        Assert.IsNotNull(row.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf), "every concern had rows to read");
         var execution = EnrichmentExecutions.Single();
         Assert.AreEqual(4, execution.ServiceCalls, "settings (with campaign), offers, routing rules, open leads");
         Assert.IsTrue(execution.ServiceCalls <= Budget);
@@ -95,7 +95,7 @@ public sealed class BudgetTests : EnrichmentTestBase
         var rows = ids.Select(Stored).ToArray();
         Assert.IsTrue(rows.All(r => Status(r).HasValue), "every lead has a status");
         Assert.IsTrue(rows.Count(r => Status(r) is EnrichmentStatus.Enriched or EnrichmentStatus.Partial) > 700);
-        Assert.AreEqual(ids[18], rows[19].GetAttributeValue<EntityReference>("mpl_duplicateof")?.Id, "same-batch pairs in bulk too (rows 18 and 19 share an e-mail)");
+        Assert.AreEqual(ids[18], rows[19].GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf)?.Id, "same-batch pairs in bulk too (rows 18 and 19 share an e-mail)");
         TestContext.WriteLine("CreateMultiple registration, 1,000 leads: {0} plug-in requests ({1}); statuses {2}", Dataverse.Counters.FromPlugins,
             string.Join(", ", Dataverse.Counters.ByMessageFromPlugins.Select(p => p.Key + " " + p.Value)),
             string.Join(", ", rows.GroupBy(Status).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count())));
@@ -126,7 +126,7 @@ public sealed class BudgetTests : EnrichmentTestBase
         Start(Registration.CreateMultiple);
         SeedConfiguration();
         var queries = new List<QueryExpression>();
-        foreach (var table in new[] { "mpl_storefrontsetting", "mpl_offer", "mpl_routingrule", "lead" })
+        foreach (var table in new[] { StorefrontSettingTable.LogicalName, OfferTable.LogicalName, RoutingRuleTable.LogicalName, "lead" })
             QueryProbe.Register(Dataverse, table, context => queries.Add((QueryExpression)context.InputParameters["Query"]));
 
         CreateLeads(WriterLead("AppSource (SPZA)-PLT|contoso.contoso-field-service-accelerator"),
@@ -139,14 +139,14 @@ public sealed class BudgetTests : EnrichmentTestBase
             Assert.IsTrue(query.ColumnSet.Columns.Count > 0, query.EntityName);
             Assert.IsTrue(query.LinkEntities.All(l => !l.Columns.AllColumns), query.EntityName);
         }
-        var offers = queries.Single(q => q.EntityName == "mpl_offer");
+        var offers = queries.Single(q => q.EntityName == OfferTable.LogicalName);
         var keys = offers.Criteria.Filters.Single().Conditions;
         CollectionAssert.AreEqual(new object[] { "contoso-field-service-accelerator" }, keys.Single(c => c.AttributeName == EnrichmentQueries.OfferIdColumn).Values.ToArray());
-        CollectionAssert.AreEqual(new object[] { "Contoso Field Service Accelerator" }, keys.Single(c => c.AttributeName == "mpl_name").Values.ToArray());
+        CollectionAssert.AreEqual(new object[] { "Contoso Field Service Accelerator" }, keys.Single(c => c.AttributeName == OfferTable.Columns.Name).Values.ToArray());
         var open = queries.Single(q => q.EntityName == "lead");
         CollectionAssert.AreEquivalent(new object[] { "grace.hopper@tailspintoys.com", "mette.jensen@fabrikam.dk" },
             open.Criteria.Conditions.Single(c => c.AttributeName == "emailaddress1").Values.ToArray());
-        var settings = queries.Single(q => q.EntityName == "mpl_storefrontsetting");
+        var settings = queries.Single(q => q.EntityName == StorefrontSettingTable.LogicalName);
         Assert.AreEqual(JoinOperator.LeftOuter, settings.LinkEntities.Single().JoinOperator, "an inactive campaign must not hide its setting");
     }
 }

@@ -19,23 +19,23 @@ public sealed class ConfigurationTests : EnrichmentTestBase
         var appSourceDesk = User("AppSource desk");
         var azureTeam = AddTeam("Azure desk");
         // An older inactive row and a newer active row for AppSource: neither may win over the active oldest row.
-        AddStorefrontSetting("Old AppSource (inactive)", Storefront.AppSource, r => r["mpl_listingtype"] = Choice(ListingType.Technology),
+        AddStorefrontSetting("Old AppSource (inactive)", Storefront.AppSource, r => r[LeadTable.Columns.ListingType] = Choice(ListingType.Technology),
             active: false, createdOn: T0.AddDays(-30));
         AddStorefrontSetting("AppSource", Storefront.AppSource, r =>
         {
-            r["mpl_audience"] = Choice(Audience.AllCustomers);
-            r["mpl_campaigntype"] = Choice(CampaignType.DemandGeneration);
-            r["mpl_listingtype"] = Choice(ListingType.ConsultingService);
-            r["mpl_trackedin"] = Choice(TrackedIn.AzureMarketplaceAndFieldSellerCrm);
-            r["mpl_campaignid"] = new EntityReference("campaign", campaign);
-            r["mpl_defaultuserid"] = appSourceDesk;
+            r[LeadTable.Columns.Audience] = Choice(Audience.AllCustomers);
+            r[LeadTable.Columns.CampaignType] = Choice(CampaignType.DemandGeneration);
+            r[LeadTable.Columns.ListingType] = Choice(ListingType.ConsultingService);
+            r[LeadTable.Columns.TrackedIn] = Choice(TrackedIn.AzureMarketplaceAndFieldSellerCrm);
+            r[StorefrontSettingTable.Columns.CampaignId] = new EntityReference("campaign", campaign);
+            r[StorefrontSettingTable.Columns.DefaultUserId] = appSourceDesk;
         }, createdOn: T0.AddDays(-10));
-        AddStorefrontSetting("AppSource (newer duplicate)", Storefront.AppSource, r => r["mpl_listingtype"] = Choice(ListingType.Technology),
+        AddStorefrontSetting("AppSource (newer duplicate)", Storefront.AppSource, r => r[StorefrontSettingTable.Columns.ListingType] = Choice(ListingType.Technology),
             createdOn: T0.AddDays(-1));
         AddStorefrontSetting("Azure Marketplace", Storefront.AzureMarketplace, r =>
         {
-            r["mpl_campaignid"] = new EntityReference("campaign", inactiveCampaign);
-            r["mpl_defaultteamid"] = new EntityReference("team", azureTeam);
+            r[StorefrontSettingTable.Columns.CampaignId] = new EntityReference("campaign", inactiveCampaign);
+            r[StorefrontSettingTable.Columns.DefaultTeamId] = new EntityReference("team", azureTeam);
         });
 
         var rows = Save(
@@ -44,18 +44,18 @@ public sealed class ConfigurationTests : EnrichmentTestBase
 
         var appSource = rows[0];
         AssertStatus(EnrichmentStatus.Enriched, appSource);
-        Assert.AreEqual((int)Audience.AllCustomers, Option(appSource, "mpl_audience"));
-        Assert.AreEqual((int)CampaignType.DemandGeneration, Option(appSource, "mpl_campaigntype"));
-        Assert.AreEqual((int)ListingType.ConsultingService, Option(appSource, "mpl_listingtype"));
-        Assert.AreEqual((int)TrackedIn.AzureMarketplaceAndFieldSellerCrm, Option(appSource, "mpl_trackedin"));
+        Assert.AreEqual((int)Audience.AllCustomers, Option(appSource, LeadTable.Columns.Audience));
+        Assert.AreEqual((int)CampaignType.DemandGeneration, Option(appSource, LeadTable.Columns.CampaignType));
+        Assert.AreEqual((int)ListingType.ConsultingService, Option(appSource, LeadTable.Columns.ListingType));
+        Assert.AreEqual((int)TrackedIn.AzureMarketplaceAndFieldSellerCrm, Option(appSource, LeadTable.Columns.TrackedIn));
         Assert.AreEqual(campaign, appSource.GetAttributeValue<EntityReference>("campaignid").Id);
         Assert.AreEqual(appSourceDesk.Id, appSource.GetAttributeValue<EntityReference>("ownerid").Id);
         StringAssert.Contains(Message(appSource), "Owner is the storefront default.");
 
         var azure = rows[1];
         AssertStatus(EnrichmentStatus.Enriched, azure);
-        Assert.AreEqual((int)CampaignType.DemandGeneration, Option(azure, "mpl_campaigntype"), "unset columns keep the built-in value");
-        Assert.AreEqual((int)ListingType.Offer, Option(azure, "mpl_listingtype"));
+        Assert.AreEqual((int)CampaignType.DemandGeneration, Option(azure, LeadTable.Columns.CampaignType), "unset columns keep the built-in value");
+        Assert.AreEqual((int)ListingType.Offer, Option(azure, LeadTable.Columns.ListingType));
         Assert.IsFalse(azure.Contains("campaignid"), "an inactive campaign is never set");
         Assert.AreEqual(new EntityReference("team", azureTeam).LogicalName, azure.GetAttributeValue<EntityReference>("ownerid").LogicalName);
         Assert.AreEqual(azureTeam, azure.GetAttributeValue<EntityReference>("ownerid").Id);
@@ -73,20 +73,20 @@ public sealed class ConfigurationTests : EnrichmentTestBase
         var sequence = AddNurtureSequence("Sales add-on trial nurture");
         AddOffer("Contoso Sales Add-on listing", offerId: "contoso-d365-sales-addon", publisherId: "contoso", more: r =>
         {
-            r["mpl_storefront"] = Choice(Storefront.AppSource);
-            r["mpl_listingtype"] = Choice(ListingType.ConsultingService);
-            r["mpl_productname"] = "Contoso Sales Add-on for Dynamics 365";
-            r["mpl_owneruserid"] = offerOwner;
-            r["mpl_nurturesequenceid"] = new EntityReference("mpl_nurturesequence", sequence);
+            r[LeadTable.Columns.Storefront] = Choice(Storefront.AppSource);
+            r[LeadTable.Columns.ListingType] = Choice(ListingType.ConsultingService);
+            r[OfferTable.Columns.ProductName] = "Contoso Sales Add-on for Dynamics 365";
+            r[OfferTable.Columns.OwnerUserId] = offerOwner;
+            r[NurtureSequenceTable.Columns.NurtureSequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, sequence);
         });
         AddOffer("Contoso D365 Sales Add-on", more: r =>
         {
-            r["mpl_storefront"] = Choice(Storefront.AzureMarketplace);
-            r["mpl_listingtype"] = Choice(ListingType.Technology);
-            r["mpl_ownerteamid"] = new EntityReference("team", titleTeam);
+            r[LeadTable.Columns.Storefront] = Choice(Storefront.AzureMarketplace);
+            r[LeadTable.Columns.ListingType] = Choice(ListingType.Technology);
+            r[OfferTable.Columns.OwnerTeamId] = new EntityReference("team", titleTeam);
         });
-        AddOffer("WAF (retired row)", offerId: "fabrikam-waf-appliance", more: r => r["mpl_productname"] = "Retired name", active: false);
-        AddOffer("Analytics of another publisher", offerId: "contoso-saas-analytics", publisherId: "fabrikam", more: r => r["mpl_productname"] = "Wrong product");
+        AddOffer("WAF (retired row)", offerId: "fabrikam-waf-appliance", more: r => r[OfferTable.Columns.ProductName] = "Retired name", active: false);
+        AddOffer("Analytics of another publisher", offerId: "contoso-saas-analytics", publisherId: "fabrikam", more: r => r[OfferTable.Columns.ProductName] = "Wrong product");
 
         var rows = Save(
             WriterLead("TestDrive-StartTestDrive|contoso.contoso-d365-sales-addon", email: "a@fabrikam.com"),
@@ -96,25 +96,25 @@ public sealed class ConfigurationTests : EnrichmentTestBase
 
         var byId = rows[0];
         AssertStatus(EnrichmentStatus.Enriched, byId);
-        Assert.AreEqual((int)Storefront.AppSource, Option(byId, "mpl_storefront"), "the catalogue names the TestDrive storefront");
-        Assert.AreEqual((int)CampaignType.Nurture, Option(byId, "mpl_campaigntype"));
-        Assert.AreEqual((int)ListingType.ConsultingService, Option(byId, "mpl_listingtype"));
-        Assert.AreEqual("Contoso Sales Add-on for Dynamics 365", byId.GetAttributeValue<string>("mpl_offertitle"));
+        Assert.AreEqual((int)Storefront.AppSource, Option(byId, LeadTable.Columns.Storefront), "the catalogue names the TestDrive storefront");
+        Assert.AreEqual((int)CampaignType.Nurture, Option(byId, LeadTable.Columns.CampaignType));
+        Assert.AreEqual((int)ListingType.ConsultingService, Option(byId, LeadTable.Columns.ListingType));
+        Assert.AreEqual("Contoso Sales Add-on for Dynamics 365", byId.GetAttributeValue<string>(LeadTable.Columns.OfferTitle));
         Assert.AreEqual(offerOwner.Id, byId.GetAttributeValue<EntityReference>("ownerid").Id);
-        Assert.AreEqual(sequence, byId.GetAttributeValue<EntityReference>("mpl_nurturesequenceid").Id);
+        Assert.AreEqual(sequence, byId.GetAttributeValue<EntityReference>(LeadTable.Columns.NurtureSequenceId).Id);
         StringAssert.Contains(Message(byId), "Owner from the offer catalogue.");
 
         var byTitle = rows[1];
         AssertStatus(EnrichmentStatus.Enriched, byTitle);
-        Assert.AreEqual((int)Storefront.AzureMarketplace, Option(byTitle, "mpl_storefront"));
-        Assert.AreEqual((int)ListingType.Technology, Option(byTitle, "mpl_listingtype"));
-        Assert.AreEqual("Contoso D365 Sales Add-on", byTitle.GetAttributeValue<string>("mpl_offertitle"));
+        Assert.AreEqual((int)Storefront.AzureMarketplace, Option(byTitle, LeadTable.Columns.Storefront));
+        Assert.AreEqual((int)ListingType.Technology, Option(byTitle, LeadTable.Columns.ListingType));
+        Assert.AreEqual("Contoso D365 Sales Add-on", byTitle.GetAttributeValue<string>(LeadTable.Columns.OfferTitle));
         Assert.AreEqual(titleTeam, byTitle.GetAttributeValue<EntityReference>("ownerid").Id);
-        Assert.IsFalse(byTitle.Contains("mpl_nurturesequenceid"));
+        Assert.IsFalse(byTitle.Contains(LeadTable.Columns.NurtureSequenceId));
 
-        Assert.IsFalse(rows[2].Contains("mpl_offertitle"), "an inactive catalogue row is not used");
-        Assert.AreEqual((int)ListingType.Offer, Option(rows[2], "mpl_listingtype"));
-        Assert.IsFalse(rows[3].Contains("mpl_offertitle"), "a row bound to another publisher is not this offer");
+        Assert.IsFalse(rows[2].Contains(LeadTable.Columns.OfferTitle), "an inactive catalogue row is not used");
+        Assert.AreEqual((int)ListingType.Offer, Option(rows[2], LeadTable.Columns.ListingType));
+        Assert.IsFalse(rows[3].Contains(LeadTable.Columns.OfferTitle), "a row bound to another publisher is not this offer");
         Assert.AreEqual(Dataverse.CallerId, rows[3].GetAttributeValue<EntityReference>("ownerid").Id);
     }
 
@@ -131,18 +131,18 @@ public sealed class ConfigurationTests : EnrichmentTestBase
         var nobody = User("Inactive rule owner");
         var azureDefault = User("Azure default owner");
         var offerOwner = User("Backup offer owner");
-        AddRoutingRule("US and Canada", 30, us, r => r["mpl_countrycodes"] = "US, CA");
-        AddRoutingRule("Hot AppSource", 10, hot, r => { r["mpl_storefront"] = Choice(Storefront.AppSource); r["mpl_minimumscore"] = 70; });
-        AddRoutingRule("EMEA", 20, emea, r => r["mpl_countrycodes"] = "DE;FR Germany");
+        AddRoutingRule("US and Canada", 30, us, r => r[RoutingRuleTable.Columns.CountryCodes] = "US, CA");
+        AddRoutingRule("Hot AppSource", 10, hot, r => { r[RoutingRuleTable.Columns.Storefront] = Choice(Storefront.AppSource); r[RoutingRuleTable.Columns.MinimumScore] = 70; });
+        AddRoutingRule("EMEA", 20, emea, r => r[RoutingRuleTable.Columns.CountryCodes] = "DE;FR Germany");
         AddRoutingRule("Catches everything (inactive)", 1, nobody, active: false);
         AddRoutingRule("Contact me on WAF", 40, wafTeam, r =>
         {
-            r["mpl_leadaction"] = Choice(LeadAction.ContactMe);
-            r["mpl_campaigntype"] = Choice(CampaignType.DemandGeneration);
-            r["mpl_offerid"] = "fabrikam.fabrikam-waf-appliance";
+            r[LeadTable.Columns.LeadAction] = Choice(LeadAction.ContactMe);
+            r[LeadTable.Columns.CampaignType] = Choice(CampaignType.DemandGeneration);
+            r[LeadTable.Columns.OfferId] = "fabrikam.fabrikam-waf-appliance";
         });
-        AddStorefrontSetting("Azure Marketplace", Storefront.AzureMarketplace, r => r["mpl_defaultuserid"] = azureDefault);
-        AddOffer("Backup Vault", offerId: "fabrikam-backup-vault", publisherId: "fabrikam", more: r => r["mpl_owneruserid"] = offerOwner);
+        AddStorefrontSetting("Azure Marketplace", Storefront.AzureMarketplace, r => r[StorefrontSettingTable.Columns.DefaultUserId] = azureDefault);
+        AddOffer("Backup Vault", offerId: "fabrikam-backup-vault", publisherId: "fabrikam", more: r => r[OfferTable.Columns.OwnerUserId] = offerOwner);
 
         var rows = Save(
             WriterLead("AppSource (SPZA)-INS|contoso.crm-app", email: "l1@fabrikam.com", country: "US", jobTitle: "CTO"),   // 90: Hot AppSource (10) before US (30)
@@ -153,8 +153,8 @@ public sealed class ConfigurationTests : EnrichmentTestBase
             WriterLead("AppSource (SPZA)-PLT|contoso.crm-app", email: "l6@fabrikam.com", country: "JP"),                  // no rule, no default: creator
             WriterLead("AzureMarketplace-INS|fabrikam.fabrikam-backup-vault", email: "l7@fabrikam.com", country: "JP"));  // offer owner beats storefront default
 
-        Assert.AreEqual(90, rows[0].GetAttributeValue<int>("mpl_leadscore"));
-        Assert.AreEqual(68, rows[2].GetAttributeValue<int>("mpl_leadscore"));
+        Assert.AreEqual(90, rows[0].GetAttributeValue<int>(LeadTable.Columns.LeadScore));
+        Assert.AreEqual(68, rows[2].GetAttributeValue<int>(LeadTable.Columns.LeadScore));
         var expected = new[] { hot.Id, us.Id, emea.Id, wafTeam.Id, azureDefault.Id, Dataverse.CallerId, offerOwner.Id };
         for (int i = 0; i < rows.Length; i++)
             Assert.AreEqual(expected[i], rows[i].GetAttributeValue<EntityReference>("ownerid").Id, "lead " + (i + 1) + ": " + Message(rows[i]));
@@ -176,18 +176,18 @@ public sealed class ConfigurationTests : EnrichmentTestBase
             WriterLead("AzureMarketplace-DNC|contoso.vm", email: "dnc@fabrikam.com", jobTitle: null, company: null, phone: null));
 
         // 60 (configured Contact me) + 10 AppSource - 20 (configured free mail) + 5 country = 55: Warm at 50.
-        Assert.AreEqual(55, rows[0].GetAttributeValue<int>("mpl_leadscore"));
+        Assert.AreEqual(55, rows[0].GetAttributeValue<int>(LeadTable.Columns.LeadScore));
         Assert.AreEqual((int)Rating.Warm, Option(rows[0], "leadqualitycode"));
-        var reason = rows[0].GetAttributeValue<string>("mpl_scorereason");
+        var reason = rows[0].GetAttributeValue<string>(LeadTable.Columns.ScoreReason);
         StringAssert.Contains(reason, "Contact me (PLT) +60");
         StringAssert.Contains(reason, "Free-mail address -20");
         // 40 + 10 + 10 + 5 + 5 + 15 + 5 = 90: Hot at 90.
-        Assert.AreEqual(90, rows[1].GetAttributeValue<int>("mpl_leadscore"));
+        Assert.AreEqual(90, rows[1].GetAttributeValue<int>(LeadTable.Columns.LeadScore));
         Assert.AreEqual((int)Rating.Hot, Option(rows[1], "leadqualitycode"));
         // 0 DNC + 5 Azure + 10 business + 5 country = 20: Cold below 50.
-        Assert.AreEqual(20, rows[2].GetAttributeValue<int>("mpl_leadscore"));
+        Assert.AreEqual(20, rows[2].GetAttributeValue<int>(LeadTable.Columns.LeadScore));
         Assert.AreEqual((int)Rating.Cold, Option(rows[2], "leadqualitycode"));
-        StringAssert.Contains(rows[2].GetAttributeValue<string>("mpl_scorereason"), "Do not contact (DNC) +0");
+        StringAssert.Contains(rows[2].GetAttributeValue<string>(LeadTable.Columns.ScoreReason), "Do not contact (DNC) +0");
         Assert.IsFalse(AllTraces.Contains("Step configuration", StringComparison.Ordinal), "a good configuration has no diagnostics");
     }
 
@@ -204,7 +204,7 @@ public sealed class ConfigurationTests : EnrichmentTestBase
 
         AssertStatus(EnrichmentStatus.Enriched, row);
         // Defaults: 25 Contact me + 10 AppSource - 5 free mail + 5 country = 35, Cold below 40.
-        Assert.AreEqual(35, row.GetAttributeValue<int>("mpl_leadscore"));
+        Assert.AreEqual(35, row.GetAttributeValue<int>(LeadTable.Columns.LeadScore));
         Assert.AreEqual((int)Rating.Cold, Option(row, "leadqualitycode"));
         StringAssert.Contains(AllTraces, "Step configuration: ");
         StringAssert.Contains(Message(row), "Step configuration has ");
@@ -223,7 +223,7 @@ public sealed class ConfigurationTests : EnrichmentTestBase
                 ("subject", "AppSource (SPZA)-PLT|contoso.crm-app")));
 
         AssertStatus(EnrichmentStatus.Enriched, rows[0]);
-        Assert.AreEqual((int)LeadAction.GetItNow, Option(rows[0], "mpl_leadaction"));
+        Assert.AreEqual((int)LeadAction.GetItNow, Option(rows[0], LeadTable.Columns.LeadAction));
         AssertStatus(EnrichmentStatus.Enriched, rows[1]);
         Assert.AreEqual(10, Option(rows[1], "leadsourcecode"), "the writer's lead source is kept");
         StringAssert.Contains(AllTraces, "Extra source column 'leadsourcecode' holds values that are not text");
@@ -245,7 +245,7 @@ public sealed class ConfigurationTests : EnrichmentTestBase
 
         var row = Stored(id);
         AssertStatus(EnrichmentStatus.Partial, row);
-        Assert.IsTrue(row.GetAttributeValue<bool>("mpl_ismarketplace"));
+        Assert.IsTrue(row.GetAttributeValue<bool>(LeadTable.Columns.IsMarketplace));
         StringAssert.Contains(Message(row), "recognised by the creating Lead Writer user");
         AssertStatus(EnrichmentStatus.NotMarketplace, Stored(byOthers));
     }

@@ -12,7 +12,7 @@ public sealed class DuplicateTests : EnrichmentTestBase
     private Guid SeedLead(string email, DateTime createdOn, LeadAction? action = null, bool closed = false)
     {
         var lead = new Entity("lead", Guid.NewGuid()) { ["lastname"] = "Existing", ["emailaddress1"] = email, ["createdon"] = createdOn };
-        if (action.HasValue) lead["mpl_leadaction"] = Choice(action.Value);
+        if (action.HasValue) lead[LeadTable.Columns.LeadAction] = Choice(action.Value);
         if (closed) lead["statecode"] = new OptionSetValue(1);
         Dataverse.Seed(lead);
         return lead.Id;
@@ -34,16 +34,16 @@ public sealed class DuplicateTests : EnrichmentTestBase
             WriterLead("AzureMarketplace-INS|bitnami.openedxcypress", email: "new.customer@tailspintoys.com"));
 
         var duplicate = rows[0];
-        Assert.AreEqual(oldestOpen, duplicate.GetAttributeValue<EntityReference>("mpl_duplicateof").Id);
+        Assert.AreEqual(oldestOpen, duplicate.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf).Id);
         // 78 for this lead on its own (Get it now 40, Azure 5, business 10, phone 5, company 5, manager 8, country 5) + 15 repeat.
-        Assert.AreEqual(93, duplicate.GetAttributeValue<int>("mpl_leadscore"));
-        StringAssert.Contains(duplicate.GetAttributeValue<string>("mpl_scorereason"), "Repeat engagement (was Contact me) +15");
+        Assert.AreEqual(93, duplicate.GetAttributeValue<int>(LeadTable.Columns.LeadScore));
+        StringAssert.Contains(duplicate.GetAttributeValue<string>(LeadTable.Columns.ScoreReason), "Repeat engagement (was Contact me) +15");
         StringAssert.Contains(Message(duplicate), "Duplicate of an earlier lead (repeat engagement).");
         Assert.AreEqual("GRACE.HOPPER@tailspintoys.com", duplicate.GetAttributeValue<string>("emailaddress1"), "trimmed, never lower-cased in place");
         AssertStatus(EnrichmentStatus.Enriched, duplicate);
 
-        Assert.IsFalse(rows[1].Contains("mpl_duplicateof"));
-        Assert.AreEqual(78, rows[1].GetAttributeValue<int>("mpl_leadscore"));
+        Assert.IsFalse(rows[1].Contains(LeadTable.Columns.DuplicateOf));
+        Assert.AreEqual(78, rows[1].GetAttributeValue<int>(LeadTable.Columns.LeadScore));
         Assert.AreEqual(4 + 2, Dataverse.Query("lead").Count, "never merged or deleted");
     }
 
@@ -60,10 +60,10 @@ public sealed class DuplicateTests : EnrichmentTestBase
             WriterLead("AppSource (SPZA)-PLT|contoso.crm-app", email: "mette.jensen@fabrikam.dk"),
             WriterLead("AppSource (SPZA)-INS|contoso.crm-app", email: "only.closed@fabrikam.dk"));
 
-        Assert.AreEqual(earlier, rows[0].GetAttributeValue<EntityReference>("mpl_duplicateof").Id);
-        Assert.AreEqual(68, rows[0].GetAttributeValue<int>("mpl_leadscore"), "Contact me after Get it now is no repeat engagement");
+        Assert.AreEqual(earlier, rows[0].GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf).Id);
+        Assert.AreEqual(68, rows[0].GetAttributeValue<int>(LeadTable.Columns.LeadScore), "Contact me after Get it now is no repeat engagement");
         StringAssert.Contains(Message(rows[0]), "Duplicate of an earlier lead.");
-        Assert.IsFalse(rows[1].Contains("mpl_duplicateof"), "closed leads are not duplicates");
+        Assert.IsFalse(rows[1].Contains(LeadTable.Columns.DuplicateOf), "closed leads are not duplicates");
     }
 
     [TestMethod]
@@ -82,15 +82,15 @@ public sealed class DuplicateTests : EnrichmentTestBase
             WriterLead("AppSource (SPZA)-INS|contoso.crm-app", email: "not-an-address"));
         var rows = ids.Select(Stored).ToArray();
 
-        Assert.IsFalse(rows[0].Contains("mpl_duplicateof"), "the first of an address is nobody's duplicate");
-        Assert.AreEqual(ids[0], rows[1].GetAttributeValue<EntityReference>("mpl_duplicateof").Id, "the Target's id from PreOperation");
-        Assert.AreEqual(ids[0], rows[2].GetAttributeValue<EntityReference>("mpl_duplicateof").Id, "one pair each, always to the first");
-        StringAssert.Contains(rows[1].GetAttributeValue<string>("mpl_scorereason"), "Repeat engagement (was Contact me) +15");
-        StringAssert.Contains(rows[2].GetAttributeValue<string>("mpl_scorereason"), "Repeat engagement (was Contact me) +15");
-        Assert.AreEqual(open, rows[3].GetAttributeValue<EntityReference>("mpl_duplicateof").Id, "an open lead beats an earlier batch lead");
-        Assert.AreEqual(open, rows[4].GetAttributeValue<EntityReference>("mpl_duplicateof").Id);
-        Assert.IsFalse(rows[5].Contains("mpl_duplicateof") || rows[6].Contains("mpl_duplicateof"), "invalid e-mails are never matched");
-        Assert.AreEqual((int)EmailStatus.Invalid, Option(rows[5], "mpl_emailstatus"));
+        Assert.IsFalse(rows[0].Contains(LeadTable.Columns.DuplicateOf), "the first of an address is nobody's duplicate");
+        Assert.AreEqual(ids[0], rows[1].GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf).Id, "the Target's id from PreOperation");
+        Assert.AreEqual(ids[0], rows[2].GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf).Id, "one pair each, always to the first");
+        StringAssert.Contains(rows[1].GetAttributeValue<string>(LeadTable.Columns.ScoreReason), "Repeat engagement (was Contact me) +15");
+        StringAssert.Contains(rows[2].GetAttributeValue<string>(LeadTable.Columns.ScoreReason), "Repeat engagement (was Contact me) +15");
+        Assert.AreEqual(open, rows[3].GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf).Id, "an open lead beats an earlier batch lead");
+        Assert.AreEqual(open, rows[4].GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf).Id);
+        Assert.IsFalse(rows[5].Contains(LeadTable.Columns.DuplicateOf) || rows[6].Contains(LeadTable.Columns.DuplicateOf), "invalid e-mails are never matched");
+        Assert.AreEqual((int)EmailStatus.Invalid, Option(rows[5], LeadTable.Columns.EmailStatus));
         Assert.AreEqual(1, EnrichmentExecutions.Count);
         // Settings, offers, routing rules and open leads: one query each for the whole batch.
         Assert.AreEqual(4, EnrichmentExecutions[0].ServiceCallsByMessage["RetrieveMultiple"]);
@@ -110,7 +110,7 @@ public sealed class DuplicateTests : EnrichmentTestBase
         Assert.AreEqual(2, EnrichmentExecutions.Count);
         Assert.IsTrue(EnrichmentExecutions.All(e => e.MessageName == "Create"));
         Assert.IsTrue(rows.All(r => Status(r) == EnrichmentStatus.Enriched));
-        Assert.IsFalse(rows[1].Contains("mpl_duplicateof"));
+        Assert.IsFalse(rows[1].Contains(LeadTable.Columns.DuplicateOf));
     }
 }
 
@@ -127,7 +127,7 @@ public sealed class StoredLeadDuplicateTests : EnrichmentTestBase
             ["subject"] = subject, ["lastname"] = "Hopper", ["emailaddress1"] = "grace.hopper@tailspintoys.com", ["createdon"] = createdOn,
         };
         var older = StoredLead(T0.AddDays(-10), "AppSource (SPZA)-PLT|contoso.crm-app");
-        older["mpl_leadaction"] = Choice(LeadAction.ContactMe); // as enrichment stored it
+        older[LeadTable.Columns.LeadAction] = Choice(LeadAction.ContactMe); // as enrichment stored it
         var newer = StoredLead(T0.AddDays(-1), "AppSource (SPZA)-INS|contoso.crm-app");
         dataverse.Seed(older, newer);
         var service = new LeadEnrichmentService(dataverse.GetOrganizationService(), new TraceRecorder(), null);

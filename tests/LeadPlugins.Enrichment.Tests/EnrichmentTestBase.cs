@@ -85,9 +85,9 @@ public abstract class EnrichmentTestBase
 
     protected static int? Option(Entity row, string column) => row.GetAttributeValue<OptionSetValue>(column)?.Value;
 
-    protected static EnrichmentStatus? Status(Entity row) => (EnrichmentStatus?)Option(row, "mpl_enrichmentstatus");
+    protected static EnrichmentStatus? Status(Entity row) => (EnrichmentStatus?)Option(row, LeadTable.Columns.EnrichmentStatus);
 
-    protected static string Message(Entity row) => row.GetAttributeValue<string>("mpl_enrichmentmessage") ?? "";
+    protected static string Message(Entity row) => row.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage) ?? "";
 
     protected string AllTraces => string.Join("\n", Dataverse.Traces.Select(t => t.Text));
 
@@ -115,14 +115,14 @@ public abstract class EnrichmentTestBase
 
     protected Guid AddNurtureSequence(string name)
     {
-        var sequence = new Entity("mpl_nurturesequence", Guid.NewGuid()) { ["mpl_name"] = name, ["mpl_campaigntype"] = new OptionSetValue((int)CampaignType.Nurture) };
+        var sequence = new Entity(NurtureSequenceTable.LogicalName, Guid.NewGuid()) { [NurtureSequenceTable.Columns.Name] = name, [NurtureSequenceTable.Columns.CampaignType] = new OptionSetValue((int)CampaignType.Nurture) };
         Dataverse.Seed(sequence);
         return sequence.Id;
     }
 
     protected Guid AddStorefrontSetting(string name, Storefront storefront, Action<Entity>? more = null, bool active = true, DateTime? createdOn = null)
     {
-        var row = new Entity("mpl_storefrontsetting", Guid.NewGuid()) { ["mpl_name"] = name, ["mpl_storefront"] = new OptionSetValue((int)storefront) };
+        var row = new Entity(StorefrontSettingTable.LogicalName, Guid.NewGuid()) { [StorefrontSettingTable.Columns.Name] = name, [StorefrontSettingTable.Columns.Storefront] = new OptionSetValue((int)storefront) };
         more?.Invoke(row);
         if (!active) row["statecode"] = new OptionSetValue(1);
         if (createdOn.HasValue) row["createdon"] = createdOn.Value;
@@ -132,7 +132,7 @@ public abstract class EnrichmentTestBase
 
     protected Guid AddOffer(string title, string? offerId = null, string? publisherId = null, Action<Entity>? more = null, bool active = true)
     {
-        var row = new Entity("mpl_offer", Guid.NewGuid()) { ["mpl_name"] = title, ["mpl_marketplaceofferid"] = offerId, ["mpl_publisherid"] = publisherId };
+        var row = new Entity(OfferTable.LogicalName, Guid.NewGuid()) { [OfferTable.Columns.Name] = title, [OfferTable.Columns.MarketplaceOfferId] = offerId, [OfferTable.Columns.PublisherId] = publisherId };
         more?.Invoke(row);
         if (!active) row["statecode"] = new OptionSetValue(1);
         Dataverse.Seed(row);
@@ -141,8 +141,8 @@ public abstract class EnrichmentTestBase
 
     protected Guid AddRoutingRule(string name, int order, EntityReference owner, Action<Entity>? conditions = null, bool active = true)
     {
-        var row = new Entity("mpl_routingrule", Guid.NewGuid()) { ["mpl_name"] = name, ["mpl_order"] = order };
-        row[owner.LogicalName == "team" ? "mpl_assignteamid" : "mpl_assignuserid"] = owner;
+        var row = new Entity(RoutingRuleTable.LogicalName, Guid.NewGuid()) { [RoutingRuleTable.Columns.Name] = name, [RoutingRuleTable.Columns.Order] = order };
+        row[owner.LogicalName == "team" ? RoutingRuleTable.Columns.AssignTeamId : RoutingRuleTable.Columns.AssignUserId] = owner;
         conditions?.Invoke(row);
         if (!active) row["statecode"] = new OptionSetValue(1);
         Dataverse.Seed(row);

@@ -44,25 +44,25 @@ public sealed class RecognitionTests : EnrichmentTestBase
             var ((source, storefront), (action, leadAction, stage)) = cases[i];
             var row = rows[i];
             var label = source + "-" + action;
-            Assert.IsTrue(row.GetAttributeValue<bool>("mpl_ismarketplace"), label);
-            Assert.AreEqual((int)leadAction, Option(row, "mpl_leadaction"), label);
-            Assert.AreEqual((int)stage, Option(row, "mpl_funnelstage"), label);
-            Assert.AreEqual("contoso", row.GetAttributeValue<string>("mpl_publisherid"), label);
-            Assert.AreEqual("offer-" + i, row.GetAttributeValue<string>("mpl_offerid"), label);
-            Assert.IsTrue(row.GetAttributeValue<int?>("mpl_leadscore") is >= 0 and <= 100, label);
+            Assert.IsTrue(row.GetAttributeValue<bool>(LeadTable.Columns.IsMarketplace), label);
+            Assert.AreEqual((int)leadAction, Option(row, LeadTable.Columns.LeadAction), label);
+            Assert.AreEqual((int)stage, Option(row, LeadTable.Columns.FunnelStage), label);
+            Assert.AreEqual("contoso", row.GetAttributeValue<string>(LeadTable.Columns.PublisherId), label);
+            Assert.AreEqual("offer-" + i, row.GetAttributeValue<string>(LeadTable.Columns.OfferId), label);
+            Assert.IsTrue(row.GetAttributeValue<int?>(LeadTable.Columns.LeadScore) is >= 0 and <= 100, label);
             Assert.IsNotNull(Option(row, "leadqualitycode"), label);
             Assert.AreEqual(8, Option(row, "leadsourcecode"), label + ": Web when the writer left it empty");
-            Assert.AreEqual(T0, row.GetAttributeValue<DateTime?>("mpl_enrichedon"), label);
+            Assert.AreEqual(T0, row.GetAttributeValue<DateTime?>(LeadTable.Columns.EnrichedOn), label);
             if (storefront == null)
             {
                 // TestDrive does not name a storefront and no offer row says: Other, Partial, with the reason.
-                Assert.AreEqual((int)Storefront.Other, Option(row, "mpl_storefront"), label);
+                Assert.AreEqual((int)Storefront.Other, Option(row, LeadTable.Columns.Storefront), label);
                 AssertStatus(EnrichmentStatus.Partial, row);
                 StringAssert.Contains(Message(row), "TestDrive", label);
                 continue;
             }
             AssertStatus(EnrichmentStatus.Enriched, row);
-            Assert.AreEqual((int)storefront, Option(row, "mpl_storefront"), label);
+            Assert.AreEqual((int)storefront, Option(row, LeadTable.Columns.Storefront), label);
             AssertStorefrontTableRow(storefront.Value, row, label);
         }
     }
@@ -72,17 +72,17 @@ public sealed class RecognitionTests : EnrichmentTestBase
     {
         if (storefront == Storefront.AppSource)
         {
-            Assert.AreEqual((int)Audience.BusinessCustomers, Option(row, "mpl_audience"), label);
-            Assert.AreEqual((int)CampaignType.Nurture, Option(row, "mpl_campaigntype"), label);
-            Assert.AreEqual((int)ListingType.App, Option(row, "mpl_listingtype"), label);
-            Assert.AreEqual((int)TrackedIn.PublisherCrmAndFieldSellerCrm, Option(row, "mpl_trackedin"), label);
+            Assert.AreEqual((int)Audience.BusinessCustomers, Option(row, LeadTable.Columns.Audience), label);
+            Assert.AreEqual((int)CampaignType.Nurture, Option(row, LeadTable.Columns.CampaignType), label);
+            Assert.AreEqual((int)ListingType.App, Option(row, LeadTable.Columns.ListingType), label);
+            Assert.AreEqual((int)TrackedIn.PublisherCrmAndFieldSellerCrm, Option(row, LeadTable.Columns.TrackedIn), label);
         }
         else
         {
-            Assert.AreEqual((int)Audience.AllCustomers, Option(row, "mpl_audience"), label);
-            Assert.AreEqual((int)CampaignType.DemandGeneration, Option(row, "mpl_campaigntype"), label);
-            Assert.AreEqual((int)ListingType.Offer, Option(row, "mpl_listingtype"), label);
-            Assert.AreEqual((int)TrackedIn.AzureMarketplaceAndFieldSellerCrm, Option(row, "mpl_trackedin"), label);
+            Assert.AreEqual((int)Audience.AllCustomers, Option(row, LeadTable.Columns.Audience), label);
+            Assert.AreEqual((int)CampaignType.DemandGeneration, Option(row, LeadTable.Columns.CampaignType), label);
+            Assert.AreEqual((int)ListingType.Offer, Option(row, LeadTable.Columns.ListingType), label);
+            Assert.AreEqual((int)TrackedIn.AzureMarketplaceAndFieldSellerCrm, Option(row, LeadTable.Columns.TrackedIn), label);
         }
     }
 
@@ -100,21 +100,21 @@ public sealed class RecognitionTests : EnrichmentTestBase
         var rows = Save(
             WriterLead(combined, email: "a@fabrikam.com"),
             Lead(("lastname", "Desc"), ("emailaddress1", "b@fabrikam.com"), ("description", "Lead from the marketplace:\n" + combined + "\nThanks")),
-            Lead(("lastname", "Column"), ("emailaddress1", "c@fabrikam.com"), ("mpl_leadsource", combined)),
-            Lead(("lastname", "Separate"), ("emailaddress1", "d@fabrikam.com"), ("mpl_leadsource", "AppSource (SPZA)"), ("mpl_actioncode", "PLT")),
+            Lead(("lastname", "Column"), ("emailaddress1", "c@fabrikam.com"), (LeadTable.Columns.LeadSource, combined)),
+            Lead(("lastname", "Separate"), ("emailaddress1", "d@fabrikam.com"), (LeadTable.Columns.LeadSource, "AppSource (SPZA)"), (LeadTable.Columns.ActionCode, "PLT")),
             Lead(("lastname", "Json"), ("description", payload)));
 
         foreach (var row in rows)
         {
             var label = row.GetAttributeValue<string>("lastname");
             AssertStatus(EnrichmentStatus.Enriched, row);
-            Assert.AreEqual((int)Storefront.AppSource, Option(row, "mpl_storefront"), label);
-            Assert.AreEqual((int)LeadAction.ContactMe, Option(row, "mpl_leadaction"), label);
-            Assert.AreEqual((int)FunnelStage.Interest, Option(row, "mpl_funnelstage"), label);
-            Assert.AreEqual((int)CampaignType.Nurture, Option(row, "mpl_campaigntype"), label);
+            Assert.AreEqual((int)Storefront.AppSource, Option(row, LeadTable.Columns.Storefront), label);
+            Assert.AreEqual((int)LeadAction.ContactMe, Option(row, LeadTable.Columns.LeadAction), label);
+            Assert.AreEqual((int)FunnelStage.Interest, Option(row, LeadTable.Columns.FunnelStage), label);
+            Assert.AreEqual((int)CampaignType.Nurture, Option(row, LeadTable.Columns.CampaignType), label);
         }
-        Assert.AreEqual("contoso-field-service-accelerator", rows[2].GetAttributeValue<string>("mpl_offerid"));
-        Assert.IsNull(rows[3].GetAttributeValue<string>("mpl_offerid"), "separate fields carry no offer");
+        Assert.AreEqual("contoso-field-service-accelerator", rows[2].GetAttributeValue<string>(LeadTable.Columns.OfferId));
+        Assert.IsNull(rows[3].GetAttributeValue<string>(LeadTable.Columns.OfferId), "separate fields carry no offer");
 
         // The payload fills only the empty contact columns; the writer's own lastname stays.
         var json = rows[4];
@@ -123,8 +123,8 @@ public sealed class RecognitionTests : EnrichmentTestBase
         Assert.AreEqual("mette.jensen@fabrikam.dk", json.GetAttributeValue<string>("emailaddress1"));
         Assert.AreEqual("Fabrikam A/S", json.GetAttributeValue<string>("companyname"));
         Assert.AreEqual("Head of Sales Operations", json.GetAttributeValue<string>("jobtitle"));
-        Assert.AreEqual("DK", json.GetAttributeValue<string>("mpl_countrycode"));
-        Assert.AreEqual("Contoso Field Service Accelerator", json.GetAttributeValue<string>("mpl_offertitle"));
+        Assert.AreEqual("DK", json.GetAttributeValue<string>(LeadTable.Columns.CountryCode));
+        Assert.AreEqual("Contoso Field Service Accelerator", json.GetAttributeValue<string>(LeadTable.Columns.OfferTitle));
         Assert.AreEqual(payload, json.GetAttributeValue<string>("description"), "the payload is kept as sent");
     }
 
@@ -149,12 +149,12 @@ public sealed class RecognitionTests : EnrichmentTestBase
         for (int i = 0; i < rows.Length; i++)
         {
             AssertStatus(EnrichmentStatus.Enriched, rows[i]);
-            Assert.AreEqual((int)expected[i].Storefront, Option(rows[i], "mpl_storefront"), "row " + i);
-            Assert.AreEqual((int)expected[i].Action, Option(rows[i], "mpl_leadaction"), "row " + i);
+            Assert.AreEqual((int)expected[i].Storefront, Option(rows[i], LeadTable.Columns.Storefront), "row " + i);
+            Assert.AreEqual((int)expected[i].Action, Option(rows[i], LeadTable.Columns.LeadAction), "row " + i);
         }
-        Assert.AreEqual((int)FunnelStage.Trial, Option(rows[3], "mpl_funnelstage"), "free trial is a trial");
-        Assert.AreEqual((int)EmailStatus.FreeMail, Option(rows[3], "mpl_emailstatus"), "yahoo.com is free mail");
-        Assert.AreEqual("IN", rows[3].GetAttributeValue<string>("mpl_countrycode"), "India -> IN");
+        Assert.AreEqual((int)FunnelStage.Trial, Option(rows[3], LeadTable.Columns.FunnelStage), "free trial is a trial");
+        Assert.AreEqual((int)EmailStatus.FreeMail, Option(rows[3], LeadTable.Columns.EmailStatus), "yahoo.com is free mail");
+        Assert.AreEqual("IN", rows[3].GetAttributeValue<string>(LeadTable.Columns.CountryCode), "India -> IN");
     }
 
     [TestMethod]
@@ -175,17 +175,17 @@ public sealed class RecognitionTests : EnrichmentTestBase
         foreach (var row in rows)
         {
             AssertStatus(EnrichmentStatus.Test, row);
-            Assert.IsTrue(row.GetAttributeValue<bool>("mpl_istestlead"));
-            Assert.IsTrue(row.GetAttributeValue<bool>("mpl_ismarketplace"));
-            Assert.IsFalse(row.GetAttributeValue<bool>("mpl_iscosell"));
-            Assert.IsFalse(row.Contains("mpl_leadscore"), "test leads are not scored");
-            Assert.IsFalse(row.Contains("mpl_duplicateof"));
+            Assert.IsTrue(row.GetAttributeValue<bool>(LeadTable.Columns.IsTestLead));
+            Assert.IsTrue(row.GetAttributeValue<bool>(LeadTable.Columns.IsMarketplace));
+            Assert.IsFalse(row.GetAttributeValue<bool>(LeadTable.Columns.IsCoSell));
+            Assert.IsFalse(row.Contains(LeadTable.Columns.LeadScore), "test leads are not scored");
+            Assert.IsFalse(row.Contains(LeadTable.Columns.DuplicateOf));
             Assert.AreEqual(Dataverse.CallerId, row.GetAttributeValue<EntityReference>("ownerid").Id, "test leads are not routed");
         }
         StringAssert.Contains(Message(rows[0]), "sent 2018-09-28 18:24 UTC");
         StringAssert.Contains(Message(rows[1]), "sent 2018-03-22 15:48 UTC");
-        Assert.AreEqual((int)Storefront.AzureMarketplace, Option(rows[1], "mpl_storefront"), "the payload's LeadSource still names the storefront");
-        Assert.AreEqual("Contoso Test", rows[1].GetAttributeValue<string>("mpl_offertitle"));
+        Assert.AreEqual((int)Storefront.AzureMarketplace, Option(rows[1], LeadTable.Columns.Storefront), "the payload's LeadSource still names the storefront");
+        Assert.AreEqual("Contoso Test", rows[1].GetAttributeValue<string>(LeadTable.Columns.OfferTitle));
     }
 
     [TestMethod]
@@ -205,14 +205,14 @@ public sealed class RecognitionTests : EnrichmentTestBase
         foreach (var row in rows)
         {
             AssertStatus(EnrichmentStatus.CoSell, row);
-            Assert.IsTrue(row.GetAttributeValue<bool>("mpl_iscosell"));
-            Assert.IsFalse(row.GetAttributeValue<bool>("mpl_ismarketplace"));
-            foreach (var column in new[] { "mpl_storefront", "mpl_campaigntype", "mpl_leadscore", "leadqualitycode", "campaignid", "leadsourcecode", "mpl_duplicateof" })
+            Assert.IsTrue(row.GetAttributeValue<bool>(LeadTable.Columns.IsCoSell));
+            Assert.IsFalse(row.GetAttributeValue<bool>(LeadTable.Columns.IsMarketplace));
+            foreach (var column in new[] { LeadTable.Columns.Storefront, LeadTable.Columns.CampaignType, LeadTable.Columns.LeadScore, "leadqualitycode", "campaignid", "leadsourcecode", LeadTable.Columns.DuplicateOf })
                 Assert.IsFalse(row.Contains(column), column + " is marketplace treatment");
             Assert.AreEqual(Dataverse.CallerId, row.GetAttributeValue<EntityReference>("ownerid").Id);
         }
-        Assert.AreEqual("5f2b8c1e-9a4d-4e7b-8f3a-2c6d1e0b9a77", rows[0].GetAttributeValue<string>("mpl_referralid"));
-        Assert.AreEqual("DE", rows[0].GetAttributeValue<string>("mpl_countrycode"));
+        Assert.AreEqual("5f2b8c1e-9a4d-4e7b-8f3a-2c6d1e0b9a77", rows[0].GetAttributeValue<string>(LeadTable.Columns.ReferralId));
+        Assert.AreEqual("DE", rows[0].GetAttributeValue<string>(LeadTable.Columns.CountryCode));
         StringAssert.Contains(Message(rows[1]), "qualification Direct");
         Assert.AreEqual(0, Dataverse.Counters.FromPlugins, "a batch without marketplace leads reads nothing");
     }
@@ -229,18 +229,18 @@ public sealed class RecognitionTests : EnrichmentTestBase
             Lead(("lastname", "Payload"), ("description", Samples.PayloadLines()[8])));     // ActionCode "SaaSTrial"
 
         AssertStatus(EnrichmentStatus.Partial, rows[0]);
-        Assert.AreEqual((int)LeadAction.Other, Option(rows[0], "mpl_leadaction"));
-        Assert.IsFalse(rows[0].Contains("mpl_funnelstage"), "Other has no funnel stage");
-        Assert.AreEqual((int)Storefront.AzureMarketplace, Option(rows[0], "mpl_storefront"));
+        Assert.AreEqual((int)LeadAction.Other, Option(rows[0], LeadTable.Columns.LeadAction));
+        Assert.IsFalse(rows[0].Contains(LeadTable.Columns.FunnelStage), "Other has no funnel stage");
+        Assert.AreEqual((int)Storefront.AzureMarketplace, Option(rows[0], LeadTable.Columns.Storefront));
         StringAssert.Contains(Message(rows[0]), "unknown action code 'SaaSTrial'");
 
         AssertStatus(EnrichmentStatus.Partial, rows[1]);
-        Assert.AreEqual((int)Storefront.Other, Option(rows[1], "mpl_storefront"));
-        Assert.AreEqual((int)LeadAction.GetItNow, Option(rows[1], "mpl_leadaction"));
+        Assert.AreEqual((int)Storefront.Other, Option(rows[1], LeadTable.Columns.Storefront));
+        Assert.AreEqual((int)LeadAction.GetItNow, Option(rows[1], LeadTable.Columns.LeadAction));
         StringAssert.Contains(Message(rows[1]), "unknown source code 'BingMarketplace'");
 
         AssertStatus(EnrichmentStatus.Partial, rows[2]);
-        Assert.AreEqual((int)LeadAction.Other, Option(rows[2], "mpl_leadaction"));
+        Assert.AreEqual((int)LeadAction.Other, Option(rows[2], LeadTable.Columns.LeadAction));
         StringAssert.Contains(Message(rows[2]), "'SaaSTrial'");
     }
 
@@ -260,7 +260,7 @@ public sealed class RecognitionTests : EnrichmentTestBase
         var row = Save(Clone(plain));
 
         AssertStatus(EnrichmentStatus.NotMarketplace, row);
-        var actualColumns = row.Attributes.Keys.Where(k => k != "mpl_enrichmentstatus").OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var actualColumns = row.Attributes.Keys.Where(k => k != LeadTable.Columns.EnrichmentStatus).OrderBy(k => k, StringComparer.Ordinal).ToList();
         CollectionAssert.AreEqual(expected.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(), actualColumns);
         foreach (var column in actualColumns.Where(c => c is not ("leadid")))
             Assert.AreEqual(Show(expected[column]), Show(row[column]), column);

@@ -18,8 +18,8 @@ public sealed class RobustnessTests : EnrichmentTestBase
     {
         Start(registration);
         var azureDefault = User("Azure default owner");
-        AddStorefrontSetting("Azure Marketplace", Storefront.AzureMarketplace, r => r["mpl_defaultuserid"] = azureDefault);
-        QueryProbe.Register(Dataverse, "mpl_routingrule", _ => throw new NotSimulatedException("routing rules are offline"));
+        AddStorefrontSetting("Azure Marketplace", Storefront.AzureMarketplace, r => r[StorefrontSettingTable.Columns.DefaultUserId] = azureDefault);
+        QueryProbe.Register(Dataverse, RoutingRuleTable.LogicalName, _ => throw new NotSimulatedException("routing rules are offline"));
 
         var rows = Save(
             WriterLead("AzureMarketplace-INS|bitnami.openedxcypress", email: "a@fabrikam.com"),
@@ -29,8 +29,8 @@ public sealed class RobustnessTests : EnrichmentTestBase
         AssertStatus(EnrichmentStatus.Partial, row);
         StringAssert.Contains(Message(row), "Defaults used: routing rules could not be read (NotSimulatedException: routing rules are offline): owner left unchanged.");
         Assert.AreEqual(Dataverse.CallerId, row.GetAttributeValue<EntityReference>("ownerid").Id, "no owner without the rules");
-        Assert.AreEqual((int)Storefront.AzureMarketplace, Option(row, "mpl_storefront"), "everything else is still enriched");
-        Assert.AreEqual(78, row.GetAttributeValue<int>("mpl_leadscore"));
+        Assert.AreEqual((int)Storefront.AzureMarketplace, Option(row, LeadTable.Columns.Storefront), "everything else is still enriched");
+        Assert.AreEqual(78, row.GetAttributeValue<int>(LeadTable.Columns.LeadScore));
         AssertStatus(EnrichmentStatus.NotMarketplace, rows[1]);
         StringAssert.Contains(AllTraces, "Reading routing rules failed");
         Assert.IsTrue(EnrichmentExecutions.All(e => e.Outcome == StepOutcome.Succeeded));
@@ -45,15 +45,15 @@ public sealed class RobustnessTests : EnrichmentTestBase
         var campaign = AddCampaign("AppSource nurture");
         AddStorefrontSetting("AppSource", Storefront.AppSource, r =>
         {
-            r["mpl_campaigntype"] = Choice(CampaignType.DemandGeneration);
-            r["mpl_campaignid"] = new EntityReference("campaign", campaign);
+            r[LeadTable.Columns.CampaignType] = Choice(CampaignType.DemandGeneration);
+            r[StorefrontSettingTable.Columns.CampaignId] = new EntityReference("campaign", campaign);
         });
-        QueryProbe.Register(Dataverse, "mpl_storefrontsetting", _ => throw new NotSimulatedException("settings unavailable"));
+        QueryProbe.Register(Dataverse, StorefrontSettingTable.LogicalName, _ => throw new NotSimulatedException("settings unavailable"));
 
         var row = Save(WriterLead("AppSource (SPZA)-PLT|contoso.crm-app"));
 
         AssertStatus(EnrichmentStatus.Partial, row);
-        Assert.AreEqual((int)CampaignType.Nurture, Option(row, "mpl_campaigntype"), "built-in table");
+        Assert.AreEqual((int)CampaignType.Nurture, Option(row, LeadTable.Columns.CampaignType), "built-in table");
         Assert.IsFalse(row.Contains("campaignid"));
         StringAssert.Contains(Message(row), "storefront settings could not be read");
     }
@@ -65,7 +65,7 @@ public sealed class RobustnessTests : EnrichmentTestBase
         // dooms the transaction even when caught. The plug-in still finishes (Partial, traced) and throws nothing, but
         // the platform rolls the Create back. This is why the step reads only a few simple, valid queries.
         Start(Registration.Create);
-        QueryProbe.Register(Dataverse, "mpl_offer", _ => throw new InvalidPluginExecutionException("offer catalogue is locked"));
+        QueryProbe.Register(Dataverse, OfferTable.LogicalName, _ => throw new InvalidPluginExecutionException("offer catalogue is locked"));
 
         var fault = Assert.ThrowsExactly<FaultException<OrganizationServiceFault>>(() => Service.Create(WriterLead("AzureMarketplace-INS|bitnami.openedxcypress")));
 
@@ -95,13 +95,13 @@ public sealed class RobustnessTests : EnrichmentTestBase
         CollectionAssert.AreEqual(new[] { EnrichmentStatus.Enriched, EnrichmentStatus.Failed, EnrichmentStatus.Enriched },
             batch.Leads.Select(l => l.Status).ToArray());
         var failed = leads[1];
-        Assert.AreEqual((int)EnrichmentStatus.Failed, Option(failed, "mpl_enrichmentstatus"));
+        Assert.AreEqual((int)EnrichmentStatus.Failed, Option(failed, LeadTable.Columns.EnrichmentStatus));
         Assert.AreEqual("Enrichment failed: InvalidCastException: Column 'subject' holds a Int32, not text. The lead was saved without enrichment.",
-            failed.GetAttributeValue<string>("mpl_enrichmentmessage"));
-        Assert.IsFalse(failed.Contains("mpl_storefront"), "no half-enriched row");
+            failed.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage));
+        Assert.IsFalse(failed.Contains(LeadTable.Columns.Storefront), "no half-enriched row");
         Assert.IsNull(batch.Leads[1].Result);
-        Assert.AreEqual((int)Storefront.AppSource, Option(leads[2], "mpl_storefront"));
-        Assert.AreEqual(T0, leads[2].GetAttributeValue<DateTime>("mpl_enrichedon"));
+        Assert.AreEqual((int)Storefront.AppSource, Option(leads[2], LeadTable.Columns.Storefront));
+        Assert.AreEqual(T0, leads[2].GetAttributeValue<DateTime>(LeadTable.Columns.EnrichedOn));
         Assert.IsTrue(tracing.Lines.Any(l => l.StartsWith("#1 " + leads[1].Id + ": Failed | InvalidCastException", StringComparison.Ordinal)), string.Join("\n", tracing.Lines));
         Assert.AreEqual(4, batch.QueryCount);
     }
@@ -139,9 +139,9 @@ public sealed class RobustnessTests : EnrichmentTestBase
         Assert.IsTrue(payload.Length <= 2000, "the payload itself fits description");
 
         var rows = Save(
-            Lead(("mpl_leadsource", "AzureMarketplace-INS|" + publisher + "." + offer), ("lastname", "Long offer")),
+            Lead((LeadTable.Columns.LeadSource, "AzureMarketplace-INS|" + publisher + "." + offer), ("lastname", "Long offer")),
             Lead(("description", payload)),
-            Lead(("mpl_leadsource", "AzureMarketplace"), ("mpl_actioncode", longAction), ("lastname", "Long action")));
+            Lead((LeadTable.Columns.LeadSource, "AzureMarketplace"), (LeadTable.Columns.ActionCode, longAction), ("lastname", "Long action")));
 
         var lead = Dataverse.Schema.Tables["lead"];
         foreach (var row in rows)
@@ -152,11 +152,11 @@ public sealed class RobustnessTests : EnrichmentTestBase
                     Assert.IsTrue(text.Length <= max, pair.Key + " is " + text.Length + " > " + max);
             }
         }
-        Assert.AreEqual(100, rows[0].GetAttributeValue<string>("mpl_publisherid").Length);
-        Assert.AreEqual(200, rows[0].GetAttributeValue<string>("mpl_offerid").Length);
+        Assert.AreEqual(100, rows[0].GetAttributeValue<string>(LeadTable.Columns.PublisherId).Length);
+        Assert.AreEqual(200, rows[0].GetAttributeValue<string>(LeadTable.Columns.OfferId).Length);
         Assert.AreEqual(50, rows[1].GetAttributeValue<string>("firstname").Length);
         Assert.AreEqual(100, rows[1].GetAttributeValue<string>("companyname").Length);
-        Assert.AreEqual(200, rows[1].GetAttributeValue<string>("mpl_offertitle").Length);
+        Assert.AreEqual(200, rows[1].GetAttributeValue<string>(LeadTable.Columns.OfferTitle).Length);
         Assert.AreEqual(80, rows[1].GetAttributeValue<string>("address1_country").Length);
         AssertStatus(EnrichmentStatus.Partial, rows[2]);
         StringAssert.Contains(Message(rows[2]), longAction);
@@ -175,15 +175,15 @@ public sealed class RobustnessTests : EnrichmentTestBase
         var offerSequence = AddNurtureSequence("Offer sequence");
         var writerSequence = AddNurtureSequence("Import sequence");
         AddRoutingRule("Everything", 1, ruleOwner);
-        AddStorefrontSetting("AppSource", Storefront.AppSource, r => r["mpl_campaignid"] = new EntityReference("campaign", settingCampaign));
-        AddOffer("CRM app", offerId: "crm-app", publisherId: "contoso", more: r => r["mpl_nurturesequenceid"] = new EntityReference("mpl_nurturesequence", offerSequence));
+        AddStorefrontSetting("AppSource", Storefront.AppSource, r => r[StorefrontSettingTable.Columns.CampaignId] = new EntityReference("campaign", settingCampaign));
+        AddOffer("CRM app", offerId: "crm-app", publisherId: "contoso", more: r => r[NurtureSequenceTable.Columns.NurtureSequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, offerSequence));
 
         var chosen = WriterLead("AppSource (SPZA)-INS|contoso.crm-app", email: "a@fabrikam.com", jobTitle: "CTO");
         chosen["ownerid"] = chosenOwner;
         chosen["campaignid"] = new EntityReference("campaign", writerCampaign);
         chosen["leadsourcecode"] = new OptionSetValue(10);
         chosen["leadqualitycode"] = new OptionSetValue((int)Rating.Cold);
-        chosen["mpl_nurturesequenceid"] = new EntityReference("mpl_nurturesequence", writerSequence);
+        chosen[NurtureSequenceTable.Columns.NurtureSequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, writerSequence);
         var platformDefaults = WriterLead("AppSource (SPZA)-INS|contoso.crm-app", email: "b@fabrikam.com", jobTitle: "CTO");
 
         var rows = Save(chosen, platformDefaults);
@@ -193,8 +193,8 @@ public sealed class RobustnessTests : EnrichmentTestBase
         Assert.AreEqual(writerCampaign, kept.GetAttributeValue<EntityReference>("campaignid").Id);
         Assert.AreEqual(10, Option(kept, "leadsourcecode"));
         Assert.AreEqual((int)Rating.Cold, Option(kept, "leadqualitycode"), "the writer's rating stays; the score is still written");
-        Assert.AreEqual(90, kept.GetAttributeValue<int>("mpl_leadscore"));
-        Assert.AreEqual(writerSequence, kept.GetAttributeValue<EntityReference>("mpl_nurturesequenceid").Id);
+        Assert.AreEqual(90, kept.GetAttributeValue<int>(LeadTable.Columns.LeadScore));
+        Assert.AreEqual(writerSequence, kept.GetAttributeValue<EntityReference>(LeadTable.Columns.NurtureSequenceId).Id);
         StringAssert.Contains(AllTraces, "owner kept (set by the writer)");
 
         var filled = rows[1];
@@ -202,7 +202,7 @@ public sealed class RobustnessTests : EnrichmentTestBase
         Assert.AreEqual(settingCampaign, filled.GetAttributeValue<EntityReference>("campaignid").Id);
         Assert.AreEqual(8, Option(filled, "leadsourcecode"));
         Assert.AreEqual((int)Rating.Hot, Option(filled, "leadqualitycode"));
-        Assert.AreEqual(offerSequence, filled.GetAttributeValue<EntityReference>("mpl_nurturesequenceid").Id);
+        Assert.AreEqual(offerSequence, filled.GetAttributeValue<EntityReference>(LeadTable.Columns.NurtureSequenceId).Id);
     }
 
     [TestMethod]
@@ -223,6 +223,6 @@ public sealed class RobustnessTests : EnrichmentTestBase
         Assert.AreEqual("5550100", row.GetAttributeValue<string>("telephone1"), "filled from the payload");
         Assert.AreEqual("CIO", row.GetAttributeValue<string>("jobtitle"));
         Assert.AreEqual("USA", row.GetAttributeValue<string>("address1_country"), "the raw country is kept");
-        Assert.AreEqual("US", row.GetAttributeValue<string>("mpl_countrycode"));
+        Assert.AreEqual("US", row.GetAttributeValue<string>(LeadTable.Columns.CountryCode));
     }
 }

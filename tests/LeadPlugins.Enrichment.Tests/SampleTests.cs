@@ -58,14 +58,14 @@ public sealed class SampleTests : EnrichmentTestBase
             var (status, storefront, action) = LeadRowExpectations[i];
             var label = "line " + (i + 1) + ": " + Message(rows[i]);
             Assert.AreEqual(status, Status(rows[i]), label);
-            Assert.AreEqual((int?)storefront, Option(rows[i], "mpl_storefront"), label);
-            Assert.AreEqual((int?)action, Option(rows[i], "mpl_leadaction"), label);
+            Assert.AreEqual((int?)storefront, Option(rows[i], LeadTable.Columns.Storefront), label);
+            Assert.AreEqual((int?)action, Option(rows[i], LeadTable.Columns.LeadAction), label);
         }
-        Assert.AreEqual(ids[0], rows[7].GetAttributeValue<EntityReference>("mpl_duplicateof").Id, "Grace Hopper came back for another offer");
+        Assert.AreEqual(ids[0], rows[7].GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf).Id, "Grace Hopper came back for another offer");
         Assert.AreEqual("Aisha", rows[11].GetAttributeValue<string>("firstname"));
-        Assert.AreEqual("NG", rows[11].GetAttributeValue<string>("mpl_countrycode"));
-        Assert.AreEqual((int)EmailStatus.Invalid, Option(rows[13], "mpl_emailstatus"));
-        Assert.AreEqual("3701c77e-1cfa-4c56-91e6-3ed0b622145", rows[2].GetAttributeValue<string>("mpl_offerid"));
+        Assert.AreEqual("NG", rows[11].GetAttributeValue<string>(LeadTable.Columns.CountryCode));
+        Assert.AreEqual((int)EmailStatus.Invalid, Option(rows[13], LeadTable.Columns.EmailStatus));
+        Assert.AreEqual("3701c77e-1cfa-4c56-91e6-3ed0b622145", rows[2].GetAttributeValue<string>(LeadTable.Columns.OfferId));
     }
 
     [TestMethod]
@@ -82,12 +82,12 @@ public sealed class SampleTests : EnrichmentTestBase
             var (status, storefront, action, country) = PayloadExpectations[i];
             var label = "payload " + (i + 1) + ": " + Message(rows[i]);
             Assert.AreEqual(status, Status(rows[i]), label);
-            Assert.AreEqual((int?)storefront, Option(rows[i], "mpl_storefront"), label);
-            Assert.AreEqual((int?)action, Option(rows[i], "mpl_leadaction"), label);
-            Assert.AreEqual(country, rows[i].GetAttributeValue<string>("mpl_countrycode"), label);
+            Assert.AreEqual((int?)storefront, Option(rows[i], LeadTable.Columns.Storefront), label);
+            Assert.AreEqual((int?)action, Option(rows[i], LeadTable.Columns.LeadAction), label);
+            Assert.AreEqual(country, rows[i].GetAttributeValue<string>(LeadTable.Columns.CountryCode), label);
             Assert.IsNotNull(rows[i].GetAttributeValue<string>("lastname"), label + ": the payload fills the empty name");
         }
-        Assert.AreEqual("webinar_q3", rows[3].GetAttributeValue<string>("mpl_sourcecampaigncode"));
+        Assert.AreEqual("webinar_q3", rows[3].GetAttributeValue<string>(LeadTable.Columns.SourceCampaignCode));
     }
 
     /// <summary>The README's example: a Lead Writer row before and after, with configuration in all three tables.</summary>
@@ -97,16 +97,16 @@ public sealed class SampleTests : EnrichmentTestBase
         Start(Registration.Create);
         var campaign = AddCampaign("AppSource nurture 2026");
         var seller = User("Giulia Bianchi");
-        AddStorefrontSetting("AppSource", Storefront.AppSource, r => r["mpl_campaignid"] = new EntityReference("campaign", campaign));
+        AddStorefrontSetting("AppSource", Storefront.AppSource, r => r[StorefrontSettingTable.Columns.CampaignId] = new EntityReference("campaign", campaign));
         AddOffer("Contoso Field Service Accelerator", offerId: "contoso-field-service-accelerator", publisherId: "contoso", more: r =>
         {
-            r["mpl_listingtype"] = Choice(ListingType.ConsultingService);
-            r["mpl_productname"] = "Field Service Accelerator for Dynamics 365";
+            r[StorefrontSettingTable.Columns.ListingType] = Choice(ListingType.ConsultingService);
+            r[OfferTable.Columns.ProductName] = "Field Service Accelerator for Dynamics 365";
         });
         AddRoutingRule("Southern Europe AppSource", 10, seller, r =>
         {
-            r["mpl_storefront"] = Choice(Storefront.AppSource);
-            r["mpl_countrycodes"] = "IT, ES, PT";
+            r[LeadTable.Columns.Storefront] = Choice(Storefront.AppSource);
+            r[RoutingRuleTable.Columns.CountryCodes] = "IT, ES, PT";
         });
         var before = Samples.LeadRows()[1];
         before["firstname"] = "  Sofia ";
@@ -118,8 +118,8 @@ public sealed class SampleTests : EnrichmentTestBase
         AssertStatus(EnrichmentStatus.Enriched, row);
         Assert.AreEqual(seller.Id, row.GetAttributeValue<EntityReference>("ownerid").Id);
         Assert.AreEqual(campaign, row.GetAttributeValue<EntityReference>("campaignid").Id);
-        Assert.AreEqual("Field Service Accelerator for Dynamics 365", row.GetAttributeValue<string>("mpl_offertitle"));
-        Assert.AreEqual(75, row.GetAttributeValue<int>("mpl_leadscore"));
+        Assert.AreEqual("Field Service Accelerator for Dynamics 365", row.GetAttributeValue<string>(LeadTable.Columns.OfferTitle));
+        Assert.AreEqual(75, row.GetAttributeValue<int>(LeadTable.Columns.LeadScore));
 
         TestContext.WriteLine("| column | before | after |");
         TestContext.WriteLine("|---|---|---|");
@@ -135,9 +135,9 @@ public sealed class SampleTests : EnrichmentTestBase
 
     private static readonly Dictionary<string, Type> ChoiceTypes = new()
     {
-        ["mpl_storefront"] = typeof(Storefront), ["mpl_audience"] = typeof(Audience), ["mpl_campaigntype"] = typeof(CampaignType),
-        ["mpl_listingtype"] = typeof(ListingType), ["mpl_leadaction"] = typeof(LeadAction), ["mpl_funnelstage"] = typeof(FunnelStage),
-        ["mpl_trackedin"] = typeof(TrackedIn), ["mpl_emailstatus"] = typeof(EmailStatus), ["mpl_enrichmentstatus"] = typeof(EnrichmentStatus),
+        [LeadTable.Columns.Storefront] = typeof(Storefront), [LeadTable.Columns.Audience] = typeof(Audience), [LeadTable.Columns.CampaignType] = typeof(CampaignType),
+        [LeadTable.Columns.ListingType] = typeof(ListingType), [LeadTable.Columns.LeadAction] = typeof(LeadAction), [LeadTable.Columns.FunnelStage] = typeof(FunnelStage),
+        [LeadTable.Columns.TrackedIn] = typeof(TrackedIn), [LeadTable.Columns.EmailStatus] = typeof(EmailStatus), [LeadTable.Columns.EnrichmentStatus] = typeof(EnrichmentStatus),
         ["leadqualitycode"] = typeof(Rating),
     };
 

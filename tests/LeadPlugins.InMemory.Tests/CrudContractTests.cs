@@ -1,4 +1,5 @@
 using LeadPlugins.InMemory;
+using LeadPlugins.Schema;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -157,10 +158,10 @@ public sealed class CrudContractTests : DataverseTestBase
     public void Create_with_a_solution_column_validates_its_global_choice_and_range()
     {
         // Source: the product's Solution/src (lead.mpl_leadscore 0..100, mpl_storefront choice) merged onto the system lead.
-        var id = CreateLead(more: l => { l["mpl_leadscore"] = 40; l["mpl_storefront"] = new OptionSetValue(712540000); });
-        Assert.AreEqual(40, Row("lead", id).GetAttributeValue<int>("mpl_leadscore"));
-        Assert.AreEqual(ErrorCodes.IntegerValueOutOfRange, Fault(() => CreateLead(more: l => l["mpl_leadscore"] = 101)).ErrorCode);
-        Assert.AreEqual(ErrorCodes.PicklistValueOutOfRange, Fault(() => CreateLead(more: l => l["mpl_storefront"] = new OptionSetValue(1))).ErrorCode);
+        var id = CreateLead(more: l => { l[LeadTable.Columns.LeadScore] = 40; l[LeadTable.Columns.Storefront] = new OptionSetValue(712540000); });
+        Assert.AreEqual(40, Row("lead", id).GetAttributeValue<int>(LeadTable.Columns.LeadScore));
+        Assert.AreEqual(ErrorCodes.IntegerValueOutOfRange, Fault(() => CreateLead(more: l => l[LeadTable.Columns.LeadScore] = 101)).ErrorCode);
+        Assert.AreEqual(ErrorCodes.PicklistValueOutOfRange, Fault(() => CreateLead(more: l => l[LeadTable.Columns.Storefront] = new OptionSetValue(1))).ErrorCode);
     }
 
     [TestMethod]
@@ -316,17 +317,17 @@ public sealed class CrudContractTests : DataverseTestBase
     {
         // Source: anchors §1.8 "Upsert plus alternate keys under the pipeline" (DynamicsValue/fake-xrm-easy#166); Solution key mpl_nurtureenrollment_lead.
         var lead = CreateLead();
-        var keyed = new Entity("mpl_nurtureenrollment", "mpl_leadid", new EntityReference("lead", lead))
+        var keyed = new Entity(NurtureEnrollmentTable.LogicalName, NurtureEnrollmentTable.Columns.LeadId, new EntityReference("lead", lead))
         {
-            ["mpl_name"] = "first", ["mpl_status"] = new OptionSetValue(712540000),
+            [NurtureEnrollmentTable.Columns.Name] = "first", [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue(712540000),
         };
         var created = (UpsertResponse)Service.Execute(new UpsertRequest { Target = keyed });
         Assert.IsTrue(created.RecordCreated);
-        keyed["mpl_name"] = "second";
+        keyed[NurtureEnrollmentTable.Columns.Name] = "second";
         var updated = (UpsertResponse)Service.Execute(new UpsertRequest { Target = keyed });
         Assert.IsFalse(updated.RecordCreated);
         Assert.AreEqual(created.Target.Id, updated.Target.Id);
-        Assert.AreEqual("second", Row("mpl_nurtureenrollment", created.Target.Id).GetAttributeValue<string>("mpl_name"));
+        Assert.AreEqual("second", Row(NurtureEnrollmentTable.LogicalName, created.Target.Id).GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Name));
     }
 
     [TestMethod]
@@ -334,7 +335,7 @@ public sealed class CrudContractTests : DataverseTestBase
     {
         // Source: FXE v2 XrmFakedContext.Create.cs (DuplicateRecordEntityKey for an existing key value).
         var lead = CreateLead();
-        Entity Enrolment() => new("mpl_nurtureenrollment") { ["mpl_name"] = "e", ["mpl_leadid"] = new EntityReference("lead", lead), ["mpl_status"] = new OptionSetValue(712540000) };
+        Entity Enrolment() => new(NurtureEnrollmentTable.LogicalName) { [NurtureEnrollmentTable.Columns.Name] = "e", [NurtureEnrollmentTable.Columns.LeadId] = new EntityReference("lead", lead), [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue(712540000) };
         Service.Create(Enrolment());
         Assert.AreEqual(ErrorCodes.DuplicateRecordEntityKey, Fault(() => Service.Create(Enrolment())).ErrorCode);
     }

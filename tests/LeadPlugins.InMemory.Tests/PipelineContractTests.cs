@@ -1,6 +1,7 @@
 using System.ServiceModel;
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.Schema;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -81,8 +82,8 @@ public sealed class PipelineContractTests : DataverseTestBase
         // Source: DynamicsValue/fake-xrm-easy#195 (anchors §4 "Filtering attributes ... evaluate per step").
         var id = CreateLead();
         var fired = 0;
-        Step("Update", "lead", PreOperation, s => s.Target["mpl_leadscore"] = 10, rank: 1);
-        Step("Update", "lead", PreOperation, _ => fired++, rank: 2, filter: "mpl_leadscore");
+        Step("Update", "lead", PreOperation, s => s.Target[LeadTable.Columns.LeadScore] = 10, rank: 1);
+        Step("Update", "lead", PreOperation, _ => fired++, rank: 2, filter: LeadTable.Columns.LeadScore);
         Service.Update(new Entity("lead", id) { ["jobtitle"] = "CTO" });
         Assert.AreEqual(1, fired);
     }
@@ -452,8 +453,8 @@ public sealed class PipelineContractTests : DataverseTestBase
         var a = CreateLead("A");
         var b = CreateLead("B");
         var fired = 0;
-        Step("UpdateMultiple", "lead", PostOperation, _ => fired++, filter: "mpl_leadscore");
-        var targets = new EntityCollection(new List<Entity> { new("lead", a) { ["jobtitle"] = "x" }, new("lead", b) { ["mpl_leadscore"] = 5 } }) { EntityName = "lead" };
+        Step("UpdateMultiple", "lead", PostOperation, _ => fired++, filter: LeadTable.Columns.LeadScore);
+        var targets = new EntityCollection(new List<Entity> { new("lead", a) { ["jobtitle"] = "x" }, new("lead", b) { [LeadTable.Columns.LeadScore] = 5 } }) { EntityName = "lead" };
         Service.Execute(new UpdateMultipleRequest { Targets = targets });
         Assert.AreEqual(1, fired);
     }

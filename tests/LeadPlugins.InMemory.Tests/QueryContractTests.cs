@@ -1,4 +1,5 @@
 using LeadPlugins.InMemory;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -15,9 +16,9 @@ public sealed class QueryContractTests : DataverseTestBase
 
     private void SeedPeople()
     {
-        CreateLead("Alpha", "alpha@contoso.example", l => { l["companyname"] = "Contoso"; l["mpl_leadscore"] = 10; });
-        CreateLead("Bravo", "bravo@fabrikam.example", l => { l["companyname"] = "Fabrikam"; l["mpl_leadscore"] = 50; });
-        CreateLead("Charlie", null, l => l["mpl_leadscore"] = 90);
+        CreateLead("Alpha", "alpha@contoso.example", l => { l["companyname"] = "Contoso"; l[LeadTable.Columns.LeadScore] = 10; });
+        CreateLead("Bravo", "bravo@fabrikam.example", l => { l["companyname"] = "Fabrikam"; l[LeadTable.Columns.LeadScore] = 50; });
+        CreateLead("Charlie", null, l => l[LeadTable.Columns.LeadScore] = 90);
     }
 
     [TestMethod]
@@ -47,7 +48,7 @@ public sealed class QueryContractTests : DataverseTestBase
         SeedPeople();
         CreateLead("NoScore");
         var query = Leads();
-        query.Criteria.AddCondition("mpl_leadscore", ConditionOperator.LessThan, 60);
+        query.Criteria.AddCondition(LeadTable.Columns.LeadScore, ConditionOperator.LessThan, 60);
         CollectionAssert.AreEquivalent(new[] { "Alpha", "Bravo" }, LastNames(query));
     }
 
@@ -69,7 +70,7 @@ public sealed class QueryContractTests : DataverseTestBase
     {
         // Source: jordimontana82/fake-xrm-easy#209: "The ConditionOperator.GreaterEqual requires 1 value/s, not 0".
         var query = Leads();
-        query.Criteria.AddCondition(new ConditionExpression("mpl_leadscore", ConditionOperator.GreaterEqual));
+        query.Criteria.AddCondition(new ConditionExpression(LeadTable.Columns.LeadScore, ConditionOperator.GreaterEqual));
         var fault = Fault(() => Service.RetrieveMultiple(query));
         StringAssert.Contains(fault.Message, "The ConditionOperator.GreaterEqual requires 1 value/s, not 0");
     }
@@ -92,7 +93,7 @@ public sealed class QueryContractTests : DataverseTestBase
         query.Criteria.AddCondition("lastname", ConditionOperator.In, "alpha", "CHARLIE");
         CollectionAssert.AreEquivalent(new[] { "Alpha", "Charlie" }, LastNames(query));
         var wrong = Leads();
-        wrong.Criteria.Conditions.Add(new ConditionExpression("mpl_leadscore", ConditionOperator.In, (object)new[] { 10, 50 }));
+        wrong.Criteria.Conditions.Add(new ConditionExpression(LeadTable.Columns.LeadScore, ConditionOperator.In, (object)new[] { 10, 50 }));
         Assert.AreEqual(ErrorCodes.InvalidArgument, Fault(() => Service.RetrieveMultiple(wrong)).ErrorCode);
     }
 
@@ -103,10 +104,10 @@ public sealed class QueryContractTests : DataverseTestBase
         SeedPeople();
         CreateLead("NoScore");
         var notIn = Leads();
-        notIn.Criteria.AddCondition("mpl_leadscore", ConditionOperator.NotIn, 10, 90);
+        notIn.Criteria.AddCondition(LeadTable.Columns.LeadScore, ConditionOperator.NotIn, 10, 90);
         CollectionAssert.AreEquivalent(new[] { "Bravo", "NoScore" }, LastNames(notIn));
         var between = Leads();
-        between.Criteria.AddCondition("mpl_leadscore", ConditionOperator.Between, 10, 50);
+        between.Criteria.AddCondition(LeadTable.Columns.LeadScore, ConditionOperator.Between, 10, 50);
         CollectionAssert.AreEquivalent(new[] { "Alpha", "Bravo" }, LastNames(between));
     }
 
@@ -163,7 +164,7 @@ public sealed class QueryContractTests : DataverseTestBase
         var query = Leads();
         var or = query.Criteria.AddFilter(LogicalOperator.Or);
         or.AddCondition("companyname", ConditionOperator.Null);
-        or.AddCondition("mpl_leadscore", ConditionOperator.LessThan, 20);
+        or.AddCondition(LeadTable.Columns.LeadScore, ConditionOperator.LessThan, 20);
         query.Criteria.AddCondition("lastname", ConditionOperator.NotEqual, "Alpha");
         CollectionAssert.AreEqual(new[] { "Charlie" }, LastNames(query));
     }
@@ -328,11 +329,11 @@ public sealed class QueryContractTests : DataverseTestBase
     public void ContainValues_matches_multi_select_choices()
     {
         // Source: anchors §1.5 "multi-select ContainValues"; mpl_nurturesequence.mpl_leadactions is a multi-select of mpl_leadaction.
-        Service.Create(new Entity("mpl_nurturesequence") { ["mpl_name"] = "Trials", ["mpl_leadactions"] = new OptionSetValueCollection(new List<OptionSetValue> { new(712540004), new(712540005) }) });
-        Service.Create(new Entity("mpl_nurturesequence") { ["mpl_name"] = "Contact" , ["mpl_leadactions"] = new OptionSetValueCollection(new List<OptionSetValue> { new(712540000) }) });
-        var query = new QueryExpression("mpl_nurturesequence") { ColumnSet = new ColumnSet("mpl_name") };
-        query.Criteria.AddCondition("mpl_leadactions", ConditionOperator.ContainValues, 712540005, 712540003);
-        CollectionAssert.AreEqual(new[] { "Trials" }, Service.RetrieveMultiple(query).Entities.Select(e => e.GetAttributeValue<string>("mpl_name")).ToArray());
+        Service.Create(new Entity(NurtureSequenceTable.LogicalName) { [NurtureSequenceTable.Columns.Name] = "Trials", [NurtureSequenceTable.Columns.LeadActions] = new OptionSetValueCollection(new List<OptionSetValue> { new(712540004), new(712540005) }) });
+        Service.Create(new Entity(NurtureSequenceTable.LogicalName) { [NurtureSequenceTable.Columns.Name] = "Contact" , [NurtureSequenceTable.Columns.LeadActions] = new OptionSetValueCollection(new List<OptionSetValue> { new(712540000) }) });
+        var query = new QueryExpression(NurtureSequenceTable.LogicalName) { ColumnSet = new ColumnSet(NurtureSequenceTable.Columns.Name) };
+        query.Criteria.AddCondition(NurtureSequenceTable.Columns.LeadActions, ConditionOperator.ContainValues, 712540005, 712540003);
+        CollectionAssert.AreEqual(new[] { "Trials" }, Service.RetrieveMultiple(query).Entities.Select(e => e.GetAttributeValue<string>(NurtureSequenceTable.Columns.Name)).ToArray());
     }
 
     [TestMethod]

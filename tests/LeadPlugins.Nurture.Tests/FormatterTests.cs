@@ -19,27 +19,27 @@ public sealed class FormatterTests
         {
             var sequence = builtIns[i];
             var (fields, steps) = parsed[i];
-            Assert.AreEqual(sequence.Name, fields["mpl_name"]);
-            Assert.AreEqual($"{Label(sequence.CampaignType)} ({(int)sequence.CampaignType})", fields["mpl_campaigntype"]);
-            Assert.AreEqual("(empty = any storefront)", fields["mpl_storefront"]);
+            Assert.AreEqual(sequence.Name, fields[NurtureEnrollmentTable.Columns.Name]);
+            Assert.AreEqual($"{Label(sequence.CampaignType)} ({(int)sequence.CampaignType})", fields[LeadTable.Columns.CampaignType]);
+            Assert.AreEqual("(empty = any storefront)", fields[LeadTable.Columns.Storefront]);
             Assert.AreEqual(sequence.LeadActions.Count == 0 ? "(empty = any action)"
-                : string.Join("; ", sequence.LeadActions.Select(a => $"{NurtureLabels.Of(a)} ({(int)a})")), fields["mpl_leadactions"]);
-            Assert.AreEqual(sequence.Priority.ToString(), fields["mpl_priority"]);
-            Assert.AreEqual("Yes", fields["mpl_stoponqualify"]);
+                : string.Join("; ", sequence.LeadActions.Select(a => $"{NurtureLabels.Of(a)} ({(int)a})")), fields[NurtureSequenceTable.Columns.LeadActions]);
+            Assert.AreEqual(sequence.Priority.ToString(), fields[NurtureSequenceTable.Columns.Priority]);
+            Assert.AreEqual("Yes", fields[NurtureSequenceTable.Columns.StopOnQualify]);
             Assert.AreEqual("Active (0)", fields["statecode"]);
 
             Assert.AreEqual(sequence.Steps.Count, steps.Count);
             for (var s = 0; s < steps.Count; s++)
             {
                 var step = sequence.Steps[s];
-                Assert.AreEqual(step.Name, steps[s]["mpl_name"]);
-                Assert.AreEqual(sequence.Name, steps[s]["mpl_sequenceid"]);
-                Assert.AreEqual(step.Order.ToString(), steps[s]["mpl_order"]);
-                Assert.AreEqual($"{NurtureLabels.Of(step.ActivityType)} ({(int)step.ActivityType})", steps[s]["mpl_activitytype"]);
-                Assert.AreEqual(step.OffsetBusinessDays.ToString(), steps[s]["mpl_offsetdays"]);
-                Assert.AreEqual($"{NurtureLabels.Of(step.Priority)} ({(int)step.Priority})", steps[s]["mpl_priority"]);
-                Assert.AreEqual(step.SubjectTemplate, steps[s]["mpl_subjecttemplate"]);
-                Assert.AreEqual(step.DescriptionTemplate, steps[s]["mpl_descriptiontemplate"]);
+                Assert.AreEqual(step.Name, steps[s][NurtureEnrollmentTable.Columns.Name]);
+                Assert.AreEqual(sequence.Name, steps[s][NurtureEnrollmentTable.Columns.SequenceId]);
+                Assert.AreEqual(step.Order.ToString(), steps[s][NurtureStepTable.Columns.Order]);
+                Assert.AreEqual($"{NurtureLabels.Of(step.ActivityType)} ({(int)step.ActivityType})", steps[s][NurtureStepTable.Columns.ActivityType]);
+                Assert.AreEqual(step.OffsetBusinessDays.ToString(), steps[s][NurtureStepTable.Columns.OffsetDays]);
+                Assert.AreEqual($"{NurtureLabels.Of(step.Priority)} ({(int)step.Priority})", steps[s][NurtureStepTable.Columns.Priority]);
+                Assert.AreEqual(step.SubjectTemplate, steps[s][NurtureStepTable.Columns.SubjectTemplate]);
+                Assert.AreEqual(step.DescriptionTemplate, steps[s][NurtureStepTable.Columns.DescriptionTemplate]);
             }
         }
         StringAssert.StartsWith(text, "# Built-in nurture sequences");

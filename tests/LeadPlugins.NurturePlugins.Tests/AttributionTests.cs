@@ -18,9 +18,9 @@ public sealed class AttributionTests : NurtureTestBase
         Dataverse.Seed(new Entity("campaign", campaign) { ["name"] = "Azure Marketplace demand generation" });
         var leadId = CreateLead(Storefront.AzureMarketplace, LeadAction.GetItNow, l =>
         {
-            l["mpl_funnelstage"] = new OptionSetValue((int)FunnelStage.Acquisition);
-            l["mpl_leadscore"] = 85;
-            l["mpl_offerid"] = "contoso.saas-analytics";
+            l[LeadTable.Columns.FunnelStage] = new OptionSetValue((int)FunnelStage.Acquisition);
+            l[LeadTable.Columns.LeadScore] = 85;
+            l[LeadTable.Columns.OfferId] = "contoso.saas-analytics";
             l["campaignid"] = new EntityReference("campaign", campaign);
         });
         Dataverse.DrainAsync();
@@ -37,12 +37,12 @@ public sealed class AttributionTests : NurtureTestBase
         AssertAllStepsSucceeded();
         var opportunityId = response.CreatedEntities.Single(e => e.LogicalName == "opportunity").Id;
         var opportunity = Dataverse.Get("opportunity", opportunityId)!;
-        Assert.AreEqual((int)Storefront.AzureMarketplace, Option(opportunity, "mpl_storefront"));
-        Assert.AreEqual((int)CampaignType.DemandGeneration, Option(opportunity, "mpl_campaigntype"));
-        Assert.AreEqual("contoso.saas-analytics", opportunity.GetAttributeValue<string>("mpl_offerid"));
-        Assert.AreEqual("Contoso Analytics", opportunity.GetAttributeValue<string>("mpl_offertitle"));
-        Assert.AreEqual((int)FunnelStage.Acquisition, Option(opportunity, "mpl_funnelstage"));
-        Assert.AreEqual(85, opportunity.GetAttributeValue<int>("mpl_leadscore"));
+        Assert.AreEqual((int)Storefront.AzureMarketplace, Option(opportunity, OpportunityTable.Columns.Storefront));
+        Assert.AreEqual((int)CampaignType.DemandGeneration, Option(opportunity, OpportunityTable.Columns.CampaignType));
+        Assert.AreEqual("contoso.saas-analytics", opportunity.GetAttributeValue<string>(OpportunityTable.Columns.OfferId));
+        Assert.AreEqual("Contoso Analytics", opportunity.GetAttributeValue<string>(OpportunityTable.Columns.OfferTitle));
+        Assert.AreEqual((int)FunnelStage.Acquisition, Option(opportunity, OpportunityTable.Columns.FunnelStage));
+        Assert.AreEqual(85, opportunity.GetAttributeValue<int>(OpportunityTable.Columns.LeadScore));
         Assert.AreEqual(campaign, opportunity.GetAttributeValue<EntityReference>("campaignid").Id);
 
         var execution = SingleExecutionOf<CarryMarketplaceAttribution>();
@@ -70,11 +70,11 @@ public sealed class AttributionTests : NurtureTestBase
 
         var opportunity = Dataverse.Get("opportunity", response.CreatedEntities.Single().Id)!;
         Assert.AreEqual(otherCampaign, opportunity.GetAttributeValue<EntityReference>("campaignid").Id, "the qualify's source campaign wins");
-        Assert.AreEqual((int)Storefront.AppSource, Option(opportunity, "mpl_storefront"));
+        Assert.AreEqual((int)Storefront.AppSource, Option(opportunity, OpportunityTable.Columns.Storefront));
 
-        var direct = Service.Create(new Entity("opportunity") { ["name"] = "Direct", ["originatingleadid"] = new EntityReference("lead", leadId), ["mpl_leadscore"] = 99 });
-        Assert.AreEqual(99, Dataverse.Get("opportunity", direct)!.GetAttributeValue<int>("mpl_leadscore"));
-        Assert.AreEqual("Contoso Analytics", Dataverse.Get("opportunity", direct)!.GetAttributeValue<string>("mpl_offertitle"));
+        var direct = Service.Create(new Entity("opportunity") { ["name"] = "Direct", ["originatingleadid"] = new EntityReference("lead", leadId), [OpportunityTable.Columns.LeadScore] = 99 });
+        Assert.AreEqual(99, Dataverse.Get("opportunity", direct)!.GetAttributeValue<int>(OpportunityTable.Columns.LeadScore));
+        Assert.AreEqual("Contoso Analytics", Dataverse.Get("opportunity", direct)!.GetAttributeValue<string>(OpportunityTable.Columns.OfferTitle));
     }
 
     [TestMethod]
@@ -99,7 +99,7 @@ public sealed class AttributionTests : NurtureTestBase
         var bulk = Dataverse.Audit.Where(e => e.PluginType == typeof(CarryMarketplaceAttribution) && e.MessageName == "CreateMultiple").Single();
         Assert.AreEqual(1, bulk.ServiceCalls, "20 originating leads, one RetrieveMultiple");
         for (var i = 0; i < ids.Length; i++)
-            Assert.AreEqual("Offer " + i, Dataverse.Get("opportunity", ids[i])!.GetAttributeValue<string>("mpl_offertitle"));
+            Assert.AreEqual("Offer " + i, Dataverse.Get("opportunity", ids[i])!.GetAttributeValue<string>(OpportunityTable.Columns.OfferTitle));
     }
 
     [TestMethod]
@@ -113,7 +113,7 @@ public sealed class AttributionTests : NurtureTestBase
         new CarryMarketplaceAttribution(null, null).Execute(new Provider(context, new ThrowingFactory(), tracing));
 
         StringAssert.Contains(tracing.ToString(), "Marketplace attribution skipped: TimeoutException: The request channel timed out.");
-        Assert.IsFalse(opportunity.Contains("mpl_storefront"));
+        Assert.IsFalse(opportunity.Contains(LeadTable.Columns.Storefront));
     }
 
     private sealed class Provider(IPluginExecutionContext context, IOrganizationServiceFactory factory, ITracingService tracing) : IServiceProvider

@@ -32,7 +32,7 @@ public sealed class BatchTests : NurtureTestBase
             Targets = new EntityCollection(earlier.Select(id => WithId(EnrichedLead(Storefront.AppSource, LeadAction.ContactMe), id)).ToList()) { EntityName = "lead" },
         });
         dataverse.DrainAsync();
-        Assert.HasCount(5, dataverse.Query("mpl_nurtureenrollment"));
+        Assert.HasCount(5, dataverse.Query(NurtureEnrollmentTable.LogicalName));
 
         var leads = new List<Entity>();
         var expectedCreates = 0;
@@ -46,23 +46,23 @@ public sealed class BatchTests : NurtureTestBase
             var lead = WithId(EnrichedLead(storefront, action, firstName: "Lead" + i, company: "Company " + i), Guid.NewGuid());
             if (i % 100 == 7)
             {
-                lead["mpl_ismarketplace"] = false; // not from the marketplace: no row at all
+                lead[LeadTable.Columns.IsMarketplace] = false; // not from the marketplace: no row at all
             }
             else if (i % 50 == 3)
             {
-                lead["mpl_istestlead"] = true; // Skipped row
+                lead[LeadTable.Columns.IsTestLead] = true; // Skipped row
                 expectedCreates++;
                 expectedSkipped++;
             }
             else if (i % 200 == 11)
             {
-                lead["mpl_duplicateof"] = new EntityReference("lead", earlier[i / 200]); // repeat of an earlier enrolment
+                lead[LeadTable.Columns.DuplicateOf] = new EntityReference("lead", earlier[i / 200]); // repeat of an earlier enrolment
                 expectedCreates++;
                 expectedSkipped++;
             }
             else if (i % 200 == 13)
             {
-                lead["mpl_duplicateof"] = new EntityReference("lead", leads[i - 1].Id); // repeat of a lead in this batch
+                lead[LeadTable.Columns.DuplicateOf] = new EntityReference("lead", leads[i - 1].Id); // repeat of a lead in this batch
                 expectedCreates++;
                 expectedSkipped++;
             }
@@ -90,7 +90,7 @@ public sealed class BatchTests : NurtureTestBase
         Assert.AreEqual(0, Calls(execution, "Retrieve"));
         Assert.AreEqual(execution.ServiceCalls, dataverse.Counters.FromPlugins - countersBefore);
 
-        var enrollments = dataverse.Query("mpl_nurtureenrollment");
+        var enrollments = dataverse.Query(NurtureEnrollmentTable.LogicalName);
         Assert.AreEqual(5 + expectedEnrolled + expectedSkipped, enrollments.Count);
         Assert.AreEqual(5 + expectedEnrolled, enrollments.Count(e => Status(e) == EnrollmentStatus.Active));
         Assert.AreEqual(expectedSkipped, enrollments.Count(e => Status(e) == EnrollmentStatus.Skipped));
@@ -98,10 +98,10 @@ public sealed class BatchTests : NurtureTestBase
         Assert.AreEqual(earlierActivities + expectedActivities, new[] { "task", "phonecall", "email" }.Sum(t => dataverse.Query(t).Count));
 
         // In-batch repeat: lead 12's new enrolment was created with lead 13's line, no extra write.
-        var original = enrollments.Single(e => e.GetAttributeValue<EntityReference>("mpl_leadid").Id == leads[12].Id);
-        StringAssert.Contains(original.GetAttributeValue<string>("mpl_reason"), "repeat engagement: lead " + leads[13].Id.ToString("D"));
-        var earlierEnrolment = enrollments.Single(e => e.GetAttributeValue<EntityReference>("mpl_leadid").Id == earlier[0]);
-        StringAssert.Contains(earlierEnrolment.GetAttributeValue<string>("mpl_reason"), "repeat engagement: lead " + leads[11].Id.ToString("D"));
+        var original = enrollments.Single(e => e.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.LeadId).Id == leads[12].Id);
+        StringAssert.Contains(original.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason), "repeat engagement: lead " + leads[13].Id.ToString("D"));
+        var earlierEnrolment = enrollments.Single(e => e.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.LeadId).Id == earlier[0]);
+        StringAssert.Contains(earlierEnrolment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason), "repeat engagement: lead " + leads[11].Id.ToString("D"));
     }
 
     [TestMethod]

@@ -14,7 +14,7 @@ public sealed class EligibilityTests : NurtureTestBase
     [TestMethod]
     public void A_test_lead_gets_a_skipped_enrolment_and_no_activities()
     {
-        var leadId = CreateLead(more: l => l["mpl_istestlead"] = true);
+        var leadId = CreateLead(more: l => l[LeadTable.Columns.IsTestLead] = true);
         Dataverse.DrainAsync();
 
         AssertSkipped(leadId, NurtureEligibility.TestLeadMessage);
@@ -32,7 +32,7 @@ public sealed class EligibilityTests : NurtureTestBase
     [TestMethod]
     public void A_co_sell_referral_flagged_as_marketplace_is_skipped_with_its_reason()
     {
-        var leadId = CreateLead(more: l => l["mpl_referralid"] = "b2c1a2e4-0000-4000-8000-000000000001");
+        var leadId = CreateLead(more: l => l[LeadTable.Columns.ReferralId] = "b2c1a2e4-0000-4000-8000-000000000001");
         Dataverse.DrainAsync();
 
         AssertSkipped(leadId, NurtureEligibility.CoSellMessage);
@@ -44,8 +44,8 @@ public sealed class EligibilityTests : NurtureTestBase
         // Enrichment leaves mpl_ismarketplace false for co-sell referrals.
         var leadId = CreateLead(more: l =>
         {
-            l["mpl_ismarketplace"] = false;
-            l["mpl_iscosell"] = true;
+            l[LeadTable.Columns.IsMarketplace] = false;
+            l[LeadTable.Columns.IsCoSell] = true;
         });
         Dataverse.DrainAsync();
 
@@ -60,7 +60,7 @@ public sealed class EligibilityTests : NurtureTestBase
         var leadId = Service.Create(new Entity("lead") { ["lastname"] = "Walk-in", ["companyname"] = "Tailspin" });
         Dataverse.DrainAsync();
 
-        Assert.IsEmpty(Dataverse.Query("mpl_nurtureenrollment"));
+        Assert.IsEmpty(Dataverse.Query(NurtureEnrollmentTable.LogicalName));
         Assert.AreEqual(0, AllActivityCount());
         var execution = SingleExecutionOf<EnrollLeadInNurture>();
         Assert.AreEqual(0, execution.ServiceCalls, "no sequence query when nobody in the batch is eligible");
@@ -79,9 +79,9 @@ public sealed class EligibilityTests : NurtureTestBase
 
         Assert.AreEqual(NurtureEnrollmentResult.Skipped, outcome.Result);
         Assert.AreEqual(NurtureEligibility.LeadNotOpenMessage, outcome.Reason);
-        var row = dataverse.Query("mpl_nurtureenrollment").Single();
+        var row = dataverse.Query(NurtureEnrollmentTable.LogicalName).Single();
         Assert.AreEqual(EnrollmentStatus.Skipped, Status(row));
-        Assert.AreEqual(NurtureEligibility.LeadNotOpenMessage, row.GetAttributeValue<string>("mpl_reason"));
+        Assert.AreEqual(NurtureEligibility.LeadNotOpenMessage, row.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason));
         Assert.AreEqual(outcome.Enrollment, row.ToEntityReference());
     }
 
@@ -94,19 +94,19 @@ public sealed class EligibilityTests : NurtureTestBase
         var activitiesBefore = AllActivityCount();
 
         Now = T0.AddDays(3);
-        var repeatId = CreateLead(Storefront.AppSource, LeadAction.GetItNow, l => l["mpl_duplicateof"] = new EntityReference("lead", originalId), offer: "Contoso Analytics Pro");
+        var repeatId = CreateLead(Storefront.AppSource, LeadAction.GetItNow, l => l[LeadTable.Columns.DuplicateOf] = new EntityReference("lead", originalId), offer: "Contoso Analytics Pro");
         Dataverse.DrainAsync();
 
         AssertAllStepsSucceeded();
         var skipped = EnrollmentOf(repeatId);
         Assert.AreEqual(EnrollmentStatus.Skipped, Status(skipped));
-        StringAssert.StartsWith(skipped.GetAttributeValue<string>("mpl_reason"), NurtureEligibility.RepeatEngagementMessage);
-        StringAssert.Contains(skipped.GetAttributeValue<string>("mpl_reason"), original.Id.ToString("D"));
+        StringAssert.StartsWith(skipped.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason), NurtureEligibility.RepeatEngagementMessage);
+        StringAssert.Contains(skipped.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason), original.Id.ToString("D"));
         Assert.AreEqual(activitiesBefore, AllActivityCount(), "no second sequence");
 
         var updated = EnrollmentOf(originalId);
         Assert.AreEqual(EnrollmentStatus.Active, Status(updated));
-        var lines = updated.GetAttributeValue<string>("mpl_reason").Split('\n');
+        var lines = updated.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason).Split('\n');
         Assert.AreEqual("2026-03-05 09:30 UTC repeat engagement: lead " + repeatId.ToString("D") + " (Get it now, Contoso Analytics Pro)", lines[^1]);
 
         var execution = ExecutionsOf<EnrollLeadInNurture>()[1];
@@ -121,7 +121,7 @@ public sealed class EligibilityTests : NurtureTestBase
         var originalId = CreateLead(action: LeadAction.DoNotContact); // skipped, so not "enrolled"
         Dataverse.DrainAsync();
 
-        var repeatId = CreateLead(action: LeadAction.ContactMe, more: l => l["mpl_duplicateof"] = new EntityReference("lead", originalId));
+        var repeatId = CreateLead(action: LeadAction.ContactMe, more: l => l[LeadTable.Columns.DuplicateOf] = new EntityReference("lead", originalId));
         Dataverse.DrainAsync();
 
         Assert.AreEqual(EnrollmentStatus.Skipped, Status(EnrollmentOf(originalId)));
@@ -134,8 +134,8 @@ public sealed class EligibilityTests : NurtureTestBase
         AssertAllStepsSucceeded();
         var enrollment = EnrollmentOf(leadId);
         Assert.AreEqual(EnrollmentStatus.Skipped, Status(enrollment));
-        Assert.AreEqual(reason, enrollment.GetAttributeValue<string>("mpl_reason"));
-        Assert.AreEqual("Not enrolled: Ada Lovelace", enrollment.GetAttributeValue<string>("mpl_name"));
+        Assert.AreEqual(reason, enrollment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason));
+        Assert.AreEqual("Not enrolled: Ada Lovelace", enrollment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Name));
         Assert.AreEqual(0, AllActivityCount());
         var execution = SingleExecutionOf<EnrollLeadInNurture>();
         Assert.AreEqual(1, execution.ServiceCalls, "only the Skipped row: no sequence query");

@@ -24,7 +24,7 @@ public sealed class EnrollmentTests : NurtureTestBase
     public void Each_storefront_and_action_gets_its_built_in_sequence_as_activities_regarding_the_lead(Storefront storefront, LeadAction action, string sequenceName)
     {
         var leadId = CreateLead(storefront, action);
-        Assert.IsEmpty(Dataverse.Query("mpl_nurtureenrollment"), "asynchronous: nothing before the async queue runs");
+        Assert.IsEmpty(Dataverse.Query(NurtureEnrollmentTable.LogicalName), "asynchronous: nothing before the async queue runs");
 
         Dataverse.DrainAsync();
 
@@ -34,13 +34,13 @@ public sealed class EnrollmentTests : NurtureTestBase
         var expected = BuiltInNurtureSequences.For(campaign, action);
         Assert.AreEqual(sequenceName, expected.Name, "the domain's choice for this campaign and action");
         Assert.AreEqual(EnrollmentStatus.Active, Status(enrollment));
-        Assert.AreEqual(sequenceName, enrollment.GetAttributeValue<string>("mpl_sequencename"));
-        Assert.IsNull(enrollment.GetAttributeValue<EntityReference>("mpl_sequenceid"), "built-in: no sequence row");
-        Assert.AreEqual(sequenceName + ": Ada Lovelace", enrollment.GetAttributeValue<string>("mpl_name"));
-        Assert.AreEqual(T0, enrollment.GetAttributeValue<DateTime>("mpl_startedon"), "started on = the lead's createdon");
-        Assert.IsTrue(enrollment.GetAttributeValue<bool>("mpl_stoponqualify"));
-        Assert.AreEqual(expected.Steps.Count, enrollment.GetAttributeValue<int>("mpl_stepsscheduled"));
-        StringAssert.Contains(enrollment.GetAttributeValue<string>("mpl_reason"), "built-in sequence '" + sequenceName + "'");
+        Assert.AreEqual(sequenceName, enrollment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName));
+        Assert.IsNull(enrollment.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId), "built-in: no sequence row");
+        Assert.AreEqual(sequenceName + ": Ada Lovelace", enrollment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Name));
+        Assert.AreEqual(T0, enrollment.GetAttributeValue<DateTime>(NurtureEnrollmentTable.Columns.StartedOn), "started on = the lead's createdon");
+        Assert.IsTrue(enrollment.GetAttributeValue<bool>(NurtureEnrollmentTable.Columns.StopOnQualify));
+        Assert.AreEqual(expected.Steps.Count, enrollment.GetAttributeValue<int>(NurtureEnrollmentTable.Columns.StepsScheduled));
+        StringAssert.Contains(enrollment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason), "built-in sequence '" + sequenceName + "'");
 
         var activities = ActivitiesOf(enrollment.Id);
         Assert.HasCount(expected.Steps.Count, activities);
@@ -49,14 +49,14 @@ public sealed class EnrollmentTests : NurtureTestBase
             var step = expected.Steps[i];
             var activity = activities[i];
             Assert.AreEqual(NurtureActivityStates.LogicalName(step.ActivityType), activity.LogicalName, step.Name);
-            Assert.AreEqual(step.Order, activity.GetAttributeValue<int>("mpl_nurturestepnumber"));
+            Assert.AreEqual(step.Order, activity.GetAttributeValue<int>(TaskTable.Columns.NurtureStepNumber));
             Assert.AreEqual(new EntityReference("lead", leadId), activity.GetAttributeValue<EntityReference>("regardingobjectid"));
             Assert.AreEqual(NurtureActivityStates.PriorityCode(step.Priority), Option(activity, "prioritycode"));
             Assert.AreEqual(0, Option(activity, "statecode"), "open");
             Assert.AreEqual(new BusinessCalendar().DueDateUtc(T0, step.OffsetBusinessDays), activity.GetAttributeValue<DateTime>("scheduledend"));
             Assert.DoesNotContain("{", activity.GetAttributeValue<string>("subject"), "tokens rendered: " + activity.GetAttributeValue<string>("subject"));
         }
-        Assert.AreEqual(activities.Min(a => a.GetAttributeValue<DateTime>("scheduledend")), enrollment.GetAttributeValue<DateTime>("mpl_nextduedate"));
+        Assert.AreEqual(activities.Min(a => a.GetAttributeValue<DateTime>("scheduledend")), enrollment.GetAttributeValue<DateTime>(NurtureEnrollmentTable.Columns.NextDueDate));
         // Every built-in ends with the qualify task on business day 15: Monday 2026-03-02 + 15 = Monday 2026-03-23, 17:00 UTC.
         Assert.AreEqual("task", activities[^1].LogicalName);
         Assert.AreEqual(Utc(2026, 3, 23, 17), activities[^1].GetAttributeValue<DateTime>("scheduledend"));
@@ -161,7 +161,7 @@ public sealed class EnrollmentTests : NurtureTestBase
         var activities = ActivitiesOf(EnrollmentOf(leadId).Id);
         Assert.AreEqual("email", activities[0].LogicalName, "Get it now starts with the welcome e-mail on day 0");
         Assert.AreEqual(Utc(2026, 3, 9, 17), activities[0].GetAttributeValue<DateTime>("scheduledend"), "day 0 = Monday");
-        Assert.AreEqual(Utc(2026, 3, 6, 18), EnrollmentOf(leadId).GetAttributeValue<DateTime>("mpl_startedon"));
+        Assert.AreEqual(Utc(2026, 3, 6, 18), EnrollmentOf(leadId).GetAttributeValue<DateTime>(NurtureEnrollmentTable.Columns.StartedOn));
     }
 
     [TestMethod]
@@ -171,7 +171,7 @@ public sealed class EnrollmentTests : NurtureTestBase
         {
             l["firstname"] = null;
             l["companyname"] = null;
-            l["mpl_offertitle"] = null;
+            l[LeadTable.Columns.OfferTitle] = null;
         }));
         Dataverse.DrainAsync();
 

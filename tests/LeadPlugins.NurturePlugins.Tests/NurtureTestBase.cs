@@ -76,17 +76,17 @@ public abstract class NurtureTestBase
             ["companyname"] = company,
             ["subject"] = storefront + " lead",
             ["emailaddress1"] = firstName.ToLowerInvariant() + "@" + company.ToLowerInvariant() + ".example",
-            ["mpl_ismarketplace"] = true,
-            ["mpl_storefront"] = new OptionSetValue((int)storefront),
-            ["mpl_campaigntype"] = new OptionSetValue((int)(storefront == Storefront.AzureMarketplace ? CampaignType.DemandGeneration : CampaignType.Nurture)),
-            ["mpl_offerid"] = "contoso.analytics",
-            ["mpl_offertitle"] = offer,
-            ["mpl_leadscore"] = 55,
-            ["mpl_funnelstage"] = new OptionSetValue((int)FunnelStage.Interest),
-            ["mpl_istestlead"] = false,
-            ["mpl_iscosell"] = false,
+            [LeadTable.Columns.IsMarketplace] = true,
+            [LeadTable.Columns.Storefront] = new OptionSetValue((int)storefront),
+            [LeadTable.Columns.CampaignType] = new OptionSetValue((int)(storefront == Storefront.AzureMarketplace ? CampaignType.DemandGeneration : CampaignType.Nurture)),
+            [LeadTable.Columns.OfferId] = "contoso.analytics",
+            [LeadTable.Columns.OfferTitle] = offer,
+            [LeadTable.Columns.LeadScore] = 55,
+            [LeadTable.Columns.FunnelStage] = new OptionSetValue((int)FunnelStage.Interest),
+            [LeadTable.Columns.IsTestLead] = false,
+            [LeadTable.Columns.IsCoSell] = false,
         };
-        if (action.HasValue) lead["mpl_leadaction"] = new OptionSetValue((int)action.Value);
+        if (action.HasValue) lead[LeadTable.Columns.LeadAction] = new OptionSetValue((int)action.Value);
         more?.Invoke(lead);
         return lead;
     }
@@ -98,30 +98,30 @@ public abstract class NurtureTestBase
         LeadAction[]? actions = null, bool active = true, bool stopOnQualify = true, params (int Order, NurtureActivityType Type, int Offset, string Subject)[] steps)
     {
         var id = Guid.NewGuid();
-        var sequence = new Entity("mpl_nurturesequence", id)
+        var sequence = new Entity(NurtureSequenceTable.LogicalName, id)
         {
-            ["mpl_name"] = name,
-            ["mpl_campaigntype"] = new OptionSetValue((int)campaignType),
-            ["mpl_priority"] = priority,
-            ["mpl_stoponqualify"] = stopOnQualify,
+            [NurtureSequenceTable.Columns.Name] = name,
+            [NurtureSequenceTable.Columns.CampaignType] = new OptionSetValue((int)campaignType),
+            [NurtureSequenceTable.Columns.Priority] = priority,
+            [NurtureSequenceTable.Columns.StopOnQualify] = stopOnQualify,
             ["statecode"] = new OptionSetValue(active ? 0 : 1),
         };
-        if (storefront.HasValue) sequence["mpl_storefront"] = new OptionSetValue((int)storefront.Value);
-        if (actions != null) sequence["mpl_leadactions"] = new OptionSetValueCollection(actions.Select(a => new OptionSetValue((int)a)).ToList());
+        if (storefront.HasValue) sequence[NurtureSequenceTable.Columns.Storefront] = new OptionSetValue((int)storefront.Value);
+        if (actions != null) sequence[NurtureSequenceTable.Columns.LeadActions] = new OptionSetValueCollection(actions.Select(a => new OptionSetValue((int)a)).ToList());
         Dataverse.Seed(sequence);
         if (steps.Length == 0) steps = new[] { (1, NurtureActivityType.Task, 0, name + " task for {companyname}") };
         foreach (var (order, type, offset, subject) in steps)
         {
-            Dataverse.Seed(new Entity("mpl_nurturestep")
+            Dataverse.Seed(new Entity(NurtureStepTable.LogicalName)
             {
-                ["mpl_name"] = "Step " + order,
-                ["mpl_sequenceid"] = new EntityReference("mpl_nurturesequence", id),
-                ["mpl_order"] = order,
-                ["mpl_activitytype"] = new OptionSetValue((int)type),
-                ["mpl_offsetdays"] = offset,
-                ["mpl_subjecttemplate"] = subject,
-                ["mpl_descriptiontemplate"] = "Description of step " + order + " for {firstname}.",
-                ["mpl_priority"] = new OptionSetValue((int)StepPriority.Normal),
+                [NurtureStepTable.Columns.Name] = "Step " + order,
+                [NurtureEnrollmentTable.Columns.SequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, id),
+                [NurtureStepTable.Columns.Order] = order,
+                [NurtureStepTable.Columns.ActivityType] = new OptionSetValue((int)type),
+                [NurtureStepTable.Columns.OffsetDays] = offset,
+                [NurtureStepTable.Columns.SubjectTemplate] = subject,
+                [NurtureStepTable.Columns.DescriptionTemplate] = "Description of step " + order + " for {firstname}.",
+                [NurtureStepTable.Columns.Priority] = new OptionSetValue((int)StepPriority.Normal),
             });
         }
         return id;
@@ -130,7 +130,7 @@ public abstract class NurtureTestBase
     // ---- reading results -----------------------------------------------------------------------------------------
 
     protected IReadOnlyList<Entity> EnrollmentsOf(Guid leadId)
-        => Dataverse.Query("mpl_nurtureenrollment").Where(e => e.GetAttributeValue<EntityReference>("mpl_leadid")?.Id == leadId).ToList();
+        => Dataverse.Query(NurtureEnrollmentTable.LogicalName).Where(e => e.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.LeadId)?.Id == leadId).ToList();
 
     protected Entity EnrollmentOf(Guid leadId)
     {
@@ -143,15 +143,15 @@ public abstract class NurtureTestBase
     protected IReadOnlyList<Entity> ActivitiesOf(Guid enrollmentId)
         => new[] { "task", "phonecall", "email" }
             .SelectMany(Dataverse.Query)
-            .Where(a => a.GetAttributeValue<EntityReference>("mpl_nurtureenrollmentid")?.Id == enrollmentId)
-            .OrderBy(a => a.GetAttributeValue<int>("mpl_nurturestepnumber"))
+            .Where(a => a.GetAttributeValue<EntityReference>(TaskTable.Columns.NurtureEnrollmentId)?.Id == enrollmentId)
+            .OrderBy(a => a.GetAttributeValue<int>(TaskTable.Columns.NurtureStepNumber))
             .ToList();
 
     protected int AllActivityCount() => new[] { "task", "phonecall", "email" }.Sum(t => Dataverse.Query(t).Count);
 
     protected static int Option(Entity row, string column) => row.GetAttributeValue<OptionSetValue>(column)?.Value ?? -1;
 
-    protected static EnrollmentStatus Status(Entity enrollment) => (EnrollmentStatus)Option(enrollment, "mpl_status");
+    protected static EnrollmentStatus Status(Entity enrollment) => (EnrollmentStatus)Option(enrollment, NurtureEnrollmentTable.Columns.Status);
 
     protected IReadOnlyList<StepExecution> ExecutionsOf<TPlugin>() => Dataverse.Audit.Where(e => e.PluginType == typeof(TPlugin)).ToList();
 
@@ -184,17 +184,17 @@ public abstract class NurtureTestBase
     protected static QueryExpression OpenActivities(string table, Guid enrollmentId)
     {
         var query = new QueryExpression(table) { ColumnSet = new ColumnSet("statecode") };
-        query.Criteria.AddCondition("mpl_nurtureenrollmentid", ConditionOperator.Equal, enrollmentId);
+        query.Criteria.AddCondition(NurtureEnrollmentTable.Columns.NurtureEnrollmentId, ConditionOperator.Equal, enrollmentId);
         return query;
     }
 
-    protected static string ImageColumns => NurtureColumns.EnrollmentLeadColumns;
+    protected static string ImageColumns => NurtureColumnSets.EnrollmentLeadColumns;
 
     /// <summary>A CreateMultiple registration of the enrolment step (the shipped step is Create; the code path is the same).</summary>
     protected static PluginStepAttribute EnrolOnCreateMultiple() => new("CreateMultiple", "lead", PipelineStage.PostOperation, ExecutionMode.Asynchronous)
     {
         Image2Name = EnrollLeadInNurture.PostImageName,
         Image2Type = ImageType.PostImage,
-        Image2Attributes = NurtureColumns.EnrollmentLeadColumns,
+        Image2Attributes = NurtureColumnSets.EnrollmentLeadColumns,
     };
 }

@@ -27,7 +27,7 @@ public sealed class RetryTests : NurtureTestBase
         Assert.AreEqual(3, job.Attempts);
         AssertAllStepsSucceeded();
         Assert.AreEqual(enrollment.Id, EnrollmentOf(leadId).Id);
-        Assert.HasCount(1, Dataverse.Query("mpl_nurtureenrollment"));
+        Assert.HasCount(1, Dataverse.Query(NurtureEnrollmentTable.LogicalName));
         CollectionAssert.AreEqual(firstActivities, ActivitiesOf(enrollment.Id).Select(a => (a.LogicalName, a.Id, a.GetAttributeValue<DateTime>("scheduledend"))).ToList());
         Assert.AreEqual(6, AllActivityCount());
         Assert.HasCount(2, Dataverse.Query("activityparty"), "the two drafts' To parties, not four or six");

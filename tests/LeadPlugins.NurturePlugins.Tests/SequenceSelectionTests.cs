@@ -22,15 +22,15 @@ public sealed class SequenceSelectionTests : NurtureTestBase
         Dataverse.DrainAsync();
 
         var enrollment = EnrollmentOf(leadId);
-        Assert.AreEqual(new EntityReference("mpl_nurturesequence", best), enrollment.GetAttributeValue<EntityReference>("mpl_sequenceid"));
-        Assert.AreEqual("Nurture high", enrollment.GetAttributeValue<string>("mpl_sequencename"));
-        Assert.AreEqual(2, enrollment.GetAttributeValue<int>("mpl_stepsscheduled"));
+        Assert.AreEqual(new EntityReference(NurtureSequenceTable.LogicalName, best), enrollment.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId));
+        Assert.AreEqual("Nurture high", enrollment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName));
+        Assert.AreEqual(2, enrollment.GetAttributeValue<int>(NurtureEnrollmentTable.Columns.StepsScheduled));
         var activities = ActivitiesOf(enrollment.Id);
         CollectionAssert.AreEqual(new[] { "phonecall", "email" }, activities.Select(a => a.LogicalName).ToArray());
         Assert.AreEqual("Call Ada about Contoso Analytics", activities[0].GetAttributeValue<string>("subject"));
         Assert.AreEqual("Hello from AppSource", activities[1].GetAttributeValue<string>("subject"));
         Assert.AreEqual(Utc(2026, 3, 5, 17), activities[1].GetAttributeValue<DateTime>("scheduledend"), "offset 3 business days");
-        StringAssert.Contains(enrollment.GetAttributeValue<string>("mpl_reason"), "priority 50");
+        StringAssert.Contains(enrollment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason), "priority 50");
         Assert.AreEqual(1, Calls(SingleExecutionOf<EnrollLeadInNurture>(), "RetrieveMultiple"), "sequences and steps in one query");
     }
 
@@ -46,11 +46,11 @@ public sealed class SequenceSelectionTests : NurtureTestBase
         var getItNowLead = CreateLead(Storefront.AppSource, LeadAction.GetItNow);
         Dataverse.DrainAsync();
 
-        Assert.AreEqual(appSourceContact, EnrollmentOf(contactLead).GetAttributeValue<EntityReference>("mpl_sequenceid").Id);
-        Assert.AreEqual(trialsOnly, EnrollmentOf(trialLead).GetAttributeValue<EntityReference>("mpl_sequenceid").Id);
-        Assert.IsNull(EnrollmentOf(getItNowLead).GetAttributeValue<EntityReference>("mpl_sequenceid"), "no configured match: built-in");
-        Assert.AreEqual("Built-in Nurture: Get it now", EnrollmentOf(getItNowLead).GetAttributeValue<string>("mpl_sequencename"));
-        Assert.IsFalse(Dataverse.Query("mpl_nurtureenrollment").Any(e => e.GetAttributeValue<EntityReference>("mpl_sequenceid")?.Id == azureOnly));
+        Assert.AreEqual(appSourceContact, EnrollmentOf(contactLead).GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId).Id);
+        Assert.AreEqual(trialsOnly, EnrollmentOf(trialLead).GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId).Id);
+        Assert.IsNull(EnrollmentOf(getItNowLead).GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId), "no configured match: built-in");
+        Assert.AreEqual("Built-in Nurture: Get it now", EnrollmentOf(getItNowLead).GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName));
+        Assert.IsFalse(Dataverse.Query(NurtureEnrollmentTable.LogicalName).Any(e => e.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)?.Id == azureOnly));
     }
 
     [TestMethod]
@@ -59,14 +59,14 @@ public sealed class SequenceSelectionTests : NurtureTestBase
         SeedSequence("Retired", CampaignType.Nurture, priority: 1000, active: false);
         var sequence = SeedSequence("Current", CampaignType.Nurture, priority: 1,
             steps: new[] { (1, NurtureActivityType.Task, 0, "Kept"), (2, NurtureActivityType.Task, 1, "Retired step") });
-        var retiredStep = Dataverse.Query("mpl_nurturestep").Single(s => s.GetAttributeValue<string>("mpl_subjecttemplate") == "Retired step");
-        Service.Update(new Entity("mpl_nurturestep", retiredStep.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
+        var retiredStep = Dataverse.Query(NurtureStepTable.LogicalName).Single(s => s.GetAttributeValue<string>(NurtureStepTable.Columns.SubjectTemplate) == "Retired step");
+        Service.Update(new Entity(NurtureStepTable.LogicalName, retiredStep.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
 
         var leadId = CreateLead();
         Dataverse.DrainAsync();
 
         var enrollment = EnrollmentOf(leadId);
-        Assert.AreEqual(sequence, enrollment.GetAttributeValue<EntityReference>("mpl_sequenceid").Id);
+        Assert.AreEqual(sequence, enrollment.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId).Id);
         CollectionAssert.AreEqual(new[] { "Kept" }, ActivitiesOf(enrollment.Id).Select(a => a.GetAttributeValue<string>("subject")).ToArray());
     }
 
@@ -77,12 +77,12 @@ public sealed class SequenceSelectionTests : NurtureTestBase
         var special = SeedSequence("Contoso Analytics launch", CampaignType.Nurture, priority: 0,
             steps: new[] { (1, NurtureActivityType.Email, 0, "{offertitle} launch offer") });
 
-        var leadId = CreateLead(more: l => l["mpl_nurturesequenceid"] = new EntityReference("mpl_nurturesequence", special));
+        var leadId = CreateLead(more: l => l[NurtureSequenceTable.Columns.NurtureSequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, special));
         Dataverse.DrainAsync();
 
         var enrollment = EnrollmentOf(leadId);
-        Assert.AreEqual(special, enrollment.GetAttributeValue<EntityReference>("mpl_sequenceid").Id);
-        StringAssert.StartsWith(enrollment.GetAttributeValue<string>("mpl_reason"), "Offer override");
+        Assert.AreEqual(special, enrollment.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId).Id);
+        StringAssert.StartsWith(enrollment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason), "Offer override");
         Assert.AreEqual("Contoso Analytics launch offer", ActivitiesOf(enrollment.Id).Single().GetAttributeValue<string>("subject"));
     }
 
@@ -91,10 +91,10 @@ public sealed class SequenceSelectionTests : NurtureTestBase
     {
         var retired = SeedSequence("Old launch", CampaignType.Nurture, priority: 0, active: false);
 
-        var leadId = CreateLead(more: l => l["mpl_nurturesequenceid"] = new EntityReference("mpl_nurturesequence", retired));
+        var leadId = CreateLead(more: l => l[NurtureSequenceTable.Columns.NurtureSequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, retired));
         Dataverse.DrainAsync();
 
-        Assert.AreEqual("Built-in Nurture: Contact me", EnrollmentOf(leadId).GetAttributeValue<string>("mpl_sequencename"));
+        Assert.AreEqual("Built-in Nurture: Contact me", EnrollmentOf(leadId).GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName));
         StringAssert.Contains(TracesOf<EnrollLeadInNurture>(), "Offer override sequence 'Old launch' (" + retired.ToString("D") + ") is inactive; ignored.");
     }
 
@@ -108,7 +108,7 @@ public sealed class SequenceSelectionTests : NurtureTestBase
         Dataverse.DrainAsync();
 
         AssertAllStepsSucceeded();
-        Assert.AreEqual("Built-in Nurture: Contact me", EnrollmentOf(leadId).GetAttributeValue<string>("mpl_sequencename"));
+        Assert.AreEqual("Built-in Nurture: Contact me", EnrollmentOf(leadId).GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName));
         StringAssert.Contains(TracesOf<EnrollLeadInNurture>(), "Order 1 is used by 2 steps");
     }
 
@@ -133,6 +133,6 @@ public sealed class SequenceSelectionTests : NurtureTestBase
         var leadId = CreateLead();
         Dataverse.DrainAsync();
 
-        Assert.IsFalse(EnrollmentOf(leadId).GetAttributeValue<bool>("mpl_stoponqualify"));
+        Assert.IsFalse(EnrollmentOf(leadId).GetAttributeValue<bool>(NurtureEnrollmentTable.Columns.StopOnQualify));
     }
 }

@@ -35,7 +35,7 @@ public sealed class ServiceApiTests : NurtureTestBase
         Assert.AreEqual(NurtureEnrollmentResult.Enrolled, first.Result, _tracing.ToString());
         Assert.AreEqual("Built-in Demand generation: Get it now", first.SequenceName);
         Assert.AreEqual(5, first.ActivitiesCreated);
-        Assert.AreEqual(new EntityReference("mpl_nurtureenrollment", NurtureRecordIds.Enrollment(leadId)), first.Enrollment);
+        Assert.AreEqual(new EntityReference(NurtureEnrollmentTable.LogicalName, NurtureRecordIds.Enrollment(leadId)), first.Enrollment);
         Assert.AreEqual(1, _plain.Counters["Retrieve"], "the lead, with explicit columns");
         Assert.AreEqual(2, _plain.Counters["RetrieveMultiple"], "existing enrolment check + sequences");
         Assert.AreEqual(6, _plain.Counters["Create"]);
@@ -60,7 +60,7 @@ public sealed class ServiceApiTests : NurtureTestBase
         var leadId = _service.Create(EnrichedLead(Storefront.AzureMarketplace, LeadAction.ContactMe));
 
         var outcome = new NurtureEnrollmentService(_service, _tracing)
-            .Enroll(new EntityReference("lead", leadId), new EntityReference("mpl_nurturesequence", requested));
+            .Enroll(new EntityReference("lead", leadId), new EntityReference(NurtureSequenceTable.LogicalName, requested));
 
         Assert.AreEqual(NurtureEnrollmentResult.Enrolled, outcome.Result);
         Assert.AreEqual("Partner launch", outcome.SequenceName);
@@ -73,7 +73,7 @@ public sealed class ServiceApiTests : NurtureTestBase
     {
         var marketplace = _service.Create(EnrichedLead());
         var other = _service.Create(new Entity("lead") { ["lastname"] = "Walk-in" });
-        var test = _service.Create(EnrichedLead(more: l => l["mpl_istestlead"] = true));
+        var test = _service.Create(EnrichedLead(more: l => l[LeadTable.Columns.IsTestLead] = true));
         var columns = new Microsoft.Xrm.Sdk.Query.ColumnSet(NurtureEnrollmentService.LeadColumns);
         var rows = new[] { marketplace, other, test }.Select(id => _service.Retrieve("lead", id, columns)).ToList();
 

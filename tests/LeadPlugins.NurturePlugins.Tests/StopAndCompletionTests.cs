@@ -31,15 +31,15 @@ public sealed class StopAndCompletionTests : NurtureTestBase
         var stopped = EnrollmentOf(leadId);
         Assert.AreEqual(EnrollmentStatus.Stopped, Status(stopped));
         Assert.AreEqual("Lead qualified", LastLine(stopped));
-        Assert.AreEqual(T0.AddDays(2), stopped.GetAttributeValue<DateTime>("mpl_endedon"));
-        Assert.IsFalse(stopped.Contains("mpl_nextduedate"), "nothing is due any more");
+        Assert.AreEqual(T0.AddDays(2), stopped.GetAttributeValue<DateTime>(NurtureEnrollmentTable.Columns.EndedOn));
+        Assert.IsFalse(stopped.Contains(NurtureEnrollmentTable.Columns.NextDueDate), "nothing is due any more");
 
         var after = ActivitiesOf(enrollment.Id).ToDictionary(a => a.Id);
         Assert.AreEqual((1, 2), StateStatus(after[madeCall.Id]), "the completed call stays completed");
         foreach (var activity in activities.Skip(1))
         {
             var expected = activity.LogicalName switch { "task" => (2, 6), "phonecall" => (2, 3), "email" => (2, 5), _ => (-1, -1) };
-            Assert.AreEqual(expected, StateStatus(after[activity.Id]), activity.LogicalName + " " + activity.GetAttributeValue<int>("mpl_nurturestepnumber"));
+            Assert.AreEqual(expected, StateStatus(after[activity.Id]), activity.LogicalName + " " + activity.GetAttributeValue<int>(TaskTable.Columns.NurtureStepNumber));
         }
 
         var stop = SingleExecutionOf<StopNurtureWhenLeadClosed>();
@@ -119,11 +119,11 @@ public sealed class StopAndCompletionTests : NurtureTestBase
         Dataverse.DrainAsync();
         var enrollment = EnrollmentOf(leadId);
         var activities = ActivitiesOf(enrollment.Id);
-        Assert.AreEqual(Utc(2026, 3, 3, 17), enrollment.GetAttributeValue<DateTime>("mpl_nextduedate"));
+        Assert.AreEqual(Utc(2026, 3, 3, 17), enrollment.GetAttributeValue<DateTime>(NurtureEnrollmentTable.Columns.NextDueDate));
 
         Complete(activities[0]);
         Dataverse.DrainAsync();
-        Assert.AreEqual(Utc(2026, 3, 5, 17), EnrollmentOf(leadId).GetAttributeValue<DateTime>("mpl_nextduedate"), "moved to step 2 (day 3)");
+        Assert.AreEqual(Utc(2026, 3, 5, 17), EnrollmentOf(leadId).GetAttributeValue<DateTime>(NurtureEnrollmentTable.Columns.NextDueDate), "moved to step 2 (day 3)");
         Assert.AreEqual(EnrollmentStatus.Active, Status(EnrollmentOf(leadId)));
         var progress = SingleExecutionOf<CompleteNurtureEnrollment>();
         Assert.AreEqual(3, Calls(progress, "RetrieveMultiple"), "task, phone call and e-mail queries, each joined to the enrolment");
@@ -135,7 +135,7 @@ public sealed class StopAndCompletionTests : NurtureTestBase
         Complete(activities[3]);
         Dataverse.DrainAsync();
         Assert.AreEqual(EnrollmentStatus.Active, Status(EnrollmentOf(leadId)), "one activity is still open");
-        Assert.AreEqual(Utc(2026, 3, 23, 17), EnrollmentOf(leadId).GetAttributeValue<DateTime>("mpl_nextduedate"));
+        Assert.AreEqual(Utc(2026, 3, 23, 17), EnrollmentOf(leadId).GetAttributeValue<DateTime>(NurtureEnrollmentTable.Columns.NextDueDate));
 
         Now = T0.AddDays(20);
         Complete(activities[4]);
@@ -144,8 +144,8 @@ public sealed class StopAndCompletionTests : NurtureTestBase
         AssertAllStepsSucceeded();
         var completed = EnrollmentOf(leadId);
         Assert.AreEqual(EnrollmentStatus.Completed, Status(completed));
-        Assert.AreEqual(T0.AddDays(20), completed.GetAttributeValue<DateTime>("mpl_endedon"));
-        Assert.IsFalse(completed.Contains("mpl_nextduedate"));
+        Assert.AreEqual(T0.AddDays(20), completed.GetAttributeValue<DateTime>(NurtureEnrollmentTable.Columns.EndedOn));
+        Assert.IsFalse(completed.Contains(NurtureEnrollmentTable.Columns.NextDueDate));
         StringAssert.Contains(TracesOf<CompleteNurtureEnrollment>(), "every step activity is closed (4 completed, 1 canceled, 0 open); enrolment Completed.");
     }
 
@@ -202,5 +202,5 @@ public sealed class StopAndCompletionTests : NurtureTestBase
 
     private static (int, int) StateStatus(Entity activity) => (Option(activity, "statecode"), Option(activity, "statuscode"));
 
-    private static string LastLine(Entity enrollment) => enrollment.GetAttributeValue<string>("mpl_reason").Split('\n')[^1];
+    private static string LastLine(Entity enrollment) => enrollment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason).Split('\n')[^1];
 }

@@ -87,7 +87,7 @@ public sealed class BadInputCorpusTests : ReliabilityTestBase
         // the marketplace cannot re-send the lead. The plug-in reads the full text, then cuts each value to its column.
         var huge = new string('x', 10_000);
         var lead = Lead(("subject", "AppSource (SPZA)-PLT|contoso." + huge), ("description", "{\"UserDetails\":{\"FirstName\":\"" + huge + "\"}}"),
-            ("mpl_leadsource", huge), ("mpl_actioncode", huge), ("firstname", huge), ("lastname", huge), ("emailaddress1", huge + "@contoso.com"),
+            (LeadTable.Columns.LeadSource, huge), (LeadTable.Columns.ActionCode, huge), ("firstname", huge), ("lastname", huge), ("emailaddress1", huge + "@contoso.com"),
             ("telephone1", huge), ("companyname", huge), ("jobtitle", "CEO " + huge), ("address1_country", huge));
         var dataverse = WithEnrichment(registration);
 
@@ -101,10 +101,10 @@ public sealed class BadInputCorpusTests : ReliabilityTestBase
         var stored = dataverse.Get("lead", id);
         Assert.IsNotNull(stored, "the lead is saved");
         Assert.AreEqual(EnrichmentStatus.Partial, Status(stored));
-        var message = stored.GetAttributeValue<string>("mpl_enrichmentmessage");
+        var message = stored.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage);
         StringAssert.Contains(message, "Input cut to fit its column so the lead could be saved: subject 10,029 -> 300 characters");
         StringAssert.Contains(message, "lastname 10,000 -> 50 characters");
-        Assert.AreEqual(AppSourceOption, stored.GetAttributeValue<OptionSetValue>("mpl_storefront")?.Value, "classified from the full text");
+        Assert.AreEqual(AppSourceOption, stored.GetAttributeValue<OptionSetValue>(LeadTable.Columns.Storefront)?.Value, "classified from the full text");
         foreach (var pair in stored.Attributes.Where(a => a.Value is string))
         {
             var max = LeadInvariants.MaxLength("lead", pair.Key);

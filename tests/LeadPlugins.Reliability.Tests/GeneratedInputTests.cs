@@ -91,7 +91,7 @@ public sealed class GeneratedInputTests : ReliabilityTestBase
             var result = MarketplaceLeadEnricher.Enrich(fields, null);
             if (!Enum.IsDefined(result.Status)) problems.Add("status " + result.Status);
             if (result.Score is < 0 or > 100) problems.Add("score " + result.Score);
-            if (result.Message == null || result.Message.Length > LeadColumns.EnrichmentMessageMaxLength) problems.Add("message missing or too long");
+            if (result.Message == null || result.Message.Length > LeadTable.MaxLength.EnrichmentMessage) problems.Add("message missing or too long");
             else if (result.Status != EnrichmentStatus.NotMarketplace) problems.AddRange(LeadInvariants.Unreadable(result.Message).Select(p => "message " + p));
 
             // Classification is stable under case and white-space changes of the codes.
@@ -151,7 +151,7 @@ public sealed class GeneratedInputTests : ReliabilityTestBase
 
     private static LeadFields Fields(GeneratedLead lead) => new()
     {
-        Subject = lead["subject"], Description = lead["description"], LeadSource = lead["mpl_leadsource"], ActionCode = lead["mpl_actioncode"],
+        Subject = lead["subject"], Description = lead["description"], LeadSource = lead[LeadTable.Columns.LeadSource], ActionCode = lead[LeadTable.Columns.ActionCode],
         FirstName = lead["firstname"], LastName = lead["lastname"], Email = lead["emailaddress1"], Phone = lead["telephone1"],
         CompanyName = lead["companyname"], JobTitle = lead["jobtitle"], Country = lead["address1_country"],
     };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bogus;
 using CsCheck;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Reliability.Tests;
@@ -11,7 +12,7 @@ public sealed class GeneratedLead
 {
     internal static readonly string[] Columns =
     {
-        "subject", "description", "mpl_leadsource", "mpl_actioncode", "firstname", "lastname", "emailaddress1", "telephone1",
+        "subject", "description", LeadTable.Columns.LeadSource, LeadTable.Columns.ActionCode, "firstname", "lastname", "emailaddress1", "telephone1",
         "companyname", "jobtitle", "address1_country",
     };
 

@@ -30,7 +30,7 @@ internal static class LeadInvariants
     /// <summary>Columns only enrichment writes (everything the package adds to lead, minus the writer's own inputs).</summary>
     internal static readonly string[] EnrichmentOnlyColumns = ReliabilityTestBase.Solution.FindTable("lead")!.Columns
         .Select(c => c.LogicalName)
-        .Where(c => c is not ("mpl_leadsource" or "mpl_actioncode" or "mpl_enrichmentstatus" or "mpl_nurturesequenceid"))
+        .Where(c => c is not (LeadTable.Columns.LeadSource or LeadTable.Columns.ActionCode or LeadTable.Columns.EnrichmentStatus or LeadTable.Columns.NurtureSequenceId))
         .ToArray();
 
     private static readonly string[] ContactColumns = { "firstname", "lastname", "emailaddress1", "telephone1", "companyname", "jobtitle", "address1_country" };
@@ -39,7 +39,7 @@ internal static class LeadInvariants
     internal static List<string> Check(Entity row, Entity input, bool stored = true)
     {
         var problems = new List<string>();
-        var status = row.GetAttributeValue<OptionSetValue>("mpl_enrichmentstatus");
+        var status = row.GetAttributeValue<OptionSetValue>(LeadTable.Columns.EnrichmentStatus);
         if (status == null || !Enum.IsDefined(typeof(EnrichmentStatus), status.Value)) problems.Add("mpl_enrichmentstatus is not set to a known value");
 
         foreach (var pair in row.Attributes)
@@ -50,11 +50,11 @@ internal static class LeadInvariants
             else if (text.Length > max) problems.Add(pair.Key + " has " + text.Length + " characters, over its maximum " + max);
         }
 
-        var score = row.GetAttributeValue<int?>("mpl_leadscore");
+        var score = row.GetAttributeValue<int?>(LeadTable.Columns.LeadScore);
         if (score is < 0 or > 100) problems.Add("mpl_leadscore " + score + " is outside 0..100");
 
         var kind = status == null ? (EnrichmentStatus?)null : (EnrichmentStatus)status.Value;
-        var message = row.GetAttributeValue<string>("mpl_enrichmentmessage");
+        var message = row.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage);
         if (kind == EnrichmentStatus.NotMarketplace)
         {
             foreach (var column in EnrichmentOnlyColumns)
@@ -62,7 +62,7 @@ internal static class LeadInvariants
             foreach (var column in ContactColumns)
                 if (!Equals(row.GetAttributeValue<object>(column), input.GetAttributeValue<object>(column)) && (stored || row.Contains(column)))
                     problems.Add("a NotMarketplace lead's " + column + " changed");
-            if (!stored && row.Attributes.Keys.Any(k => k != "mpl_enrichmentstatus" && k != "leadid"))
+            if (!stored && row.Attributes.Keys.Any(k => k != LeadTable.Columns.EnrichmentStatus && k != "leadid"))
                 problems.Add("a NotMarketplace lead's changes hold more than the status: " + string.Join(", ", row.Attributes.Keys));
         }
         else if (kind != null)

@@ -66,9 +66,9 @@ public abstract class ReliabilityTestBase
         return lead;
     }
 
-    protected static EnrichmentStatus? Status(Entity row) => (EnrichmentStatus?)row.GetAttributeValue<OptionSetValue>("mpl_enrichmentstatus")?.Value;
+    protected static EnrichmentStatus? Status(Entity row) => (EnrichmentStatus?)row.GetAttributeValue<OptionSetValue>(LeadTable.Columns.EnrichmentStatus)?.Value;
 
-    protected static string Message(Entity row) => row.GetAttributeValue<string>("mpl_enrichmentmessage") ?? "";
+    protected static string Message(Entity row) => row.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage) ?? "";
 
     protected static string Dump(InMemoryDataverse dataverse)
         => string.Join("\n", dataverse.Audit.Select(a => a + (a.Error == null ? "" : ": " + a.Error) + "\n  " + string.Join("\n  ", a.Traces)));

@@ -34,16 +34,16 @@ public sealed class RetryAndConcurrencyTests : ReliabilityTestBase
         var ids = CreateLeads(dataverse.GetOrganizationService(), Registration.CreateMultiple, SameCustomerTwiceAndAnother());
         var rows = ids.Select(id => dataverse.Get("lead", id)!).ToArray();
 
-        Assert.IsNull(rows[0].GetAttributeValue<EntityReference>("mpl_duplicateof"), "the first lead is the original");
-        Assert.AreEqual(ids[0], rows[1].GetAttributeValue<EntityReference>("mpl_duplicateof")?.Id, "the second is its duplicate");
-        Assert.IsNull(rows[2].GetAttributeValue<EntityReference>("mpl_duplicateof"));
+        Assert.IsNull(rows[0].GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf), "the first lead is the original");
+        Assert.AreEqual(ids[0], rows[1].GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf)?.Id, "the second is its duplicate");
+        Assert.IsNull(rows[2].GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf));
 
         var jobs = dataverse.DrainAsync().Where(j => j.Step.PluginType == typeof(EnrollLeadInNurture)).ToList();
         Assert.HasCount(3, jobs);
         var enrolmentsAfterFirstRun = Snapshot(dataverse);
-        var originalReason = Enrolment(dataverse, ids[0]).GetAttributeValue<string>("mpl_reason");
+        var originalReason = Enrolment(dataverse, ids[0]).GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason);
         Assert.AreEqual(1, Regex.Matches(originalReason, "repeat engagement").Count, originalReason);
-        Assert.AreEqual(EnrollmentStatus.Skipped, (EnrollmentStatus)Enrolment(dataverse, ids[1]).GetAttributeValue<OptionSetValue>("mpl_status").Value);
+        Assert.AreEqual(EnrollmentStatus.Skipped, (EnrollmentStatus)Enrolment(dataverse, ids[1]).GetAttributeValue<OptionSetValue>(NurtureEnrollmentTable.Columns.Status).Value);
 
         foreach (var job in jobs)
         {
@@ -53,7 +53,7 @@ public sealed class RetryAndConcurrencyTests : ReliabilityTestBase
 
         Assert.IsTrue(jobs.All(j => j.Status == AsyncJobStatus.Succeeded && j.Attempts == 3), string.Join("\n", jobs.Select(j => j + ": " + j.Error)));
         CollectionAssert.AreEqual(enrolmentsAfterFirstRun, Snapshot(dataverse), "one enrolment per lead and one set of activities after three runs of every job");
-        Assert.AreEqual(originalReason, Enrolment(dataverse, ids[0]).GetAttributeValue<string>("mpl_reason"), "the repeat engagement is noted once");
+        Assert.AreEqual(originalReason, Enrolment(dataverse, ids[0]).GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason), "the repeat engagement is noted once");
     }
 
     [TestMethod]
@@ -63,23 +63,23 @@ public sealed class RetryAndConcurrencyTests : ReliabilityTestBase
         var dataverse = WithEnrichment(Registration.Create);
 
         var ids = CreateLeads(dataverse.GetOrganizationService(), Registration.CreateMultiple, SameCustomerTwiceAndAnother());
-        var pairs = ids.Select(id => dataverse.Get("lead", id)!).Count(r => r.Contains("mpl_duplicateof"));
+        var pairs = ids.Select(id => dataverse.Get("lead", id)!).Count(r => r.Contains(LeadTable.Columns.DuplicateOf));
 
         Assert.AreEqual(0, pairs);
 
         // One at a time, the second Create finds the first: one pair.
         var again = CreateLeads(dataverse.GetOrganizationService(), Registration.Create, SameCustomerTwiceAndAnother());
-        Assert.AreEqual(ids[0], dataverse.Get("lead", again[0])!.GetAttributeValue<EntityReference>("mpl_duplicateof")?.Id, "the oldest open lead with the e-mail");
-        Assert.AreEqual(ids[0], dataverse.Get("lead", again[1])!.GetAttributeValue<EntityReference>("mpl_duplicateof")?.Id);
+        Assert.AreEqual(ids[0], dataverse.Get("lead", again[0])!.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf)?.Id, "the oldest open lead with the e-mail");
+        Assert.AreEqual(ids[0], dataverse.Get("lead", again[1])!.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf)?.Id);
     }
 
     private static Entity Enrolment(InMemoryDataverse dataverse, Guid leadId)
-        => dataverse.Query("mpl_nurtureenrollment").Single(e => e.GetAttributeValue<EntityReference>("mpl_leadid").Id == leadId);
+        => dataverse.Query(NurtureEnrollmentTable.LogicalName).Single(e => e.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.LeadId).Id == leadId);
 
     /// <summary>Every enrolment and activity row: table, id, status/state and due date.</summary>
     private static List<string> Snapshot(InMemoryDataverse dataverse)
-        => new[] { "mpl_nurtureenrollment", "task", "phonecall", "email", "activityparty" }
+        => new[] { NurtureEnrollmentTable.LogicalName, "task", "phonecall", "email", "activityparty" }
             .SelectMany(t => dataverse.Query(t).Select(r => t + " " + r.Id + " " + r.GetAttributeValue<OptionSetValue>("statecode")?.Value
-                + " " + r.GetAttributeValue<OptionSetValue>("mpl_status")?.Value + " " + r.GetAttributeValue<DateTime?>("scheduledend")))
+                + " " + r.GetAttributeValue<OptionSetValue>(NurtureEnrollmentTable.Columns.Status)?.Value + " " + r.GetAttributeValue<DateTime?>("scheduledend")))
             .OrderBy(s => s, StringComparer.Ordinal).ToList();
 }

@@ -2,6 +2,7 @@ using System.ServiceModel;
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Reliability.Tests;
@@ -26,7 +27,7 @@ public sealed class RollbackTests : ReliabilityTestBase
             var targets = context.InputParameters.TryGetValue("Targets", out var many) && many is EntityCollection collection
                 ? collection.Entities.ToList() : new List<Entity> { (Entity)context.InputParameters["Target"] };
             // The enrichment ran first: its columns are on the Target being saved.
-            if (targets.Any(t => !t.Contains("mpl_enrichmentstatus"))) throw new InvalidOperationException("enrichment did not run before this step");
+            if (targets.Any(t => !t.Contains(LeadTable.Columns.EnrichmentStatus))) throw new InvalidOperationException("enrichment did not run before this step");
             if (targets.Any(t => t.GetAttributeValue<string>("lastname") == "Fail")) throw new InvalidPluginExecutionException(Injected);
         }
     }
@@ -76,8 +77,8 @@ public sealed class RollbackTests : ReliabilityTestBase
         var ids = CreateLeads(dataverse.GetOrganizationService(), Registration.CreateMultiple, leads);
         dataverse.DrainAsync();
         Assert.HasCount(50, dataverse.Query("lead"));
-        Assert.HasCount(50, dataverse.Query("mpl_nurtureenrollment"));
-        Assert.IsTrue(ids.All(id => dataverse.Get("lead", id)!.Contains("mpl_enrichmentstatus")));
+        Assert.HasCount(50, dataverse.Query(NurtureEnrollmentTable.LogicalName));
+        Assert.IsTrue(ids.All(id => dataverse.Get("lead", id)!.Contains(LeadTable.Columns.EnrichmentStatus)));
     }
 
     private static void AssertNothingWritten(InMemoryDataverse dataverse)
@@ -86,7 +87,7 @@ public sealed class RollbackTests : ReliabilityTestBase
         Assert.AreEqual(0, dataverse.PendingAsyncJobs, "no enrolment job queued for a rolled-back lead");
         Assert.IsEmpty(dataverse.AsyncJobs);
         dataverse.DrainAsync();
-        Assert.IsEmpty(dataverse.Query("mpl_nurtureenrollment"), "no enrolment");
+        Assert.IsEmpty(dataverse.Query(NurtureEnrollmentTable.LogicalName), "no enrolment");
         foreach (var table in new[] { "task", "phonecall", "email", "activityparty" }) Assert.IsEmpty(dataverse.Query(table), "no " + table);
     }
 }

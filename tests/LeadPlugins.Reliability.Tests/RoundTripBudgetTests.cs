@@ -39,9 +39,9 @@ public sealed class RoundTripBudgetTests : ReliabilityTestBase
         var seller = dataverse.AddUser("Seller");
         var campaign = new Entity("campaign", Guid.NewGuid()) { ["name"] = "AppSource nurture" };
         dataverse.Seed(campaign,
-            new Entity("mpl_storefrontsetting", Guid.NewGuid()) { ["mpl_name"] = "AppSource", ["mpl_storefront"] = new OptionSetValue((int)Storefront.AppSource), ["mpl_campaignid"] = campaign.ToEntityReference() },
-            new Entity("mpl_offer", Guid.NewGuid()) { ["mpl_name"] = "Offer 1", ["mpl_marketplaceofferid"] = "offer1", ["mpl_publisherid"] = "contoso" },
-            new Entity("mpl_routingrule", Guid.NewGuid()) { ["mpl_name"] = "US", ["mpl_order"] = 10, ["mpl_countrycodes"] = "US", ["mpl_assignuserid"] = new EntityReference("systemuser", seller) },
+            new Entity(StorefrontSettingTable.LogicalName, Guid.NewGuid()) { [StorefrontSettingTable.Columns.Name] = "AppSource", [StorefrontSettingTable.Columns.Storefront] = new OptionSetValue((int)Storefront.AppSource), [StorefrontSettingTable.Columns.CampaignId] = campaign.ToEntityReference() },
+            new Entity(OfferTable.LogicalName, Guid.NewGuid()) { [OfferTable.Columns.Name] = "Offer 1", [OfferTable.Columns.MarketplaceOfferId] = "offer1", [OfferTable.Columns.PublisherId] = "contoso" },
+            new Entity(RoutingRuleTable.LogicalName, Guid.NewGuid()) { [RoutingRuleTable.Columns.Name] = "US", [RoutingRuleTable.Columns.Order] = 10, [RoutingRuleTable.Columns.CountryCodes] = "US", [RoutingRuleTable.Columns.AssignUserId] = new EntityReference("systemuser", seller) },
             new Entity("lead") { ["lastname"] = "Earlier", ["emailaddress1"] = "someone@elsewhere.com" });
     }
 
@@ -110,7 +110,7 @@ public sealed class RoundTripBudgetTests : ReliabilityTestBase
         if (registration == Registration.Create) dataverse.RegisterPlugin<EnrollLeadInNurture>();
         else dataverse.RegisterStep<EnrollLeadInNurture>(new PluginStepAttribute("CreateMultiple", "lead", PipelineStage.PostOperation, ExecutionMode.Asynchronous)
         {
-            Image2Name = EnrollLeadInNurture.PostImageName, Image2Type = ImageType.PostImage, Image2Attributes = NurtureColumns.EnrollmentLeadColumns,
+            Image2Name = EnrollLeadInNurture.PostImageName, Image2Type = ImageType.PostImage, Image2Attributes = NurtureColumnSets.EnrollmentLeadColumns,
         });
         var leads = MarketplaceLeads(100);
 
@@ -120,9 +120,9 @@ public sealed class RoundTripBudgetTests : ReliabilityTestBase
         Assert.IsTrue(jobs.All(j => j.Status == AsyncJobStatus.Succeeded), string.Join("\n", jobs.Select(j => j.Error)));
         var executions = dataverse.Audit.Where(a => a.PluginType == typeof(EnrollLeadInNurture)).ToList();
         Assert.HasCount(registration == Registration.Create ? ids.Length : 1, executions, "one job per lead (Create step) or per batch");
-        var enrolments = dataverse.Query("mpl_nurtureenrollment");
+        var enrolments = dataverse.Query(NurtureEnrollmentTable.LogicalName);
         Assert.HasCount(ids.Length, enrolments, "every marketplace lead gets an enrolment (Active or Skipped)");
-        int budgetWrites = enrolments.Sum(e => 1 + (e.GetAttributeValue<int?>("mpl_stepsscheduled") ?? 0));
+        int budgetWrites = enrolments.Sum(e => 1 + (e.GetAttributeValue<int?>(NurtureEnrollmentTable.Columns.StepsScheduled) ?? 0));
         Assert.AreEqual(budgetWrites, executions.Sum(e => e.ServiceCallsByMessage.GetValueOrDefault("Create")), "1 + steps per lead");
         Assert.IsTrue(executions.All(e => e.ServiceCallsByMessage.GetValueOrDefault("RetrieveMultiple") <= 1), "one lookup per batch");
         Assert.IsTrue(executions.All(e => e.ServiceCallsByMessage.Keys.All(k => k is "Create" or "RetrieveMultiple")), "no Update, Retrieve or Upsert");

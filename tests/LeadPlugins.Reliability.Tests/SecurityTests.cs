@@ -3,6 +3,7 @@ using System.Security;
 using System.Text.RegularExpressions;
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -147,7 +148,7 @@ public sealed partial class SecurityTests : ReliabilityTestBase
         var leaks = dataverse.Traces.Where(t => t.Text.Contains(Secret, StringComparison.Ordinal)).Select(t => t.Execution + ": " + t.Text)
             .Concat(dataverse.Audit.Where(a => a.Error?.Contains(Secret, StringComparison.Ordinal) == true).Select(a => a + ": " + a.Error))
             .ToList();
-        foreach (var table in new[] { "lead", "mpl_nurtureenrollment", "task", "phonecall", "email", "opportunity" })
+        foreach (var table in new[] { "lead", NurtureEnrollmentTable.LogicalName, "task", "phonecall", "email", "opportunity" })
             leaks.AddRange(dataverse.Query(table).SelectMany(r => r.Attributes).Where(p => p.Value is string s && s.Contains(Secret, StringComparison.Ordinal))
                 .Select(p => table + "." + p.Key));
         Assert.IsEmpty(leaks, string.Join("\n", leaks));

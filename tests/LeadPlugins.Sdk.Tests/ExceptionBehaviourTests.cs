@@ -77,15 +77,15 @@ public sealed class ExceptionBehaviourTests
     [TestMethod]
     public void Exception_details_constructors_expose_the_details()
     {
-        var details = new Dictionary<string, string> { ["mpl_reason"] = "duplicate" };
+        var details = new Dictionary<string, string> { ["reason"] = "duplicate" };
 
         var a = new InvalidPluginExecutionException("a", details);
-        Assert.AreEqual("duplicate", a.ExceptionDetails["mpl_reason"]);
+        Assert.AreEqual("duplicate", a.ExceptionDetails["reason"]);
         Assert.AreEqual(OperationStatus.Failed, a.Status);
 
         var b = new InvalidPluginExecutionException("b", PluginHttpStatusCode.BadRequest, details);
         Assert.AreEqual(PluginHttpStatusCode.BadRequest, b.HttpStatus);
-        Assert.AreEqual("duplicate", b.ExceptionDetails["mpl_reason"]);
+        Assert.AreEqual("duplicate", b.ExceptionDetails["reason"]);
 
         var c = new InvalidPluginExecutionException(OperationStatus.Canceled, "c", details);
         Assert.AreEqual(OperationStatus.Canceled, c.Status);

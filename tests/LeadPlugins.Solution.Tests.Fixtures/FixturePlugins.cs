@@ -1,6 +1,7 @@
 using System;
 using System.Activities;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Solution.Tests.Fixtures
@@ -36,7 +37,7 @@ namespace LeadPlugins.Solution.Tests.Fixtures
         public abstract void Execute(IServiceProvider serviceProvider);
     }
 
-    [PluginStep("Delete", "mpl_nurtureenrollment", PipelineStage.PreValidation, ExecutionMode.Synchronous,
+    [PluginStep("Delete", NurtureEnrollmentTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous,
         Image1Name = "PreImage", Image1Type = ImageType.PreImage, Image1Attributes = "mpl_leadid,mpl_status")]
     public sealed class FixtureDeleteEnrollmentPlugin : FixturePluginBase
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using LeadPlugins.Schema;
 using LeadPlugins.Solution;
 using LeadPlugins.SolutionModel;
 
@@ -91,8 +92,8 @@ public sealed class GeneratedXmlTests
         var fields = section.Descendants("control").Select(c => (string)c.Attribute("datafieldname")!).ToList();
         CollectionAssert.IsSubsetOf(new[]
         {
-            "mpl_storefront", "mpl_campaigntype", "mpl_leadaction", "mpl_funnelstage", "mpl_offertitle", "mpl_leadscore",
-            "mpl_scorereason", "leadqualitycode", "mpl_duplicateof", "mpl_enrichmentstatus", "mpl_enrichmentmessage",
+            LeadTable.Columns.Storefront, LeadTable.Columns.CampaignType, LeadTable.Columns.LeadAction, LeadTable.Columns.FunnelStage, LeadTable.Columns.OfferTitle, LeadTable.Columns.LeadScore,
+            LeadTable.Columns.ScoreReason, "leadqualitycode", LeadTable.Columns.DuplicateOf, LeadTable.Columns.EnrichmentStatus, LeadTable.Columns.EnrichmentMessage,
         }, fields);
         // A new form, not the system "Lead" form: its id is ours (name-based), never Microsoft's.
         Assert.AreEqual(StableGuid.Create("systemform|lead|main|Marketplace lead"), Guid.Parse(form.Element("formid")!.Value));
@@ -140,13 +141,13 @@ public sealed class GeneratedXmlTests
         string Names(XElement q) => q.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description")!.Value;
         var views = Root.Descendants("savedquery").ToDictionary(Names);
         var marketplace = views["Marketplace leads"].Descendants("condition").ToList();
-        Assert.IsTrue(marketplace.Any(c => (string?)c.Attribute("attribute") == "mpl_ismarketplace" && (string?)c.Attribute("value") == "1"));
+        Assert.IsTrue(marketplace.Any(c => (string?)c.Attribute("attribute") == LeadTable.Columns.IsMarketplace && (string?)c.Attribute("value") == "1"));
         var mine = views["My marketplace leads by score"];
         Assert.IsTrue(mine.Descendants("condition").Any(c => (string?)c.Attribute("attribute") == "ownerid" && (string?)c.Attribute("operator") == "eq-userid"));
-        Assert.AreEqual("mpl_leadscore", (string?)mine.Descendants("order").First().Attribute("attribute"));
+        Assert.AreEqual(LeadTable.Columns.LeadScore, (string?)mine.Descendants("order").First().Attribute("attribute"));
         Assert.AreEqual("true", (string?)mine.Descendants("order").First().Attribute("descending"));
         var enrolments = views["Active nurture enrolments"];
-        Assert.IsTrue(enrolments.Descendants("condition").Any(c => (string?)c.Attribute("attribute") == "mpl_status" && (string?)c.Attribute("value") == "712540000"));
+        Assert.IsTrue(enrolments.Descendants("condition").Any(c => (string?)c.Attribute("attribute") == NurtureEnrollmentTable.Columns.Status && (string?)c.Attribute("value") == "712540000"));
     }
 
     [TestMethod]
@@ -154,7 +155,7 @@ public sealed class GeneratedXmlTests
     {
         var role = Root.Element("Roles")!.Elements("Role").Single();
         var privileges = role.Descendants("RolePrivilege").Select(p => (string)p.Attribute("name")!).ToHashSet();
-        foreach (var table in new[] { "mpl_storefrontsetting", "mpl_offer", "mpl_routingrule", "mpl_nurturesequence", "mpl_nurturestep", "mpl_nurtureenrollment" })
+        foreach (var table in new[] { StorefrontSettingTable.LogicalName, OfferTable.LogicalName, RoutingRuleTable.LogicalName, NurtureSequenceTable.LogicalName, NurtureStepTable.LogicalName, NurtureEnrollmentTable.LogicalName })
             foreach (var privilege in new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo" })
                 Assert.IsTrue(privileges.Contains("prv" + privilege + table), "prv" + privilege + table);
         // Organization-owned tables have no Assign/Share privileges; the user-owned enrolment table does.
@@ -167,15 +168,15 @@ public sealed class GeneratedXmlTests
     {
         var relationships = Root.Element("EntityRelationships")!.Elements("EntityRelationship").ToDictionary(r => (string)r.Attribute("Name")!);
         var enrolmentLead = relationships["mpl_nurtureenrollment_leadid"];
-        Assert.AreEqual("mpl_nurtureenrollment", enrolmentLead.Element("ReferencingEntityName")!.Value);
+        Assert.AreEqual(NurtureEnrollmentTable.LogicalName, enrolmentLead.Element("ReferencingEntityName")!.Value);
         Assert.AreEqual("Lead", enrolmentLead.Element("ReferencedEntityName")!.Value);
-        Assert.AreEqual("mpl_leadid", enrolmentLead.Element("ReferencingAttributeName")!.Value);
+        Assert.AreEqual(NurtureEnrollmentTable.Columns.LeadId, enrolmentLead.Element("ReferencingAttributeName")!.Value);
         Assert.IsTrue(relationships.ContainsKey("owner_mpl_nurtureenrollment"));
         Assert.IsTrue(relationships.ContainsKey("organization_mpl_offer"));
 
-        var enrolment = Entity("mpl_nurtureenrollment").Descendants("attribute").Select(a => (string)a.Attribute("PhysicalName")!).ToHashSet();
-        CollectionAssert.IsSubsetOf(new[] { "mpl_nurtureenrollmentid", "OwnerId", "OwningBusinessUnit", "statecode", "statuscode", "CreatedOn", "ModifiedOn" }, enrolment.ToList());
-        var offer = Entity("mpl_offer").Descendants("attribute").Select(a => (string)a.Attribute("PhysicalName")!).ToHashSet();
+        var enrolment = Entity(NurtureEnrollmentTable.LogicalName).Descendants("attribute").Select(a => (string)a.Attribute("PhysicalName")!).ToHashSet();
+        CollectionAssert.IsSubsetOf(new[] { NurtureEnrollmentTable.Columns.NurtureEnrollmentId, "OwnerId", "OwningBusinessUnit", "statecode", "statuscode", "CreatedOn", "ModifiedOn" }, enrolment.ToList());
+        var offer = Entity(OfferTable.LogicalName).Descendants("attribute").Select(a => (string)a.Attribute("PhysicalName")!).ToHashSet();
         Assert.IsTrue(offer.Contains("OrganizationId"));
         Assert.IsFalse(offer.Contains("OwnerId"));
     }
@@ -183,7 +184,7 @@ public sealed class GeneratedXmlTests
     [TestMethod]
     public void Global_choices_carry_the_publisher_option_values()
     {
-        var storefront = Root.Element("optionsets")!.Elements("optionset").Single(o => (string?)o.Attribute("Name") == "mpl_storefront");
+        var storefront = Root.Element("optionsets")!.Elements("optionset").Single(o => (string?)o.Attribute("Name") == LeadTable.Columns.Storefront);
         CollectionAssert.AreEqual(new[] { "712540000", "712540001", "712540002" },
             storefront.Descendants("option").Select(o => (string)o.Attribute("value")!).ToArray());
     }

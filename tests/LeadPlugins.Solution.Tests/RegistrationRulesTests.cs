@@ -1,3 +1,4 @@
+using LeadPlugins.Schema;
 using LeadPlugins.Solution.Registration;
 
 namespace LeadPlugins.Solution.Tests;
@@ -9,19 +10,19 @@ public sealed class RegistrationRulesTests
         => new(Guid.NewGuid(), "Test: " + message + " of lead", "Test.Plugin", message, SdkMessages.IdOf(message) ?? Guid.Empty,
             "lead", stage, mode, 1, filtering, string.Empty, string.Empty, false, false, images);
 
-    private static ImageRegistration Image(int type, string attributes = "mpl_leadscore")
+    private static ImageRegistration Image(int type, string attributes = LeadTable.Columns.LeadScore)
         => new(Guid.NewGuid(), type == 0 ? "PreImage" : "PostImage", type == 0 ? "PreImage" : "PostImage", type, attributes, "Target");
 
     private static IReadOnlyList<string> Errors(StepRegistration step)
     {
         var findings = new FindingList();
-        RegistrationRules.Check(step, "test", 0, findings, "mpl", (table, column) => column is "mpl_leadscore" or "mpl_storefront");
+        RegistrationRules.Check(step, "test", 0, findings, "mpl", (table, column) => column is LeadTable.Columns.LeadScore or LeadTable.Columns.Storefront);
         return findings.Items.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).ToList();
     }
 
     [TestMethod]
     public void A_well_formed_update_step_passes()
-        => CollectionAssert.AreEqual(Array.Empty<string>(), Errors(Step("Update", 40, 1, "mpl_leadscore", Image(0), Image(1))).ToArray());
+        => CollectionAssert.AreEqual(Array.Empty<string>(), Errors(Step("Update", 40, 1, LeadTable.Columns.LeadScore, Image(0), Image(1))).ToArray());
 
     [TestMethod]
     public void An_update_step_needs_filtering_attributes()
@@ -37,7 +38,7 @@ public sealed class RegistrationRulesTests
 
     [TestMethod]
     public void Post_images_exist_only_in_post_operation()
-        => CollectionAssert.Contains(Errors(Step("Update", 20, 0, "mpl_leadscore", Image(1))).ToList(), Rules.PostImageOutsidePostOperation);
+        => CollectionAssert.Contains(Errors(Step("Update", 20, 0, LeadTable.Columns.LeadScore, Image(1))).ToList(), Rules.PostImageOutsidePostOperation);
 
     [TestMethod]
     public void An_image_of_type_both_counts_as_pre_and_post()

@@ -1,6 +1,7 @@
 using System.Reflection;
 using LeadPlugins.InMemory;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.Schema;
 using LeadPlugins.Solution.Registration;
 
 namespace LeadPlugins.Workflows.Tests;
@@ -77,8 +78,8 @@ public sealed class ActivityMetadataTests
             new[]
             {
                 LeadInput,
-                new Argument("Sequence", "Nurture sequence", Direction.In, EntityReference, ReferenceTarget: "mpl_nurturesequence"),
-                new Argument("Enrollment", "Enrolment", Direction.Out, EntityReference, ReferenceTarget: "mpl_nurtureenrollment"),
+                new Argument("Sequence", "Nurture sequence", Direction.In, EntityReference, ReferenceTarget: NurtureSequenceTable.LogicalName),
+                new Argument("Enrollment", "Enrolment", Direction.Out, EntityReference, ReferenceTarget: NurtureEnrollmentTable.LogicalName),
                 new Argument("StepsScheduled", "Steps scheduled", Direction.Out, Int),
                 new Argument("Result", "Result", Direction.Out, String),
                 new Argument("Reason", "Reason", Direction.Out, String),

@@ -127,8 +127,8 @@ public sealed class ClassifyTests : WorkflowServiceTestBase
             var result = Leads.Classify(source, action, null);
             foreach (var (column, value) in new (string, OptionSetValue?)[]
             {
-                ("mpl_storefront", result.Storefront), ("mpl_audience", result.Audience), ("mpl_campaigntype", result.CampaignType),
-                ("mpl_listingtype", result.ListingType), ("mpl_leadaction", result.LeadAction),
+                (LeadTable.Columns.Storefront, result.Storefront), (LeadTable.Columns.Audience, result.Audience), (LeadTable.Columns.CampaignType, result.CampaignType),
+                (LeadTable.Columns.ListingType, result.ListingType), (LeadTable.Columns.LeadAction, result.LeadAction),
             })
             {
                 Assert.IsNotNull(value, source + ": " + column);

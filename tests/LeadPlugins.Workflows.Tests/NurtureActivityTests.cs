@@ -20,10 +20,10 @@ public sealed class NurtureActivityTests : WorkflowServiceTestBase
         var first = Leads.Enroll(LeadRef(leadId), null);
 
         Assert.AreEqual("Enrolled", first.Result, first.Reason + "\n" + Tracing);
-        Assert.AreEqual(new EntityReference("mpl_nurtureenrollment", NurtureRecordIds.Enrollment(leadId)), first.Enrollment);
+        Assert.AreEqual(new EntityReference(NurtureEnrollmentTable.LogicalName, NurtureRecordIds.Enrollment(leadId)), first.Enrollment);
         Assert.AreEqual(6, first.StepsScheduled, "built-in Nurture: Contact me has 6 steps");
         Assert.AreEqual(7, Dataverse.Counters["Create"], "the enrolment and its 6 activities");
-        Assert.AreEqual(6, Dataverse.Get("mpl_nurtureenrollment", first.Enrollment!.Id)!.GetAttributeValue<int>("mpl_stepsscheduled"));
+        Assert.AreEqual(6, Dataverse.Get(NurtureEnrollmentTable.LogicalName, first.Enrollment!.Id)!.GetAttributeValue<int>(NurtureEnrollmentTable.Columns.StepsScheduled));
 
         Dataverse.Counters.Reset();
         var second = Leads.Enroll(LeadRef(leadId), null);
@@ -45,12 +45,12 @@ public sealed class NurtureActivityTests : WorkflowServiceTestBase
             (1, NurtureActivityType.PhoneCall, 2, "Launch call with {companyname}"), (2, NurtureActivityType.Task, 4, "Send the launch pack"));
         var leadId = CreateEnrichedLead();
 
-        var result = Leads.Enroll(LeadRef(leadId), new EntityReference("mpl_nurturesequence", requested));
+        var result = Leads.Enroll(LeadRef(leadId), new EntityReference(NurtureSequenceTable.LogicalName, requested));
 
         Assert.AreEqual("Enrolled", result.Result, result.Reason);
         Assert.AreEqual(2, result.StepsScheduled);
-        var enrolment = Dataverse.Get("mpl_nurtureenrollment", result.Enrollment!.Id)!;
-        Assert.AreEqual(requested, enrolment.GetAttributeValue<EntityReference>("mpl_sequenceid").Id);
+        var enrolment = Dataverse.Get(NurtureEnrollmentTable.LogicalName, result.Enrollment!.Id)!;
+        Assert.AreEqual(requested, enrolment.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId).Id);
         CollectionAssert.AreEqual(new[] { "Launch call with Contoso", "Send the launch pack" },
             ActivitiesOf(result.Enrollment.Id).Select(a => a.GetAttributeValue<string>("subject")).ToArray());
     }
@@ -58,7 +58,7 @@ public sealed class NurtureActivityTests : WorkflowServiceTestBase
     [TestMethod]
     public void A_test_lead_gets_a_Skipped_enrolment_with_no_steps_and_the_same_answer_again()
     {
-        var leadId = CreateEnrichedLead(more: l => l["mpl_istestlead"] = true);
+        var leadId = CreateEnrichedLead(more: l => l[LeadTable.Columns.IsTestLead] = true);
 
         var first = Leads.Enroll(LeadRef(leadId), null);
         var second = Leads.Enroll(LeadRef(leadId), null);
@@ -70,7 +70,7 @@ public sealed class NurtureActivityTests : WorkflowServiceTestBase
         Assert.AreEqual("AlreadyEnrolled", second.Result);
         Assert.AreEqual(first.Enrollment, second.Enrollment);
         Assert.AreEqual(0, second.StepsScheduled);
-        Assert.AreEqual((int)EnrollmentStatus.Skipped, Option(EnrollmentsOf(leadId).Single(), "mpl_status"));
+        Assert.AreEqual((int)EnrollmentStatus.Skipped, Option(EnrollmentsOf(leadId).Single(), NurtureEnrollmentTable.Columns.Status));
     }
 
     [TestMethod]
@@ -83,7 +83,7 @@ public sealed class NurtureActivityTests : WorkflowServiceTestBase
         Assert.AreEqual("NotApplicable", result.Result);
         Assert.IsNull(result.Enrollment);
         Assert.AreEqual(0, result.StepsScheduled);
-        Assert.IsEmpty(Dataverse.Query("mpl_nurtureenrollment"));
+        Assert.IsEmpty(Dataverse.Query(NurtureEnrollmentTable.LogicalName));
     }
 
     [TestMethod]
@@ -92,10 +92,10 @@ public sealed class NurtureActivityTests : WorkflowServiceTestBase
         var leadId = CreateEnrichedLead();
         var unknown = new Guid("0b5b7d1e-0000-4000-8000-000000000042");
 
-        var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => Leads.Enroll(LeadRef(leadId), new EntityReference("mpl_nurturesequence", unknown)));
+        var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => Leads.Enroll(LeadRef(leadId), new EntityReference(NurtureSequenceTable.LogicalName, unknown)));
 
         Assert.AreEqual("Enrol in nurture sequence: the nurture sequence 0b5b7d1e-0000-4000-8000-000000000042 does not exist (or you cannot read it).", error.Message);
-        Assert.IsEmpty(Dataverse.Query("mpl_nurtureenrollment"));
+        Assert.IsEmpty(Dataverse.Query(NurtureEnrollmentTable.LogicalName));
     }
 
     [TestMethod]
@@ -104,10 +104,10 @@ public sealed class NurtureActivityTests : WorkflowServiceTestBase
         var inactive = SeedSequence("Retired sequence", CampaignType.Nurture, false, (1, NurtureActivityType.Task, 0, "Old task"));
         var leadId = CreateEnrichedLead();
 
-        var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => Leads.Enroll(LeadRef(leadId), new EntityReference("mpl_nurturesequence", inactive)));
+        var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => Leads.Enroll(LeadRef(leadId), new EntityReference(NurtureSequenceTable.LogicalName, inactive)));
 
         StringAssert.StartsWith(error.Message, "Enrol in nurture sequence: the nurture sequence 'Retired sequence' is inactive.");
-        Assert.IsEmpty(Dataverse.Query("mpl_nurtureenrollment"));
+        Assert.IsEmpty(Dataverse.Query(NurtureEnrollmentTable.LogicalName));
     }
 
     [TestMethod]
@@ -116,11 +116,11 @@ public sealed class NurtureActivityTests : WorkflowServiceTestBase
         var empty = SeedSequence("Empty sequence", CampaignType.Nurture, true);
         var leadId = CreateEnrichedLead();
 
-        var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => Leads.Enroll(LeadRef(leadId), new EntityReference("mpl_nurturesequence", empty)));
+        var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => Leads.Enroll(LeadRef(leadId), new EntityReference(NurtureSequenceTable.LogicalName, empty)));
 
         StringAssert.StartsWith(error.Message, "Enrol in nurture sequence: the nurture sequence 'Empty sequence' cannot be used: ");
         StringAssert.Contains(error.Message, "step");
-        Assert.IsEmpty(Dataverse.Query("mpl_nurtureenrollment"));
+        Assert.IsEmpty(Dataverse.Query(NurtureEnrollmentTable.LogicalName));
     }
 
     [TestMethod]
@@ -149,10 +149,10 @@ public sealed class NurtureActivityTests : WorkflowServiceTestBase
         Assert.IsTrue(result.Stopped);
         Assert.AreEqual(activities.Count - 1, result.ActivitiesCanceled);
         Assert.AreEqual("Customer asked to pause", result.Reason);
-        var stopped = Dataverse.Get("mpl_nurtureenrollment", enrolment.Id)!;
-        Assert.AreEqual((int)EnrollmentStatus.Stopped, Option(stopped, "mpl_status"));
-        StringAssert.EndsWith(stopped.GetAttributeValue<string>("mpl_reason"), "Customer asked to pause");
-        Assert.AreEqual(T0, stopped.GetAttributeValue<DateTime>("mpl_endedon"));
+        var stopped = Dataverse.Get(NurtureEnrollmentTable.LogicalName, enrolment.Id)!;
+        Assert.AreEqual((int)EnrollmentStatus.Stopped, Option(stopped, NurtureEnrollmentTable.Columns.Status));
+        StringAssert.EndsWith(stopped.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason), "Customer asked to pause");
+        Assert.AreEqual(T0, stopped.GetAttributeValue<DateTime>(NurtureEnrollmentTable.Columns.EndedOn));
         var after = ActivitiesOf(enrolment.Id);
         Assert.AreEqual(1, Option(after.Single(a => a.Id == call.Id), "statecode"), "the completed call stays completed");
         Assert.IsTrue(after.Where(a => a.Id != call.Id).All(a => Option(a, "statecode") == 2), "the others are canceled");
@@ -190,6 +190,6 @@ public sealed class NurtureActivityTests : WorkflowServiceTestBase
         var result = Leads.Stop(LeadRef(leadId), reason);
 
         Assert.AreEqual(Plugins.Services.Workflow.LeadWorkflowService.DefaultStopReason, result.Reason);
-        StringAssert.EndsWith(Dataverse.Get("mpl_nurtureenrollment", enrolment.Id)!.GetAttributeValue<string>("mpl_reason"), "Stopped by a workflow");
+        StringAssert.EndsWith(Dataverse.Get(NurtureEnrollmentTable.LogicalName, enrolment.Id)!.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason), "Stopped by a workflow");
     }
 }

@@ -59,7 +59,7 @@ public sealed class RoundTripTests : WorkflowServiceTestBase
         var leadId = CreateEnrichedLead();
         Dataverse.Counters.Reset();
 
-        Leads.Enroll(LeadRef(leadId), new EntityReference("mpl_nurturesequence", sequence));
+        Leads.Enroll(LeadRef(leadId), new EntityReference(NurtureSequenceTable.LogicalName, sequence));
 
         Assert.AreEqual("Create 2, Retrieve 2, RetrieveMultiple 3", Calls());
     }

@@ -25,9 +25,9 @@ public sealed class ScoreAndRouteTests : WorkflowServiceTestBase
         Assert.IsTrue(result.Scored);
         Assert.AreEqual(75, result.Score, result.Explanation);
         Assert.AreEqual((int)Rating.Hot, Value(result.Rating));
-        Assert.AreEqual(stored.GetAttributeValue<int>("mpl_leadscore"), result.Score);
+        Assert.AreEqual(stored.GetAttributeValue<int>(LeadTable.Columns.LeadScore), result.Score);
         Assert.AreEqual(Option(stored, "leadqualitycode"), Value(result.Rating));
-        Assert.AreEqual(stored.GetAttributeValue<string>("mpl_scorereason"), result.Explanation);
+        Assert.AreEqual(stored.GetAttributeValue<string>(LeadTable.Columns.ScoreReason), result.Explanation);
         StringAssert.StartsWith(result.Explanation, "Contact me (PLT) +25");
         Assert.AreEqual(0, Dataverse.Counters["Create"] + Dataverse.Counters["Update"], "scoring writes nothing");
         Assert.AreEqual(1, Dataverse.Counters["Retrieve"], "the lead, with the enrichment service's input columns");
@@ -70,7 +70,7 @@ public sealed class ScoreAndRouteTests : WorkflowServiceTestBase
     public void Route_without_assign_now_returns_the_rule_owner_and_leaves_the_lead_alone()
     {
         var seller = AddUser("Giulia Bianchi");
-        AddRoutingRule("Southern Europe AppSource", 10, seller, r => r["mpl_countrycodes"] = "IT, ES, PT");
+        AddRoutingRule("Southern Europe AppSource", 10, seller, r => r[RoutingRuleTable.Columns.CountryCodes] = "IT, ES, PT");
         var leadId = CreateWriterLead();
         Dataverse.Counters.Reset();
 
@@ -113,7 +113,7 @@ public sealed class ScoreAndRouteTests : WorkflowServiceTestBase
     public void A_team_owner_comes_out_as_the_team_output()
     {
         var team = AddTeam("AppSource inside sales");
-        AddRoutingRule("AppSource to team", 1, team, r => r["mpl_storefront"] = new OptionSetValue((int)Storefront.AppSource));
+        AddRoutingRule("AppSource to team", 1, team, r => r[LeadTable.Columns.Storefront] = new OptionSetValue((int)Storefront.AppSource));
         var leadId = CreateWriterLead();
 
         var result = Leads.Route(LeadRef(leadId), assignNow: true);
@@ -145,11 +145,11 @@ public sealed class ScoreAndRouteTests : WorkflowServiceTestBase
     public void The_storefront_default_owner_is_used_when_no_rule_matches()
     {
         var fallback = AddUser("AppSource desk");
-        Dataverse.Seed(new Entity("mpl_storefrontsetting", Guid.NewGuid())
+        Dataverse.Seed(new Entity(StorefrontSettingTable.LogicalName, Guid.NewGuid())
         {
-            ["mpl_name"] = "AppSource", ["mpl_storefront"] = new OptionSetValue((int)Storefront.AppSource), ["mpl_defaultuserid"] = fallback,
+            [StorefrontSettingTable.Columns.Name] = "AppSource", [StorefrontSettingTable.Columns.Storefront] = new OptionSetValue((int)Storefront.AppSource), [StorefrontSettingTable.Columns.DefaultUserId] = fallback,
         });
-        AddRoutingRule("Azure only", 1, AddUser("Azure seller"), r => r["mpl_storefront"] = new OptionSetValue((int)Storefront.AzureMarketplace));
+        AddRoutingRule("Azure only", 1, AddUser("Azure seller"), r => r[StorefrontSettingTable.Columns.Storefront] = new OptionSetValue((int)Storefront.AzureMarketplace));
         var leadId = CreateWriterLead();
 
         var result = Leads.Route(LeadRef(leadId), assignNow: false);
@@ -191,11 +191,11 @@ public sealed class ScoreAndRouteTests : WorkflowServiceTestBase
     public void When_the_routing_rules_cannot_be_read_no_owner_is_returned_or_assigned()
     {
         // A storefront default exists, but a rule might have matched: any owner could be the wrong one.
-        Dataverse.Seed(new Entity("mpl_storefrontsetting", Guid.NewGuid())
+        Dataverse.Seed(new Entity(StorefrontSettingTable.LogicalName, Guid.NewGuid())
         {
-            ["mpl_name"] = "AppSource", ["mpl_storefront"] = new OptionSetValue((int)Storefront.AppSource), ["mpl_defaultuserid"] = AddUser("Desk"),
+            [StorefrontSettingTable.Columns.Name] = "AppSource", [StorefrontSettingTable.Columns.Storefront] = new OptionSetValue((int)Storefront.AppSource), [StorefrontSettingTable.Columns.DefaultUserId] = AddUser("Desk"),
         });
-        Dataverse.RegisterStep<FailingRead>(new PluginStepAttribute("RetrieveMultiple", "mpl_routingrule", PipelineStage.PreOperation, ExecutionMode.Synchronous));
+        Dataverse.RegisterStep<FailingRead>(new PluginStepAttribute("RetrieveMultiple", RoutingRuleTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous));
         var leadId = CreateWriterLead();
 
         var result = Leads.Route(LeadRef(leadId), assignNow: true);

@@ -70,15 +70,15 @@ public abstract class WorkflowServiceTestBase
             ["companyname"] = "Contoso",
             ["subject"] = storefront + " lead",
             ["emailaddress1"] = "ada@contoso.example",
-            ["mpl_ismarketplace"] = true,
-            ["mpl_storefront"] = new OptionSetValue((int)storefront),
-            ["mpl_campaigntype"] = new OptionSetValue((int)(storefront == Storefront.AzureMarketplace ? CampaignType.DemandGeneration : CampaignType.Nurture)),
-            ["mpl_leadaction"] = new OptionSetValue((int)action),
-            ["mpl_offerid"] = "contoso.analytics",
-            ["mpl_offertitle"] = "Contoso Analytics",
-            ["mpl_leadscore"] = 55,
-            ["mpl_istestlead"] = false,
-            ["mpl_iscosell"] = false,
+            [LeadTable.Columns.IsMarketplace] = true,
+            [LeadTable.Columns.Storefront] = new OptionSetValue((int)storefront),
+            [LeadTable.Columns.CampaignType] = new OptionSetValue((int)(storefront == Storefront.AzureMarketplace ? CampaignType.DemandGeneration : CampaignType.Nurture)),
+            [LeadTable.Columns.LeadAction] = new OptionSetValue((int)action),
+            [LeadTable.Columns.OfferId] = "contoso.analytics",
+            [LeadTable.Columns.OfferTitle] = "Contoso Analytics",
+            [LeadTable.Columns.LeadScore] = 55,
+            [LeadTable.Columns.IsTestLead] = false,
+            [LeadTable.Columns.IsCoSell] = false,
         };
         more?.Invoke(lead);
         return Service.Create(lead);
@@ -86,8 +86,8 @@ public abstract class WorkflowServiceTestBase
 
     protected Guid AddRoutingRule(string name, int order, EntityReference owner, Action<Entity>? conditions = null)
     {
-        var row = new Entity("mpl_routingrule", Guid.NewGuid()) { ["mpl_name"] = name, ["mpl_order"] = order };
-        row[owner.LogicalName == "team" ? "mpl_assignteamid" : "mpl_assignuserid"] = owner;
+        var row = new Entity(RoutingRuleTable.LogicalName, Guid.NewGuid()) { [RoutingRuleTable.Columns.Name] = name, [RoutingRuleTable.Columns.Order] = order };
+        row[owner.LogicalName == "team" ? RoutingRuleTable.Columns.AssignTeamId : RoutingRuleTable.Columns.AssignUserId] = owner;
         conditions?.Invoke(row);
         Dataverse.Seed(row);
         return row.Id;
@@ -106,39 +106,39 @@ public abstract class WorkflowServiceTestBase
     protected Guid SeedSequence(string name, CampaignType campaignType, bool active = true, params (int Order, NurtureActivityType Type, int Offset, string Subject)[] steps)
     {
         var id = Guid.NewGuid();
-        Dataverse.Seed(new Entity("mpl_nurturesequence", id)
+        Dataverse.Seed(new Entity(NurtureSequenceTable.LogicalName, id)
         {
-            ["mpl_name"] = name,
-            ["mpl_campaigntype"] = new OptionSetValue((int)campaignType),
-            ["mpl_priority"] = 100,
-            ["mpl_stoponqualify"] = true,
+            [NurtureSequenceTable.Columns.Name] = name,
+            [NurtureSequenceTable.Columns.CampaignType] = new OptionSetValue((int)campaignType),
+            [NurtureSequenceTable.Columns.Priority] = 100,
+            [NurtureSequenceTable.Columns.StopOnQualify] = true,
             ["statecode"] = new OptionSetValue(active ? 0 : 1),
         });
         foreach (var (order, type, offset, subject) in steps)
         {
-            Dataverse.Seed(new Entity("mpl_nurturestep")
+            Dataverse.Seed(new Entity(NurtureStepTable.LogicalName)
             {
-                ["mpl_name"] = "Step " + order,
-                ["mpl_sequenceid"] = new EntityReference("mpl_nurturesequence", id),
-                ["mpl_order"] = order,
-                ["mpl_activitytype"] = new OptionSetValue((int)type),
-                ["mpl_offsetdays"] = offset,
-                ["mpl_subjecttemplate"] = subject,
-                ["mpl_priority"] = new OptionSetValue((int)StepPriority.Normal),
+                [NurtureStepTable.Columns.Name] = "Step " + order,
+                [NurtureEnrollmentTable.Columns.SequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, id),
+                [NurtureStepTable.Columns.Order] = order,
+                [NurtureStepTable.Columns.ActivityType] = new OptionSetValue((int)type),
+                [NurtureStepTable.Columns.OffsetDays] = offset,
+                [NurtureStepTable.Columns.SubjectTemplate] = subject,
+                [NurtureStepTable.Columns.Priority] = new OptionSetValue((int)StepPriority.Normal),
             });
         }
         return id;
     }
 
     protected IReadOnlyList<Entity> EnrollmentsOf(Guid leadId)
-        => Dataverse.Query("mpl_nurtureenrollment").Where(e => e.GetAttributeValue<EntityReference>("mpl_leadid")?.Id == leadId).ToList();
+        => Dataverse.Query(NurtureEnrollmentTable.LogicalName).Where(e => e.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.LeadId)?.Id == leadId).ToList();
 
     /// <summary>Every task, phone call and e-mail of the enrolment, in step order.</summary>
     protected IReadOnlyList<Entity> ActivitiesOf(Guid enrollmentId)
         => new[] { "task", "phonecall", "email" }
             .SelectMany(Dataverse.Query)
-            .Where(a => a.GetAttributeValue<EntityReference>("mpl_nurtureenrollmentid")?.Id == enrollmentId)
-            .OrderBy(a => a.GetAttributeValue<int>("mpl_nurturestepnumber"))
+            .Where(a => a.GetAttributeValue<EntityReference>(TaskTable.Columns.NurtureEnrollmentId)?.Id == enrollmentId)
+            .OrderBy(a => a.GetAttributeValue<int>(TaskTable.Columns.NurtureStepNumber))
             .ToList();
 
     protected static int? Option(Entity row, string column) => row.GetAttributeValue<OptionSetValue>(column)?.Value;

@@ -425,14 +425,14 @@ public sealed class EnricherTests
         var fine = Enrich(new LeadFields { Description = new PayloadBuilder().Customer(emojiName, "\u05e9\u05dc\u05d5\u05dd", "a@contoso.com", null, null, new string('c', 500), null)
             .Top("LeadSource", "AppSource (SPZA)").Top("ActionCode", "PLT").Top("OfferTitle", new string('t', 500)).Build() });
         Assert.AreEqual(EnrichmentStatus.Enriched, fine.Status, fine.Message);
-        Assert.AreEqual(LeadColumns.OfferTitleMaxLength, fine.OfferTitle!.Length);
-        Assert.AreEqual(LeadColumns.CompanyNameMaxLength, fine.ContactUpdates.CompanyName!.Length);
+        Assert.AreEqual(LeadTable.MaxLength.OfferTitle, fine.OfferTitle!.Length);
+        Assert.AreEqual(LeadTable.MaxLength.CompanyName, fine.ContactUpdates.CompanyName!.Length);
         Assert.AreEqual(50, fine.ContactUpdates.FirstName!.Length, "25 emoji = 50 UTF-16 units, never half an emoji");
         Assert.IsFalse(char.IsHighSurrogate(fine.ContactUpdates.FirstName[^1]));
 
         var subjectOnly = Enrich(new LeadFields { Subject = "AzureMarketplace-INS|pub." + huge });
-        Assert.AreEqual(LeadColumns.OfferIdMaxLength, subjectOnly.OfferId!.Length);
-        Assert.IsTrue(subjectOnly.Message.Length <= LeadColumns.EnrichmentMessageMaxLength);
+        Assert.AreEqual(LeadTable.MaxLength.OfferId, subjectOnly.OfferId!.Length);
+        Assert.IsTrue(subjectOnly.Message.Length <= LeadTable.MaxLength.EnrichmentMessage);
     }
 
     [TestMethod]

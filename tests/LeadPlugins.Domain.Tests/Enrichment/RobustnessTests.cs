@@ -42,7 +42,7 @@ public sealed class RobustnessTests
             batch.Add(parsed);
             var result = MarketplaceLeadEnricher.Complete(parsed, reference, null);
             Assert.IsNotNull(result.Message);
-            Assert.IsTrue(result.Message.Length <= LeadColumns.EnrichmentMessageMaxLength);
+            Assert.IsTrue(result.Message.Length <= LeadTable.MaxLength.EnrichmentMessage);
             Assert.IsTrue(result.Score is null or >= 0 and <= 100);
             Assert.AreEqual(result.Status == EnrichmentStatus.Partial, result.Problems.Count > 0 && result.Status != EnrichmentStatus.Test);
             Assert.IsTrue(result.CountryCode is null || result.CountryCode.Length == 2);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 using LeadPlugins.InMemory;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -128,8 +129,8 @@ public sealed partial class LeadInput
         ("UserDetails.Country", "address1_country"),
         ("UserDetails.Company", "companyname"),
         ("UserDetails.Title", "jobtitle"),
-        ("LeadSource", "mpl_leadsource"),
-        ("ActionCode", "mpl_actioncode"),
+        ("LeadSource", LeadTable.Columns.LeadSource),
+        ("ActionCode", LeadTable.Columns.ActionCode),
         ("OfferTitle", "subject"),
     };
 

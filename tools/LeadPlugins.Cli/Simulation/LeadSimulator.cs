@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.ServiceModel;
 using LeadPlugins.InMemory;
+using LeadPlugins.Schema;
 using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -256,7 +257,7 @@ public sealed class LeadSimulator
             Line = line;
             _email = lead.GetAttributeValue<string>("emailaddress1");
             _createdOn = lead.GetAttributeValue<DateTime>("createdon");
-            _action = lead.GetAttributeValue<OptionSetValue>("mpl_leadaction")?.Value;
+            _action = lead.GetAttributeValue<OptionSetValue>(LeadTable.Columns.LeadAction)?.Value;
             var owner = lead.GetAttributeValue<EntityReference>("ownerid");
             _ownerTable = owner?.LogicalName == "team" ? "team" : owner != null ? "systemuser" : null;
             _ownerId = owner?.Id ?? Guid.Empty;
@@ -270,28 +271,28 @@ public sealed class LeadSimulator
 
         public void Refresh(InMemoryDataverse dataverse)
         {
-            if (_enrolmentId is { } id && dataverse.Get("mpl_nurtureenrollment", id) is { } current) Keep(current);
+            if (_enrolmentId is { } id && dataverse.Get(NurtureEnrollmentTable.LogicalName, id) is { } current) Keep(current);
         }
 
         private void Keep(Entity enrolment)
         {
             _enrolmentId = enrolment.Id;
-            _enrolmentName = enrolment.GetAttributeValue<string>("mpl_name");
-            _sequenceName = enrolment.GetAttributeValue<string>("mpl_sequencename");
-            _sequenceId = enrolment.GetAttributeValue<EntityReference>("mpl_sequenceid")?.Id;
-            _enrolmentStatus = enrolment.GetAttributeValue<OptionSetValue>("mpl_status")?.Value;
+            _enrolmentName = enrolment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Name);
+            _sequenceName = enrolment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName);
+            _sequenceId = enrolment.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)?.Id;
+            _enrolmentStatus = enrolment.GetAttributeValue<OptionSetValue>(NurtureEnrollmentTable.Columns.Status)?.Value;
         }
 
         public IEnumerable<Entity> ToRows()
         {
             var lead = new Entity("lead", Id) { ["emailaddress1"] = _email, ["createdon"] = _createdOn, ["modifiedon"] = _createdOn, ["statecode"] = new OptionSetValue(0) };
-            if (_action != null) lead["mpl_leadaction"] = new OptionSetValue(_action.Value);
+            if (_action != null) lead[LeadTable.Columns.LeadAction] = new OptionSetValue(_action.Value);
             if (_ownerTable != null) lead["ownerid"] = new EntityReference(_ownerTable, _ownerId);
             yield return lead;
             if (_enrolmentId is not { } enrolmentId) yield break;
-            var enrolment = new Entity("mpl_nurtureenrollment", enrolmentId) { ["mpl_leadid"] = new EntityReference("lead", Id), ["mpl_name"] = _enrolmentName, ["mpl_sequencename"] = _sequenceName };
-            if (_sequenceId != null) enrolment["mpl_sequenceid"] = new EntityReference("mpl_nurturesequence", _sequenceId.Value);
-            if (_enrolmentStatus != null) enrolment["mpl_status"] = new OptionSetValue(_enrolmentStatus.Value);
+            var enrolment = new Entity(NurtureEnrollmentTable.LogicalName, enrolmentId) { [NurtureEnrollmentTable.Columns.LeadId] = new EntityReference("lead", Id), [NurtureEnrollmentTable.Columns.Name] = _enrolmentName, [NurtureEnrollmentTable.Columns.SequenceName] = _sequenceName };
+            if (_sequenceId != null) enrolment[NurtureEnrollmentTable.Columns.SequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, _sequenceId.Value);
+            if (_enrolmentStatus != null) enrolment[NurtureEnrollmentTable.Columns.Status] = new OptionSetValue(_enrolmentStatus.Value);
             if (_ownerTable != null) enrolment["ownerid"] = new EntityReference(_ownerTable, _ownerId);
             yield return enrolment;
         }
@@ -430,43 +431,43 @@ public sealed class LeadSimulator
         {
             foreach (var activity in Query(table, "regardingobjectid", id)) activities[activity.Id] = activity;
             if (enrolment != null)
-                foreach (var activity in Query(table, "mpl_nurtureenrollmentid", enrolment.Id)) activities[activity.Id] = activity;
+                foreach (var activity in Query(table, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, enrolment.Id)) activities[activity.Id] = activity;
         }
         if (enrolment != null) related.Add(enrolment.Id);
         related.AddRange(activities.Keys);
 
-        var duplicate = lead.GetAttributeValue<EntityReference>("mpl_duplicateof");
-        var scoreReason = lead.GetAttributeValue<string>("mpl_scorereason");
+        var duplicate = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
+        var scoreReason = lead.GetAttributeValue<string>(LeadTable.Columns.ScoreReason);
         return new SimulatedLead
         {
             Input = record.Line,
             LeadId = id,
             Name = lead.GetAttributeValue<string>("fullname"),
             Email = lead.GetAttributeValue<string>("emailaddress1"),
-            IsMarketplace = lead.GetAttributeValue<bool?>("mpl_ismarketplace"),
-            Storefront = Label(lead, "mpl_storefront"),
-            Audience = Label(lead, "mpl_audience"),
-            CampaignType = Label(lead, "mpl_campaigntype"),
-            ListingType = Label(lead, "mpl_listingtype"),
-            LeadAction = Label(lead, "mpl_leadaction"),
-            OfferTitle = lead.GetAttributeValue<string>("mpl_offertitle"),
-            IsCoSell = lead.GetAttributeValue<bool?>("mpl_iscosell"),
-            IsTestLead = lead.GetAttributeValue<bool?>("mpl_istestlead"),
-            FunnelStage = Label(lead, "mpl_funnelstage"),
+            IsMarketplace = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsMarketplace),
+            Storefront = Label(lead, LeadTable.Columns.Storefront),
+            Audience = Label(lead, LeadTable.Columns.Audience),
+            CampaignType = Label(lead, LeadTable.Columns.CampaignType),
+            ListingType = Label(lead, LeadTable.Columns.ListingType),
+            LeadAction = Label(lead, LeadTable.Columns.LeadAction),
+            OfferTitle = lead.GetAttributeValue<string>(LeadTable.Columns.OfferTitle),
+            IsCoSell = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsCoSell),
+            IsTestLead = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsTestLead),
+            FunnelStage = Label(lead, LeadTable.Columns.FunnelStage),
             Campaign = NameOf(lead.GetAttributeValue<EntityReference>("campaignid")),
-            EnrichmentStatus = Label(lead, "mpl_enrichmentstatus"),
-            EnrichmentMessage = lead.GetAttributeValue<string>("mpl_enrichmentmessage"),
-            Score = lead.GetAttributeValue<int?>("mpl_leadscore"),
+            EnrichmentStatus = Label(lead, LeadTable.Columns.EnrichmentStatus),
+            EnrichmentMessage = lead.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage),
+            Score = lead.GetAttributeValue<int?>(LeadTable.Columns.LeadScore),
             ScoreReason = scoreReason,
             Rating = Label(lead, "leadqualitycode"),
             Owner = NameOf(lead.GetAttributeValue<EntityReference>("ownerid")),
             DuplicateOf = duplicate != null && _lineById.TryGetValue(duplicate.Id, out var line) ? line : null,
             DuplicateOfId = duplicate?.Id,
-            NurtureSequence = enrolment?.GetAttributeValue<string>("mpl_sequencename") ?? NameOf(enrolment?.GetAttributeValue<EntityReference>("mpl_sequenceid")),
-            NurtureStatus = enrolment == null ? null : Label(enrolment, "mpl_status"),
-            NurtureReason = enrolment?.GetAttributeValue<string>("mpl_reason"),
+            NurtureSequence = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName) ?? NameOf(enrolment?.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)),
+            NurtureStatus = enrolment == null ? null : Label(enrolment, NurtureEnrollmentTable.Columns.Status),
+            NurtureReason = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason),
             NurtureSteps = activities.Values
-                .Select(a => new NurtureStep(a.GetAttributeValue<int?>("mpl_nurturestepnumber"), ActivityType(a.LogicalName), a.GetAttributeValue<string>("subject"), a.GetAttributeValue<DateTime?>("scheduledend")))
+                .Select(a => new NurtureStep(a.GetAttributeValue<int?>(TaskTable.Columns.NurtureStepNumber), ActivityType(a.LogicalName), a.GetAttributeValue<string>("subject"), a.GetAttributeValue<DateTime?>("scheduledend")))
                 .OrderBy(s => s.Order ?? int.MaxValue).ThenBy(s => s.Due ?? DateTime.MaxValue).ThenBy(s => s.Subject, StringComparer.Ordinal)
                 .ToList(),
             Notes = record.Notes,
@@ -480,7 +481,7 @@ public sealed class LeadSimulator
         _ => "Task",
     };
 
-    private IEnumerable<Entity> Enrolments(Guid leadId) => Query("mpl_nurtureenrollment", "mpl_leadid", leadId);
+    private IEnumerable<Entity> Enrolments(Guid leadId) => Query(NurtureEnrollmentTable.LogicalName, NurtureEnrollmentTable.Columns.LeadId, leadId);
 
     /// <summary>Rows whose column equals the id: an indexed RetrieveMultiple, read as the caller (not a plug-in call).</summary>
     private IEnumerable<Entity> Query(string table, string column, Guid id)
@@ -491,9 +492,9 @@ public sealed class LeadSimulator
         return _service.RetrieveMultiple(query).Entities;
     }
 
-    private static string[] QueryColumns(string table) => table == "mpl_nurtureenrollment"
-        ? new[] { "mpl_name", "mpl_leadid", "mpl_sequenceid", "mpl_sequencename", "mpl_status", "mpl_reason", "mpl_stepsscheduled", "mpl_nextduedate", "mpl_stoponqualify", "mpl_startedon", "statecode", "statuscode", "ownerid" }
-        : new[] { "subject", "scheduledend", "mpl_nurturestepnumber", "mpl_nurtureenrollmentid", "regardingobjectid" };
+    private static string[] QueryColumns(string table) => table == NurtureEnrollmentTable.LogicalName
+        ? new[] { NurtureEnrollmentTable.Columns.Name, NurtureEnrollmentTable.Columns.LeadId, NurtureEnrollmentTable.Columns.SequenceId, NurtureEnrollmentTable.Columns.SequenceName, NurtureEnrollmentTable.Columns.Status, NurtureEnrollmentTable.Columns.Reason, NurtureEnrollmentTable.Columns.StepsScheduled, NurtureEnrollmentTable.Columns.NextDueDate, NurtureEnrollmentTable.Columns.StopOnQualify, NurtureEnrollmentTable.Columns.StartedOn, "statecode", "statuscode", "ownerid" }
+        : new[] { "subject", "scheduledend", TaskTable.Columns.NurtureStepNumber, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, "regardingobjectid" };
 
     private string? Label(Entity row, string column)
         => row.GetAttributeValue<OptionSetValue>(column) is { } option ? _environment.Labels.Label(row.LogicalName, column, option.Value) : null;

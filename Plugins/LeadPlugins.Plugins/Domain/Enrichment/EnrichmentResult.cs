@@ -25,7 +25,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             CampaignType = campaignType;
             ListingType = listingType;
             TrackedIn = trackedIn;
-            OfferTitle = ColumnText.Truncate(offerTitle, LeadColumns.OfferTitleMaxLength);
+            OfferTitle = ColumnText.Truncate(offerTitle, LeadTable.MaxLength.OfferTitle);
             EmailStatus = emailStatus;
             ScoreDetails = score;
             CampaignId = campaignId;
@@ -58,9 +58,9 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         /// <summary>mpl_funnelstage</summary>
         public FunnelStage? FunnelStage => LeadCodes.FunnelStageOf(LeadAction);
         /// <summary>mpl_publisherid</summary>
-        public string? PublisherId => IsMarketplace ? ColumnText.Truncate(Parsed.PublisherId, LeadColumns.PublisherIdMaxLength) : null;
+        public string? PublisherId => IsMarketplace ? ColumnText.Truncate(Parsed.PublisherId, LeadTable.MaxLength.PublisherId) : null;
         /// <summary>mpl_offerid</summary>
-        public string? OfferId => IsMarketplace ? ColumnText.Truncate(Parsed.OfferId, LeadColumns.OfferIdMaxLength) : null;
+        public string? OfferId => IsMarketplace ? ColumnText.Truncate(Parsed.OfferId, LeadTable.MaxLength.OfferId) : null;
         /// <summary>mpl_offertitle: the catalogue's product name, else the marketplace's offer title.</summary>
         public string? OfferTitle { get; }
         /// <summary>mpl_trackedin</summary>
@@ -68,7 +68,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         /// <summary>mpl_iscosell</summary>
         public bool IsCoSell => Parsed.Kind == LeadKind.CoSell;
         /// <summary>mpl_referralid (referral id, else engagement id, of a co-sell referral)</summary>
-        public string? ReferralId => IsCoSell ? ColumnText.Truncate(Parsed.CoSell!.BestId, LeadColumns.ReferralIdMaxLength) : null;
+        public string? ReferralId => IsCoSell ? ColumnText.Truncate(Parsed.CoSell!.BestId, LeadTable.MaxLength.ReferralId) : null;
         /// <summary>mpl_istestlead</summary>
         public bool IsTestLead => Parsed.Kind == LeadKind.Test;
         /// <summary>When Partner Center sent the test lead (decoded from the MSFT_TEST_ ticks), for the trace.</summary>
@@ -82,14 +82,14 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         /// <summary>mpl_leadscore (0..100)</summary>
         public int? Score => ScoreDetails?.Value;
         /// <summary>mpl_scorereason (one line per contribution)</summary>
-        public string? ScoreReason => ColumnText.Truncate(ScoreDetails?.Reason, LeadColumns.ScoreReasonMaxLength);
+        public string? ScoreReason => ColumnText.Truncate(ScoreDetails?.Reason, LeadTable.MaxLength.ScoreReason);
         /// <summary>leadqualitycode</summary>
         public Rating? Rating => ScoreDetails?.Rating;
         public LeadScore? ScoreDetails { get; }
         /// <summary>campaignid: the storefront setting's campaign (the SDK layer checks it is active).</summary>
         public Guid? CampaignId { get; }
         /// <summary>mpl_sourcecampaigncode (mktcmpid / utm_campaign)</summary>
-        public string? SourceCampaignCode => IsMarketplace ? ColumnText.Truncate(Parsed.CampaignCode, LeadColumns.SourceCampaignCodeMaxLength) : null;
+        public string? SourceCampaignCode => IsMarketplace ? ColumnText.Truncate(Parsed.CampaignCode, LeadTable.MaxLength.SourceCampaignCode) : null;
         /// <summary>ownerid: the new owner, or null to leave the creating user as owner.</summary>
         public OwnerReference? Owner => Routing?.Owner;
         /// <summary>How the owner was chosen (rule, offer, storefront default, unchanged); null when not routed.</summary>
@@ -161,10 +161,10 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             if (updates.HasAny)
             {
                 lines.Add("Contact columns set: " + Join(
-                    updates.FirstName != null ? LeadColumns.FirstName : null, updates.LastName != null ? LeadColumns.LastName : null,
-                    updates.Email != null ? LeadColumns.Email : null, updates.Phone != null ? LeadColumns.Phone : null,
-                    updates.CompanyName != null ? LeadColumns.CompanyName : null, updates.JobTitle != null ? LeadColumns.JobTitle : null,
-                    updates.Country != null ? LeadColumns.Country : null));
+                    updates.FirstName != null ? LeadTable.Columns.FirstName : null, updates.LastName != null ? LeadTable.Columns.LastName : null,
+                    updates.Email != null ? LeadTable.Columns.EmailAddress1 : null, updates.Phone != null ? LeadTable.Columns.Telephone1 : null,
+                    updates.CompanyName != null ? LeadTable.Columns.CompanyName : null, updates.JobTitle != null ? LeadTable.Columns.JobTitle : null,
+                    updates.Country != null ? LeadTable.Columns.Address1Country : null));
             }
             for (int i = 0; i < Problems.Count; i++) lines.Add("Not determined: " + Problems[i]);
             return lines;

@@ -132,7 +132,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 parts[15] = string.Join("; ", ToArray(problems));
                 parts[16] = ".";
             }
-            return ColumnText.Truncate(string.Concat(parts), LeadColumns.EnrichmentMessageMaxLength)!;
+            return ColumnText.Truncate(string.Concat(parts), LeadTable.MaxLength.EnrichmentMessage)!;
         }
 
         private static string RatingText(Rating rating)
@@ -152,7 +152,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 ? ", sent " + token.ValidationTimeUtc.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC"
                 : "";
             return ColumnText.Truncate("Partner Center test lead (" + ColumnText.Quote(token.Token) + sent + "): not scored, routed or nurtured.",
-                LeadColumns.EnrichmentMessageMaxLength)!;
+                LeadTable.MaxLength.EnrichmentMessage)!;
         }
 
         private static string CoSellMessage(ParsedLead parsed)

@@ -38,17 +38,17 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             // 3. Combined value.
             string? sourceColumn = null;
             var combined = CombinedSource.Find(fields.Subject);
-            if (combined != null) sourceColumn = LeadColumns.Subject;
+            if (combined != null) sourceColumn = LeadTable.Columns.Subject;
             // A JSON description is read as a payload, not scanned as text (its quotes would cling to the offer).
             if (combined == null && payload == null)
             {
                 combined = CombinedSource.Find(fields.Description);
-                if (combined != null) sourceColumn = LeadColumns.Description;
+                if (combined != null) sourceColumn = LeadTable.Columns.Description;
             }
             if (combined == null)
             {
                 combined = CombinedSource.Find(fields.LeadSource);
-                if (combined != null) sourceColumn = LeadColumns.LeadSource;
+                if (combined != null) sourceColumn = LeadTable.Columns.LeadSource;
             }
             if (combined == null && extras != null)
             {
@@ -61,7 +61,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             if (combined == null && payload != null)
             {
                 combined = CombinedSource.Find(payload.LeadSource);
-                if (combined != null) sourceColumn = LeadColumns.Description;
+                if (combined != null) sourceColumn = LeadTable.Columns.Description;
             }
 
             var shape = LeadInputShape.None;
@@ -73,7 +73,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
 
             if (combined != null)
             {
-                shape = sourceColumn == LeadColumns.Description && payload != null ? LeadInputShape.JsonPayload : LeadInputShape.CombinedSource;
+                shape = sourceColumn == LeadTable.Columns.Description && payload != null ? LeadInputShape.JsonPayload : LeadInputShape.CombinedSource;
                 source = combined.Source;
                 sourceText = combined.SourceText;
                 action = combined.Action;
@@ -103,7 +103,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             if (recognised && shape == LeadInputShape.None && payload != null && payload.IsLeadPayload)
             {
                 shape = LeadInputShape.JsonPayload;
-                sourceColumn = LeadColumns.Description;
+                sourceColumn = LeadTable.Columns.Description;
             }
 
             var kind = testToken != null ? LeadKind.Test
@@ -188,7 +188,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             if (fromColumns)
             {
                 shape = sourceIsLabel || actionIsLabel ? LeadInputShape.PartnerCenterLabels : LeadInputShape.SeparateFields;
-                sourceColumn = rawSource != null ? LeadColumns.LeadSource : LeadColumns.ActionCode;
+                sourceColumn = rawSource != null ? LeadTable.Columns.LeadSource : LeadTable.Columns.ActionCode;
             }
             else
             {
@@ -217,19 +217,19 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             if (fromPayload && shape == LeadInputShape.None)
             {
                 shape = LeadInputShape.JsonPayload;
-                sourceColumn = LeadColumns.Description;
+                sourceColumn = LeadTable.Columns.Description;
             }
         }
 
         private static ContactUpdates BuildUpdates(LeadFields fields, MarketplacePayload? payload)
         {
-            string? firstName = Fill(fields.FirstName, payload?.FirstName, true, LeadColumns.FirstNameMaxLength);
-            string? lastName = Fill(fields.LastName, payload?.LastName, true, LeadColumns.LastNameMaxLength);
-            string? email = Fill(fields.Email, payload?.Email, true, LeadColumns.EmailMaxLength);
-            string? phone = Fill(fields.Phone, payload?.Phone, false, LeadColumns.PhoneMaxLength);
-            string? company = Fill(fields.CompanyName, payload?.Company, true, LeadColumns.CompanyNameMaxLength);
-            string? jobTitle = Fill(fields.JobTitle, payload?.Title, true, LeadColumns.JobTitleMaxLength);
-            string? country = Fill(fields.Country, payload?.Country, false, LeadColumns.CountryMaxLength);
+            string? firstName = Fill(fields.FirstName, payload?.FirstName, true, LeadTable.MaxLength.FirstName);
+            string? lastName = Fill(fields.LastName, payload?.LastName, true, LeadTable.MaxLength.LastName);
+            string? email = Fill(fields.Email, payload?.Email, true, LeadTable.MaxLength.EmailAddress1);
+            string? phone = Fill(fields.Phone, payload?.Phone, false, LeadTable.MaxLength.Telephone1);
+            string? company = Fill(fields.CompanyName, payload?.Company, true, LeadTable.MaxLength.CompanyName);
+            string? jobTitle = Fill(fields.JobTitle, payload?.Title, true, LeadTable.MaxLength.JobTitle);
+            string? country = Fill(fields.Country, payload?.Country, false, LeadTable.MaxLength.Address1Country);
             if (firstName == null && lastName == null && email == null && phone == null && company == null && jobTitle == null && country == null)
             {
                 return ContactUpdates.None;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
 {
@@ -42,31 +43,31 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         private static void Append(StringBuilder sb, NurtureSequenceDefinition sequence)
         {
             sb.Append("== mpl_nurturesequence: ").Append(sequence.Name).Append(" ==\n");
-            Field(sb, "  ", "mpl_name", sequence.Name);
-            Field(sb, "  ", "mpl_campaigntype", Choice(NurtureLabels.Of(sequence.CampaignType), (int)sequence.CampaignType));
-            Field(sb, "  ", "mpl_storefront", sequence.Storefront.HasValue
+            Field(sb, "  ", NurtureSequenceTable.Columns.Name, sequence.Name);
+            Field(sb, "  ", NurtureSequenceTable.Columns.CampaignType, Choice(NurtureLabels.Of(sequence.CampaignType), (int)sequence.CampaignType));
+            Field(sb, "  ", NurtureSequenceTable.Columns.Storefront, sequence.Storefront.HasValue
                 ? Choice(NurtureLabels.Of(sequence.Storefront.Value), (int)sequence.Storefront.Value)
                 : "(empty = any storefront)");
-            Field(sb, "  ", "mpl_leadactions", sequence.LeadActions.Count == 0
+            Field(sb, "  ", NurtureSequenceTable.Columns.LeadActions, sequence.LeadActions.Count == 0
                 ? "(empty = any action)"
                 : string.Join("; ", sequence.LeadActions.Select(a => Choice(NurtureLabels.Of(a), (int)a))));
-            Field(sb, "  ", "mpl_priority", sequence.Priority.ToString(CultureInfo.InvariantCulture));
-            Field(sb, "  ", "mpl_stoponqualify", sequence.StopOnQualifyOrDisqualify ? "Yes" : "No");
+            Field(sb, "  ", NurtureSequenceTable.Columns.Priority, sequence.Priority.ToString(CultureInfo.InvariantCulture));
+            Field(sb, "  ", NurtureSequenceTable.Columns.StopOnQualify, sequence.StopOnQualifyOrDisqualify ? "Yes" : "No");
             Field(sb, "  ", "statecode", sequence.IsActive ? "Active (0)" : "Inactive (1)");
-            if (sequence.Id.HasValue) Field(sb, "  ", "mpl_nurturesequenceid", sequence.Id.Value.ToString("D"));
+            if (sequence.Id.HasValue) Field(sb, "  ", NurtureSequenceTable.Columns.NurtureSequenceId, sequence.Id.Value.ToString("D"));
 
             sb.Append("  -- mpl_nurturestep rows (").Append(sequence.Steps.Count.ToString(CultureInfo.InvariantCulture)).Append(") --\n");
             foreach (var step in sequence.Steps)
             {
                 sb.Append("  [").Append(step.Order.ToString(CultureInfo.InvariantCulture)).Append("]\n");
-                Field(sb, "    ", "mpl_name", step.Name);
-                Field(sb, "    ", "mpl_sequenceid", sequence.Name);
-                Field(sb, "    ", "mpl_order", step.Order.ToString(CultureInfo.InvariantCulture));
-                Field(sb, "    ", "mpl_activitytype", Choice(NurtureLabels.Of(step.ActivityType), (int)step.ActivityType));
-                Field(sb, "    ", "mpl_offsetdays", step.OffsetBusinessDays.ToString(CultureInfo.InvariantCulture));
-                Field(sb, "    ", "mpl_priority", Choice(NurtureLabels.Of(step.Priority), (int)step.Priority));
-                Field(sb, "    ", "mpl_subjecttemplate", step.SubjectTemplate);
-                Field(sb, "    ", "mpl_descriptiontemplate", step.DescriptionTemplate);
+                Field(sb, "    ", NurtureStepTable.Columns.Name, step.Name);
+                Field(sb, "    ", NurtureStepTable.Columns.SequenceId, sequence.Name);
+                Field(sb, "    ", NurtureStepTable.Columns.Order, step.Order.ToString(CultureInfo.InvariantCulture));
+                Field(sb, "    ", NurtureStepTable.Columns.ActivityType, Choice(NurtureLabels.Of(step.ActivityType), (int)step.ActivityType));
+                Field(sb, "    ", NurtureStepTable.Columns.OffsetDays, step.OffsetBusinessDays.ToString(CultureInfo.InvariantCulture));
+                Field(sb, "    ", NurtureStepTable.Columns.Priority, Choice(NurtureLabels.Of(step.Priority), (int)step.Priority));
+                Field(sb, "    ", NurtureStepTable.Columns.SubjectTemplate, step.SubjectTemplate);
+                Field(sb, "    ", NurtureStepTable.Columns.DescriptionTemplate, step.DescriptionTemplate);
             }
         }
 

@@ -20,76 +20,72 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         /// <summary>Values per In condition; beyond it the rest of the batch goes unchecked (and says so).</summary>
         public const int MaxInValues = 2000;
 
-        public const string StorefrontSettingTable = "mpl_storefrontsetting";
-        public const string OfferTable = "mpl_offer";
-        public const string RoutingRuleTable = "mpl_routingrule";
-        public const string LeadTable = "lead";
-        /// <summary>mpl_offer's offer id text column ("mpl_offerid" is that table's primary key).</summary>
-        public const string OfferIdColumn = "mpl_marketplaceofferid";
+        /// <summary>mpl_offer's offer id text column (mpl_offerid is that table's primary key).</summary>
+        public const string OfferIdColumn = OfferTable.Columns.MarketplaceOfferId;
         private const string CampaignAlias = "campaign";
         private const int Active = 0;
 
         /// <summary>Active storefront settings, oldest first (the first row per storefront wins), with their campaign's statecode.</summary>
         public static QueryExpression StorefrontSettings()
         {
-            var query = new QueryExpression(StorefrontSettingTable)
+            var query = new QueryExpression(StorefrontSettingTable.LogicalName)
             {
-                ColumnSet = new ColumnSet("mpl_name", "mpl_storefront", "mpl_audience", "mpl_campaigntype", "mpl_listingtype", "mpl_trackedin",
-                    "mpl_campaignid", "mpl_defaultuserid", "mpl_defaultteamid"),
+                ColumnSet = new ColumnSet(StorefrontSettingTable.Columns.Name, StorefrontSettingTable.Columns.Storefront, StorefrontSettingTable.Columns.Audience, StorefrontSettingTable.Columns.CampaignType, StorefrontSettingTable.Columns.ListingType, StorefrontSettingTable.Columns.TrackedIn,
+                    StorefrontSettingTable.Columns.CampaignId, StorefrontSettingTable.Columns.DefaultUserId, StorefrontSettingTable.Columns.DefaultTeamId),
             };
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, Active);
+            query.Criteria.AddCondition(StorefrontSettingTable.Columns.StateCode, ConditionOperator.Equal, Active);
             // Outer join: a setting without a campaign still counts; an inactive campaign is dropped after the read.
-            var campaign = query.AddLink("campaign", "mpl_campaignid", "campaignid", JoinOperator.LeftOuter);
+            var campaign = query.AddLink("campaign", StorefrontSettingTable.Columns.CampaignId, "campaignid", JoinOperator.LeftOuter);
             campaign.EntityAlias = CampaignAlias;
             campaign.Columns = new ColumnSet("statecode");
-            query.AddOrder("createdon", OrderType.Ascending);
-            query.AddOrder("mpl_storefrontsettingid", OrderType.Ascending);
+            query.AddOrder(StorefrontSettingTable.Columns.CreatedOn, OrderType.Ascending);
+            query.AddOrder(StorefrontSettingTable.Columns.StorefrontSettingId, OrderType.Ascending);
             return query;
         }
 
         /// <summary>Active catalogue rows whose offer id or title is one of the batch's.</summary>
         public static QueryExpression Offers(IReadOnlyList<string> offerIds, IReadOnlyList<string> titles)
         {
-            var query = new QueryExpression(OfferTable)
+            var query = new QueryExpression(OfferTable.LogicalName)
             {
-                ColumnSet = new ColumnSet("mpl_name", OfferIdColumn, "mpl_publisherid", "mpl_storefront", "mpl_listingtype", "mpl_productname",
-                    "mpl_owneruserid", "mpl_ownerteamid", "mpl_nurturesequenceid"),
+                ColumnSet = new ColumnSet(OfferTable.Columns.Name, OfferIdColumn, OfferTable.Columns.PublisherId, OfferTable.Columns.Storefront, OfferTable.Columns.ListingType, OfferTable.Columns.ProductName,
+                    OfferTable.Columns.OwnerUserId, OfferTable.Columns.OwnerTeamId, OfferTable.Columns.NurtureSequenceId),
             };
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, Active);
+            query.Criteria.AddCondition(OfferTable.Columns.StateCode, ConditionOperator.Equal, Active);
             var keys = new FilterExpression(LogicalOperator.Or);
             if (offerIds.Count > 0) keys.AddCondition(OfferIdColumn, ConditionOperator.In, Values(offerIds));
-            if (titles.Count > 0) keys.AddCondition("mpl_name", ConditionOperator.In, Values(titles));
+            if (titles.Count > 0) keys.AddCondition(OfferTable.Columns.Name, ConditionOperator.In, Values(titles));
             query.Criteria.AddFilter(keys);
-            query.AddOrder("createdon", OrderType.Ascending);
-            query.AddOrder("mpl_offerid", OrderType.Ascending); // the primary key: a stable tie-break
+            query.AddOrder(OfferTable.Columns.CreatedOn, OrderType.Ascending);
+            query.AddOrder(OfferTable.Columns.OfferId, OrderType.Ascending); // the primary key: a stable tie-break
             return query;
         }
 
         /// <summary>Active routing rules by order (ties: oldest first).</summary>
         public static QueryExpression RoutingRules()
         {
-            var query = new QueryExpression(RoutingRuleTable)
+            var query = new QueryExpression(RoutingRuleTable.LogicalName)
             {
-                ColumnSet = new ColumnSet("mpl_name", "mpl_order", "mpl_storefront", "mpl_campaigntype", "mpl_leadaction", "mpl_countrycodes",
-                    "mpl_offerid", "mpl_minimumscore", "mpl_assignuserid", "mpl_assignteamid"),
+                ColumnSet = new ColumnSet(RoutingRuleTable.Columns.Name, RoutingRuleTable.Columns.Order, RoutingRuleTable.Columns.Storefront, RoutingRuleTable.Columns.CampaignType, RoutingRuleTable.Columns.LeadAction, RoutingRuleTable.Columns.CountryCodes,
+                    RoutingRuleTable.Columns.OfferId, RoutingRuleTable.Columns.MinimumScore, RoutingRuleTable.Columns.AssignUserId, RoutingRuleTable.Columns.AssignTeamId),
             };
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, Active);
-            query.AddOrder("mpl_order", OrderType.Ascending);
-            query.AddOrder("createdon", OrderType.Ascending);
+            query.Criteria.AddCondition(RoutingRuleTable.Columns.StateCode, ConditionOperator.Equal, Active);
+            query.AddOrder(RoutingRuleTable.Columns.Order, OrderType.Ascending);
+            query.AddOrder(RoutingRuleTable.Columns.CreatedOn, OrderType.Ascending);
             return query;
         }
 
         /// <summary>Open leads with one of the e-mails, oldest first (so the first page holds each address's oldest lead).</summary>
         public static QueryExpression OpenLeads(IReadOnlyList<string> emails)
         {
-            var query = new QueryExpression(LeadTable)
+            var query = new QueryExpression(LeadTable.LogicalName)
             {
-                ColumnSet = new ColumnSet("emailaddress1", "createdon", "mpl_leadaction"),
+                ColumnSet = new ColumnSet(LeadTable.Columns.EmailAddress1, LeadTable.Columns.CreatedOn, LeadTable.Columns.LeadAction),
             };
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, Active);
-            query.Criteria.AddCondition("emailaddress1", ConditionOperator.In, Values(emails));
-            query.AddOrder("createdon", OrderType.Ascending);
-            query.AddOrder("leadid", OrderType.Ascending);
+            query.Criteria.AddCondition(LeadTable.Columns.StateCode, ConditionOperator.Equal, Active);
+            query.Criteria.AddCondition(LeadTable.Columns.EmailAddress1, ConditionOperator.In, Values(emails));
+            query.AddOrder(LeadTable.Columns.CreatedOn, OrderType.Ascending);
+            query.AddOrder(LeadTable.Columns.LeadId, OrderType.Ascending);
             return query;
         }
 
@@ -99,13 +95,13 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         public static StorefrontSetting? ToStorefrontSetting(Entity row, out string? note)
         {
             note = null;
-            var storefront = Choice<Storefront>(row, "mpl_storefront");
+            var storefront = Choice<Storefront>(row, StorefrontSettingTable.Columns.Storefront);
             if (!storefront.HasValue)
             {
                 note = "Storefront setting '" + Name(row) + "' has no known storefront and was ignored.";
                 return null;
             }
-            var campaign = row.GetAttributeValue<EntityReference>("mpl_campaignid");
+            var campaign = row.GetAttributeValue<EntityReference>(StorefrontSettingTable.Columns.CampaignId);
             Guid? campaignId = null;
             if (campaign != null)
             {
@@ -114,27 +110,27 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 else note = "Storefront setting '" + Name(row) + "': campaign " + campaign.Id.ToString("D") + " is not active and was not used.";
             }
             return new StorefrontSetting(storefront.Value,
-                Choice<Audience>(row, "mpl_audience"), Choice<CampaignType>(row, "mpl_campaigntype"), Choice<ListingType>(row, "mpl_listingtype"),
-                Choice<TrackedIn>(row, "mpl_trackedin"), campaignId,
-                OwnerReference.From(DataverseValues.ReferenceId(row, "mpl_defaultuserid"), DataverseValues.ReferenceId(row, "mpl_defaultteamid")), Name(row));
+                Choice<Audience>(row, StorefrontSettingTable.Columns.Audience), Choice<CampaignType>(row, StorefrontSettingTable.Columns.CampaignType), Choice<ListingType>(row, StorefrontSettingTable.Columns.ListingType),
+                Choice<TrackedIn>(row, StorefrontSettingTable.Columns.TrackedIn), campaignId,
+                OwnerReference.From(DataverseValues.ReferenceId(row, StorefrontSettingTable.Columns.DefaultUserId), DataverseValues.ReferenceId(row, StorefrontSettingTable.Columns.DefaultTeamId)), Name(row));
         }
 
         public static OfferEntry ToOffer(Entity row) =>
-            new OfferEntry(row.GetAttributeValue<string>(OfferIdColumn), row.GetAttributeValue<string>("mpl_name"),
-                row.GetAttributeValue<string>("mpl_publisherid"), Choice<Storefront>(row, "mpl_storefront"), Choice<ListingType>(row, "mpl_listingtype"),
-                row.GetAttributeValue<string>("mpl_productname"),
-                OwnerReference.From(DataverseValues.ReferenceId(row, "mpl_owneruserid"), DataverseValues.ReferenceId(row, "mpl_ownerteamid")),
-                DataverseValues.ReferenceId(row, "mpl_nurturesequenceid"), row.Id);
+            new OfferEntry(row.GetAttributeValue<string>(OfferIdColumn), row.GetAttributeValue<string>(OfferTable.Columns.Name),
+                row.GetAttributeValue<string>(OfferTable.Columns.PublisherId), Choice<Storefront>(row, OfferTable.Columns.Storefront), Choice<ListingType>(row, OfferTable.Columns.ListingType),
+                row.GetAttributeValue<string>(OfferTable.Columns.ProductName),
+                OwnerReference.From(DataverseValues.ReferenceId(row, OfferTable.Columns.OwnerUserId), DataverseValues.ReferenceId(row, OfferTable.Columns.OwnerTeamId)),
+                DataverseValues.ReferenceId(row, OfferTable.Columns.NurtureSequenceId), row.Id);
 
         public static RoutingRule ToRoutingRule(Entity row) =>
-            new RoutingRule(row.GetAttributeValue<string>("mpl_name"), row.GetAttributeValue<int?>("mpl_order") ?? int.MaxValue,
-                Choice<Storefront>(row, "mpl_storefront"), Choice<CampaignType>(row, "mpl_campaigntype"), Choice<LeadAction>(row, "mpl_leadaction"),
-                row.GetAttributeValue<string>("mpl_countrycodes"), row.GetAttributeValue<string>("mpl_offerid"),
-                row.GetAttributeValue<int?>("mpl_minimumscore"), DataverseValues.ReferenceId(row, "mpl_assignuserid"), DataverseValues.ReferenceId(row, "mpl_assignteamid"), row.Id);
+            new RoutingRule(row.GetAttributeValue<string>(RoutingRuleTable.Columns.Name), row.GetAttributeValue<int?>(RoutingRuleTable.Columns.Order) ?? int.MaxValue,
+                Choice<Storefront>(row, RoutingRuleTable.Columns.Storefront), Choice<CampaignType>(row, RoutingRuleTable.Columns.CampaignType), Choice<LeadAction>(row, RoutingRuleTable.Columns.LeadAction),
+                row.GetAttributeValue<string>(RoutingRuleTable.Columns.CountryCodes), row.GetAttributeValue<string>(RoutingRuleTable.Columns.OfferId),
+                row.GetAttributeValue<int?>(RoutingRuleTable.Columns.MinimumScore), DataverseValues.ReferenceId(row, RoutingRuleTable.Columns.AssignUserId), DataverseValues.ReferenceId(row, RoutingRuleTable.Columns.AssignTeamId), row.Id);
 
         public static OpenLead ToOpenLead(Entity row) =>
-            new OpenLead(row.Id, row.GetAttributeValue<string>("emailaddress1"), row.GetAttributeValue<DateTime?>("createdon") ?? DateTime.MaxValue,
-                Choice<LeadAction>(row, "mpl_leadaction"));
+            new OpenLead(row.Id, row.GetAttributeValue<string>(LeadTable.Columns.EmailAddress1), row.GetAttributeValue<DateTime?>(LeadTable.Columns.CreatedOn) ?? DateTime.MaxValue,
+                Choice<LeadAction>(row, LeadTable.Columns.LeadAction));
 
         private static object[] Values(IReadOnlyList<string> values)
         {
@@ -143,7 +139,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             return array;
         }
 
-        private static string Name(Entity row) => row.GetAttributeValue<string>("mpl_name") ?? row.Id.ToString("D");
+        private static string Name(Entity row) => row.GetAttributeValue<string>(StorefrontSettingTable.Columns.Name) ?? row.Id.ToString("D");
 
         // An option value the package does not know (added by an admin) reads as empty, like a blank column.
         private static T? Choice<T>(Entity row, string column) where T : struct

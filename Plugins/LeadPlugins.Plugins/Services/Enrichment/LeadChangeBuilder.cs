@@ -15,18 +15,21 @@ namespace LeadPlugins.Plugins.Services.Enrichment
     /// </summary>
     internal static class LeadChangeBuilder
     {
+        /// <summary>leadsourcecode option "Web" (a system choice): what the Lead Writer most probably sets; written only when empty.</summary>
+        internal const int LeadSourceWeb = 8;
+
         internal static Entity NotMarketplace(Entity lead)
         {
             var changes = NewChanges(lead);
-            changes[LeadOutputColumns.EnrichmentStatus] = Option((int)EnrichmentStatus.NotMarketplace);
+            changes[LeadTable.Columns.EnrichmentStatus] = Option((int)EnrichmentStatus.NotMarketplace);
             return changes;
         }
 
         internal static Entity Failed(Entity lead, string message)
         {
             var changes = NewChanges(lead);
-            changes[LeadOutputColumns.EnrichmentStatus] = Option((int)EnrichmentStatus.Failed);
-            changes[LeadOutputColumns.EnrichmentMessage] = ColumnText.Truncate(message, LeadColumns.EnrichmentMessageMaxLength);
+            changes[LeadTable.Columns.EnrichmentStatus] = Option((int)EnrichmentStatus.Failed);
+            changes[LeadTable.Columns.EnrichmentMessage] = ColumnText.Truncate(message, LeadTable.MaxLength.EnrichmentMessage);
             return changes;
         }
 
@@ -36,49 +39,49 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             if (result.Status == EnrichmentStatus.NotMarketplace) return NotMarketplace(lead);
             var changes = NewChanges(lead);
 
-            changes[LeadOutputColumns.IsMarketplace] = result.IsMarketplace;
-            changes[LeadOutputColumns.IsCoSell] = result.IsCoSell;
-            changes[LeadOutputColumns.IsTestLead] = result.IsTestLead;
-            SetOption(changes, LeadOutputColumns.Storefront, (int?)result.Storefront);
-            SetOption(changes, LeadOutputColumns.Audience, (int?)result.Audience);
-            SetOption(changes, LeadOutputColumns.CampaignType, (int?)result.CampaignType);
-            SetOption(changes, LeadOutputColumns.ListingType, (int?)result.ListingType);
-            SetOption(changes, LeadOutputColumns.LeadAction, (int?)result.LeadAction);
-            SetOption(changes, LeadOutputColumns.FunnelStage, (int?)result.FunnelStage);
-            SetOption(changes, LeadOutputColumns.TrackedIn, (int?)result.TrackedIn);
-            SetOption(changes, LeadOutputColumns.EmailStatus, (int?)result.EmailStatus);
-            SetText(changes, LeadOutputColumns.PublisherId, result.PublisherId);
-            SetText(changes, LeadOutputColumns.OfferId, result.OfferId);
-            SetText(changes, LeadOutputColumns.OfferTitle, result.OfferTitle);
-            SetText(changes, LeadOutputColumns.ReferralId, result.ReferralId);
-            SetText(changes, LeadOutputColumns.CountryCode, result.CountryCode);
-            SetText(changes, LeadOutputColumns.SourceCampaignCode, result.SourceCampaignCode);
-            if (result.Score.HasValue) changes[LeadOutputColumns.LeadScore] = result.Score.Value;
-            SetText(changes, LeadOutputColumns.ScoreReason, result.ScoreReason);
+            changes[LeadTable.Columns.IsMarketplace] = result.IsMarketplace;
+            changes[LeadTable.Columns.IsCoSell] = result.IsCoSell;
+            changes[LeadTable.Columns.IsTestLead] = result.IsTestLead;
+            SetOption(changes, LeadTable.Columns.Storefront, (int?)result.Storefront);
+            SetOption(changes, LeadTable.Columns.Audience, (int?)result.Audience);
+            SetOption(changes, LeadTable.Columns.CampaignType, (int?)result.CampaignType);
+            SetOption(changes, LeadTable.Columns.ListingType, (int?)result.ListingType);
+            SetOption(changes, LeadTable.Columns.LeadAction, (int?)result.LeadAction);
+            SetOption(changes, LeadTable.Columns.FunnelStage, (int?)result.FunnelStage);
+            SetOption(changes, LeadTable.Columns.TrackedIn, (int?)result.TrackedIn);
+            SetOption(changes, LeadTable.Columns.EmailStatus, (int?)result.EmailStatus);
+            SetText(changes, LeadTable.Columns.PublisherId, result.PublisherId);
+            SetText(changes, LeadTable.Columns.OfferId, result.OfferId);
+            SetText(changes, LeadTable.Columns.OfferTitle, result.OfferTitle);
+            SetText(changes, LeadTable.Columns.ReferralId, result.ReferralId);
+            SetText(changes, LeadTable.Columns.CountryCode, result.CountryCode);
+            SetText(changes, LeadTable.Columns.SourceCampaignCode, result.SourceCampaignCode);
+            if (result.Score.HasValue) changes[LeadTable.Columns.LeadScore] = result.Score.Value;
+            SetText(changes, LeadTable.Columns.ScoreReason, result.ScoreReason);
 
-            if (result.Rating.HasValue && IsEmpty(lead, LeadOutputColumns.Rating)) changes[LeadOutputColumns.Rating] = Option((int)result.Rating.Value);
-            if (result.IsMarketplace && IsEmpty(lead, LeadOutputColumns.LeadSourceCode)) changes[LeadOutputColumns.LeadSourceCode] = Option(LeadOutputColumns.LeadSourceWeb);
-            if (result.CampaignId.HasValue && IsEmpty(lead, LeadOutputColumns.Campaign)) changes[LeadOutputColumns.Campaign] = new EntityReference("campaign", result.CampaignId.Value);
-            if (result.NurtureSequenceId.HasValue && IsEmpty(lead, LeadOutputColumns.NurtureSequence))
+            if (result.Rating.HasValue && IsEmpty(lead, LeadTable.Columns.LeadQualityCode)) changes[LeadTable.Columns.LeadQualityCode] = Option((int)result.Rating.Value);
+            if (result.IsMarketplace && IsEmpty(lead, LeadTable.Columns.LeadSourceCode)) changes[LeadTable.Columns.LeadSourceCode] = Option(LeadSourceWeb);
+            if (result.CampaignId.HasValue && IsEmpty(lead, LeadTable.Columns.CampaignId)) changes[LeadTable.Columns.CampaignId] = new EntityReference("campaign", result.CampaignId.Value);
+            if (result.NurtureSequenceId.HasValue && IsEmpty(lead, LeadTable.Columns.NurtureSequenceId))
             {
-                changes[LeadOutputColumns.NurtureSequence] = new EntityReference("mpl_nurturesequence", result.NurtureSequenceId.Value);
+                changes[LeadTable.Columns.NurtureSequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, result.NurtureSequenceId.Value);
             }
-            if (duplicateOf != null && IsEmpty(lead, LeadOutputColumns.DuplicateOf)) changes[LeadOutputColumns.DuplicateOf] = duplicateOf;
+            if (duplicateOf != null && IsEmpty(lead, LeadTable.Columns.DuplicateOf)) changes[LeadTable.Columns.DuplicateOf] = duplicateOf;
             var owner = result.Owner;
-            if (owner != null && OwnerIsReplaceable(lead, creatingUserId)) changes[LeadOutputColumns.Owner] = new EntityReference(owner.LogicalName, owner.Id);
+            if (owner != null && OwnerIsReplaceable(lead, creatingUserId)) changes[LeadTable.Columns.OwnerId] = new EntityReference(owner.LogicalName, owner.Id);
 
             var contact = result.ContactUpdates;
-            SetContact(changes, lead, LeadColumns.FirstName, contact.FirstName);
-            SetContact(changes, lead, LeadColumns.LastName, contact.LastName);
-            SetContact(changes, lead, LeadColumns.Email, contact.Email);
-            SetContact(changes, lead, LeadColumns.Phone, contact.Phone);
-            SetContact(changes, lead, LeadColumns.CompanyName, contact.CompanyName);
-            SetContact(changes, lead, LeadColumns.JobTitle, contact.JobTitle);
-            SetContact(changes, lead, LeadColumns.Country, contact.Country);
+            SetContact(changes, lead, LeadTable.Columns.FirstName, contact.FirstName);
+            SetContact(changes, lead, LeadTable.Columns.LastName, contact.LastName);
+            SetContact(changes, lead, LeadTable.Columns.EmailAddress1, contact.Email);
+            SetContact(changes, lead, LeadTable.Columns.Telephone1, contact.Phone);
+            SetContact(changes, lead, LeadTable.Columns.CompanyName, contact.CompanyName);
+            SetContact(changes, lead, LeadTable.Columns.JobTitle, contact.JobTitle);
+            SetContact(changes, lead, LeadTable.Columns.Address1Country, contact.Country);
 
-            changes[LeadOutputColumns.EnrichmentStatus] = Option((int)status);
-            changes[LeadOutputColumns.EnrichmentMessage] = ColumnText.Truncate(message, LeadColumns.EnrichmentMessageMaxLength);
-            changes[LeadOutputColumns.EnrichedOn] = nowUtc;
+            changes[LeadTable.Columns.EnrichmentStatus] = Option((int)status);
+            changes[LeadTable.Columns.EnrichmentMessage] = ColumnText.Truncate(message, LeadTable.MaxLength.EnrichmentMessage);
+            changes[LeadTable.Columns.EnrichedOn] = nowUtc;
             return changes;
         }
 
@@ -91,10 +94,10 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         // The platform puts the creating user into a Create's ownerid before PreOperation; any other owner was chosen.
         private static bool OwnerIsReplaceable(Entity lead, Guid? creatingUserId)
         {
-            var current = lead.GetAttributeValue<EntityReference>(LeadOutputColumns.Owner);
+            var current = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.OwnerId);
             if (current == null) return true;
             if (current.LogicalName != OwnerReference.UserLogicalName) return false;
-            var createdBy = lead.GetAttributeValue<EntityReference>(LeadOutputColumns.CreatedBy);
+            var createdBy = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.CreatedBy);
             return createdBy != null && createdBy.Id == current.Id || creatingUserId.HasValue && creatingUserId.Value == current.Id;
         }
 
@@ -119,7 +122,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         private static Entity NewChanges(Entity lead)
         {
             var id = LeadEntityReader.IdOf(lead);
-            return id.HasValue ? new Entity(EnrichmentQueries.LeadTable, id.Value) : new Entity(EnrichmentQueries.LeadTable);
+            return id.HasValue ? new Entity(LeadTable.LogicalName, id.Value) : new Entity(LeadTable.LogicalName);
         }
 
         private static void SetOption(Entity changes, string column, int? value)

@@ -53,9 +53,9 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         /// </summary>
         public Entity Changes { get; }
         /// <summary>The owner enrichment sets (ownerid in <see cref="Changes"/>), or null when the owner stays.</summary>
-        public EntityReference? Owner => Changes.GetAttributeValue<EntityReference>(LeadOutputColumns.Owner);
+        public EntityReference? Owner => Changes.GetAttributeValue<EntityReference>(LeadTable.Columns.OwnerId);
         /// <summary>The lead this one duplicates (mpl_duplicateof in <see cref="Changes"/>), or null.</summary>
-        public EntityReference? DuplicateOf => Changes.GetAttributeValue<EntityReference>(LeadOutputColumns.DuplicateOf);
+        public EntityReference? DuplicateOf => Changes.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
         /// <summary>One trace line: status, storefront and action, offer, score, owner, duplicate.</summary>
         public string Summary { get; }
         /// <summary>Why the lead failed (exception type and message), or null.</summary>

@@ -25,10 +25,10 @@ namespace LeadPlugins.Plugins.Services.Enrichment
 
         private static readonly string[] StandardInputColumns =
         {
-            LeadColumns.Subject, LeadColumns.Description, LeadColumns.LeadSource, LeadColumns.ActionCode, LeadColumns.FirstName,
-            LeadColumns.LastName, LeadColumns.Email, LeadColumns.Phone, LeadColumns.CompanyName, LeadColumns.JobTitle, LeadColumns.Country,
-            LeadOutputColumns.Owner, LeadOutputColumns.CreatedBy, LeadOutputColumns.CreatedOn, LeadOutputColumns.Rating, LeadOutputColumns.LeadSourceCode,
-            LeadOutputColumns.Campaign, LeadOutputColumns.DuplicateOf, LeadOutputColumns.NurtureSequence,
+            LeadTable.Columns.Subject, LeadTable.Columns.Description, LeadTable.Columns.LeadSource, LeadTable.Columns.ActionCode, LeadTable.Columns.FirstName,
+            LeadTable.Columns.LastName, LeadTable.Columns.EmailAddress1, LeadTable.Columns.Telephone1, LeadTable.Columns.CompanyName, LeadTable.Columns.JobTitle, LeadTable.Columns.Address1Country,
+            LeadTable.Columns.OwnerId, LeadTable.Columns.CreatedBy, LeadTable.Columns.CreatedOn, LeadTable.Columns.LeadQualityCode, LeadTable.Columns.LeadSourceCode,
+            LeadTable.Columns.CampaignId, LeadTable.Columns.DuplicateOf, LeadTable.Columns.NurtureSequenceId,
         };
 
         private readonly IOrganizationService _service;
@@ -76,7 +76,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         private void FitWriterTextToColumns(Entity lead)
         {
             System.Text.StringBuilder? note = null;
-            foreach (var column in LeadColumns.WriterTextColumns)
+            foreach (var column in LeadTextColumns.WriterTextColumns)
             {
                 if (!(lead.Attributes.TryGetValue(column.Key, out var value) && value is string text) || text.Length <= column.Value) continue;
                 lead[column.Key] = ColumnText.Truncate(text, column.Value);
@@ -87,11 +87,11 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             if (note == null) return;
             note.Append('.');
             _tracing.Trace("{0}", note.ToString());
-            var status = lead.GetAttributeValue<OptionSetValue>(LeadOutputColumns.EnrichmentStatus);
-            if (status == null || status.Value == (int)EnrichmentStatus.Enriched) lead[LeadOutputColumns.EnrichmentStatus] = new OptionSetValue((int)EnrichmentStatus.Partial);
-            var message = lead.GetAttributeValue<string>(LeadOutputColumns.EnrichmentMessage);
-            lead[LeadOutputColumns.EnrichmentMessage] = ColumnText.Truncate(
-                string.IsNullOrEmpty(message) ? note.ToString() : message + " " + note, LeadColumns.EnrichmentMessageMaxLength);
+            var status = lead.GetAttributeValue<OptionSetValue>(LeadTable.Columns.EnrichmentStatus);
+            if (status == null || status.Value == (int)EnrichmentStatus.Enriched) lead[LeadTable.Columns.EnrichmentStatus] = new OptionSetValue((int)EnrichmentStatus.Partial);
+            var message = lead.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage);
+            lead[LeadTable.Columns.EnrichmentMessage] = ColumnText.Truncate(
+                string.IsNullOrEmpty(message) ? note.ToString() : message + " " + note, LeadTable.MaxLength.EnrichmentMessage);
         }
 
         /// <summary>
@@ -167,7 +167,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                     var lead = _leads[i];
                     if (lead == null)
                     {
-                        _outcomes[i] = new LeadEnrichmentOutcome(i, null, EnrichmentStatus.Failed, null, null, new Entity(EnrichmentQueries.LeadTable),
+                        _outcomes[i] = new LeadEnrichmentOutcome(i, null, EnrichmentStatus.Failed, null, null, new Entity(LeadTable.LogicalName),
                             Summary(i, null, "Failed", "no entity"), "no entity");
                         continue;
                     }
@@ -198,7 +198,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 }
                 // A stored lead (re-evaluated by a workflow) carries createdon: it is never paired with a newer lead.
                 var createdOn = new DateTime?[_leads.Count];
-                for (int i = 0; i < createdOn.Length; i++) createdOn[i] = _leads[i].GetAttributeValue<DateTime?>(LeadOutputColumns.CreatedOn);
+                for (int i = 0; i < createdOn.Length; i++) createdOn[i] = _leads[i].GetAttributeValue<DateTime?>(LeadTable.Columns.CreatedOn);
                 var duplicates = DuplicateMatcher.Match(parsed, openLeads, createdOn);
 
                 // 3. Complete each lead.
@@ -227,7 +227,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 {
                     if (_outcomes[i] == null && _leads[i] != null) Fail(i, e);
                     else if (_outcomes[i] == null) _outcomes[i] = new LeadEnrichmentOutcome(i, null, EnrichmentStatus.Failed, null, null,
-                        new Entity(EnrichmentQueries.LeadTable), Summary(i, null, "Failed", "no entity"), "no entity");
+                        new Entity(LeadTable.LogicalName), Summary(i, null, "Failed", "no entity"), "no entity");
                 }
                 Note("Enrichment stopped: " + Describe(e));
                 for (int i = 0; i < _outcomes.Length; i++) _owner.Trace(_outcomes[i]!.Summary);
@@ -277,8 +277,8 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 }
                 var changes = LeadChangeBuilder.Build(lead, result, status, message, duplicateOf, _options.CreatingUserId, _now);
                 // Without the rules any owner could be the wrong one (a rule might have matched): leave the owner alone.
-                if (_rulesFailure != null) changes.Attributes.Remove(LeadOutputColumns.Owner);
-                var written = changes.GetAttributeValue<string>(LeadOutputColumns.EnrichmentMessage);
+                if (_rulesFailure != null) changes.Attributes.Remove(LeadTable.Columns.OwnerId);
+                var written = changes.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage);
                 return new LeadEnrichmentOutcome(index, parsed.LeadId, status, written, result, changes, Summary(index, parsed.LeadId, status, result, changes), null);
             }
 
@@ -286,10 +286,10 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             private EntityReference? DuplicateReference(int index, DuplicateMatch? duplicate, ref List<string>? defaults)
             {
                 if (duplicate == null) return null;
-                if (duplicate.LeadId.HasValue) return new EntityReference(EnrichmentQueries.LeadTable, duplicate.LeadId.Value);
+                if (duplicate.LeadId.HasValue) return new EntityReference(LeadTable.LogicalName, duplicate.LeadId.Value);
                 int earlier = duplicate.BatchIndex.GetValueOrDefault(-1);
                 var earlierId = earlier >= 0 && earlier < _leads.Count && _leads[earlier] != null ? LeadEntityReader.IdOf(_leads[earlier]) : null;
-                if (earlierId.HasValue && earlierId.Value != LeadEntityReader.IdOf(_leads[index])) return new EntityReference(EnrichmentQueries.LeadTable, earlierId.Value);
+                if (earlierId.HasValue && earlierId.Value != LeadEntityReader.IdOf(_leads[index])) return new EntityReference(LeadTable.LogicalName, earlierId.Value);
                 Add(ref defaults, "duplicate of batch lead #" + Number(earlier) + " not linked (that lead has no id yet)");
                 return null;
             }
@@ -435,10 +435,10 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 if (result.Score.HasValue) parts.Add("score " + Number(result.Score.Value) + " " + result.Rating);
                 if (result.Routing != null && result.Routing.Source != OwnerSource.Unchanged)
                 {
-                    parts.Add(changes.Contains(LeadOutputColumns.Owner) ? "owner " + result.Routing.Source + " " + result.Owner
+                    parts.Add(changes.Contains(LeadTable.Columns.OwnerId) ? "owner " + result.Routing.Source + " " + result.Owner
                         : _rulesFailure != null ? "owner unchanged (rules unreadable)" : "owner kept (set by the writer)");
                 }
-                var duplicateOf = changes.GetAttributeValue<EntityReference>(LeadOutputColumns.DuplicateOf);
+                var duplicateOf = changes.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
                 if (duplicateOf != null) parts.Add("duplicate of " + duplicateOf.Id.ToString("D") + (result.Duplicate != null && result.Duplicate.IsRepeatEngagement ? " (repeat)" : ""));
                 if (result.IsTestLead && result.TestValidationTimeUtc.HasValue) parts.Add("test sent " + result.TestValidationTimeUtc.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 if (result.IsCoSell) parts.Add("referral " + (result.ReferralId ?? "-"));

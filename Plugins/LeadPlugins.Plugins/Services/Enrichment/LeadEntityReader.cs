@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using LeadPlugins.Plugins.Domain.Enrichment;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins.Services.Enrichment
@@ -19,17 +20,17 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             {
                 LeadId = IdOf(lead),
                 CreatedByUserId = creatingUserId,
-                Subject = Text(lead, LeadColumns.Subject),
-                Description = Text(lead, LeadColumns.Description),
-                LeadSource = Text(lead, LeadColumns.LeadSource),
-                ActionCode = Text(lead, LeadColumns.ActionCode),
-                FirstName = Text(lead, LeadColumns.FirstName),
-                LastName = Text(lead, LeadColumns.LastName),
-                Email = Text(lead, LeadColumns.Email),
-                Phone = Text(lead, LeadColumns.Phone),
-                CompanyName = Text(lead, LeadColumns.CompanyName),
-                JobTitle = Text(lead, LeadColumns.JobTitle),
-                Country = Text(lead, LeadColumns.Country),
+                Subject = Text(lead, LeadTable.Columns.Subject),
+                Description = Text(lead, LeadTable.Columns.Description),
+                LeadSource = Text(lead, LeadTable.Columns.LeadSource),
+                ActionCode = Text(lead, LeadTable.Columns.ActionCode),
+                FirstName = Text(lead, LeadTable.Columns.FirstName),
+                LastName = Text(lead, LeadTable.Columns.LastName),
+                Email = Text(lead, LeadTable.Columns.EmailAddress1),
+                Phone = Text(lead, LeadTable.Columns.Telephone1),
+                CompanyName = Text(lead, LeadTable.Columns.CompanyName),
+                JobTitle = Text(lead, LeadTable.Columns.JobTitle),
+                Country = Text(lead, LeadTable.Columns.Address1Country),
             };
             var extras = settings.ExtraSourceColumns;
             if (extras.Count > 0)
@@ -52,7 +53,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         {
             if (lead.Id != Guid.Empty) return lead.Id;
             object? value;
-            if (lead.Attributes.TryGetValue(LeadOutputColumns.LeadId, out value) && value is Guid id && id != Guid.Empty) return id;
+            if (lead.Attributes.TryGetValue(LeadTable.Columns.LeadId, out value) && value is Guid id && id != Guid.Empty) return id;
             return null;
         }
 

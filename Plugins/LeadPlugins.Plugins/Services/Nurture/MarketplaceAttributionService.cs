@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -30,7 +31,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             var leadIds = new List<Guid>();
             foreach (var opportunity in opportunities)
             {
-                var leadId = opportunity == null ? null : DataverseValues.ReferenceId(opportunity, NurtureColumns.OriginatingLeadId);
+                var leadId = opportunity == null ? null : DataverseValues.ReferenceId(opportunity, OpportunityTable.Columns.OriginatingLeadId);
                 if (leadId.HasValue && !leadIds.Contains(leadId.Value)) leadIds.Add(leadId.Value);
             }
             if (leadIds.Count == 0)
@@ -39,15 +40,15 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 return 0;
             }
 
-            var query = new QueryExpression(NurtureColumns.Lead) { ColumnSet = new ColumnSet(NurtureColumns.AttributionColumns) };
-            query.Criteria.AddCondition(DataverseValues.In(NurtureColumns.LeadId, leadIds));
+            var query = new QueryExpression(LeadTable.LogicalName) { ColumnSet = new ColumnSet(NurtureColumnSets.AttributionColumns) };
+            query.Criteria.AddCondition(DataverseValues.In(LeadTable.Columns.LeadId, leadIds));
             var leads = new Dictionary<Guid, Entity>();
             foreach (var lead in DataverseValues.RetrieveAll(_service, query)) leads[lead.Id] = lead;
 
             var total = 0;
             foreach (var opportunity in opportunities)
             {
-                var leadId = opportunity == null ? null : DataverseValues.ReferenceId(opportunity, NurtureColumns.OriginatingLeadId);
+                var leadId = opportunity == null ? null : DataverseValues.ReferenceId(opportunity, OpportunityTable.Columns.OriginatingLeadId);
                 if (!leadId.HasValue) continue;
                 if (!leads.TryGetValue(leadId.Value, out var lead))
                 {
@@ -55,7 +56,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                     continue;
                 }
                 var set = new List<string>();
-                foreach (var column in NurtureColumns.AttributionColumns)
+                foreach (var column in NurtureColumnSets.AttributionColumns)
                 {
                     if (opportunity!.Attributes.TryGetValue(column, out var current) && current != null) continue;
                     if (!lead.Attributes.TryGetValue(column, out var value) || value == null) continue;

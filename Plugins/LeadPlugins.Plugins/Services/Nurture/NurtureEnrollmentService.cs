@@ -78,7 +78,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         }
 
         /// <summary>Lead columns <see cref="EnrollLeads"/> reads (the plug-in's post image, the workflow activity's Retrieve).</summary>
-        public static string[] LeadColumns => NurtureColumns.Split(NurtureColumns.EnrollmentLeadColumns);
+        public static string[] LeadColumns => NurtureColumnSets.Split(NurtureColumnSets.EnrollmentLeadColumns);
 
         /// <summary>
         /// "Enrol in nurture sequence" for one lead (workflow activities): reads the lead, returns its existing enrolment
@@ -89,12 +89,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
         public NurtureEnrollmentOutcome Enroll(EntityReference lead, EntityReference? sequence = null)
         {
             if (lead == null || lead.Id == Guid.Empty) throw new ArgumentException("A lead reference is required.", nameof(lead));
-            var row = _service.Retrieve(NurtureColumns.Lead, lead.Id, new ColumnSet(LeadColumns));
+            var row = _service.Retrieve(LeadTable.LogicalName, lead.Id, new ColumnSet(LeadColumns));
             // Checked first so a real-time workflow never sees a "duplicate key" fault (it would doom its transaction).
             var existing = FindEnrollment(lead.Id);
             if (existing != null)
             {
-                var status = DataverseValues.Option(existing, NurtureColumns.Status);
+                var status = DataverseValues.Option(existing, NurtureEnrollmentTable.Columns.Status);
                 var reason = "The lead already has an enrolment" + (status.HasValue ? " (" + NurtureLabels.Of((EnrollmentStatus)status.Value) + ")" : string.Empty) + "; nothing was created.";
                 Trace("Lead " + lead.Id.ToString("D") + ": " + reason);
                 return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.AlreadyEnrolled, existing.ToEntityReference(), reason);
@@ -178,15 +178,15 @@ namespace LeadPlugins.Plugins.Services.Nurture
             var existing = new Dictionary<Guid, Target>();
             if (outside.Count > 0)
             {
-                var query = new QueryExpression(NurtureColumns.Enrollment)
+                var query = new QueryExpression(NurtureEnrollmentTable.LogicalName)
                 {
-                    ColumnSet = new ColumnSet(NurtureColumns.EnrollmentLeadId, NurtureColumns.Status, NurtureColumns.Reason),
+                    ColumnSet = new ColumnSet(NurtureEnrollmentTable.Columns.LeadId, NurtureEnrollmentTable.Columns.Status, NurtureEnrollmentTable.Columns.Reason),
                 };
-                query.Criteria.AddCondition(DataverseValues.In(NurtureColumns.EnrollmentLeadId, outside));
-                query.Criteria.AddCondition(NurtureColumns.Status, ConditionOperator.NotEqual, (int)EnrollmentStatus.Skipped);
+                query.Criteria.AddCondition(DataverseValues.In(NurtureEnrollmentTable.Columns.LeadId, outside));
+                query.Criteria.AddCondition(NurtureEnrollmentTable.Columns.Status, ConditionOperator.NotEqual, (int)EnrollmentStatus.Skipped);
                 foreach (var row in DataverseValues.RetrieveAll(_service, query))
                 {
-                    var leadId = DataverseValues.ReferenceId(row, NurtureColumns.EnrollmentLeadId);
+                    var leadId = DataverseValues.ReferenceId(row, NurtureEnrollmentTable.Columns.LeadId);
                     if (leadId.HasValue) existing[leadId.Value] = Target.Existing(row);
                 }
                 Trace(outside.Count.ToString(CultureInfo.InvariantCulture) + " duplicate-of lead(s) looked up: "
@@ -252,22 +252,22 @@ namespace LeadPlugins.Plugins.Services.Nurture
             foreach (var diagnostic in plan.Diagnostics) Trace(label + ": " + diagnostic);
 
             var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
-            var enrollment = new Entity(NurtureColumns.Enrollment, enrollmentId)
+            var enrollment = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
             {
-                [NurtureColumns.Name] = plan.EnrollmentName,
-                [NurtureColumns.EnrollmentLeadId] = lead.Reference,
-                [NurtureColumns.SequenceName] = NurtureTemplateRenderer.Truncate(plan.SequenceName, 200),
-                [NurtureColumns.Status] = new OptionSetValue((int)plan.Status),
-                [NurtureColumns.Reason] = ReasonWithLines(selection.Reason, item.LinesForThisEnrollment),
-                [NurtureColumns.StopOnQualify] = plan.StopOnQualifyOrDisqualify,
-                [NurtureColumns.StartedOn] = plan.EnrolledOnUtc,
-                [NurtureColumns.StepsScheduled] = plan.StepsScheduled,
-                [NurtureColumns.NextDueDate] = plan.NextDueDateUtc,
+                [NurtureEnrollmentTable.Columns.Name] = plan.EnrollmentName,
+                [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
+                [NurtureEnrollmentTable.Columns.SequenceName] = NurtureTemplateRenderer.Truncate(plan.SequenceName, 200),
+                [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)plan.Status),
+                [NurtureEnrollmentTable.Columns.Reason] = ReasonWithLines(selection.Reason, item.LinesForThisEnrollment),
+                [NurtureEnrollmentTable.Columns.StopOnQualify] = plan.StopOnQualifyOrDisqualify,
+                [NurtureEnrollmentTable.Columns.StartedOn] = plan.EnrolledOnUtc,
+                [NurtureEnrollmentTable.Columns.StepsScheduled] = plan.StepsScheduled,
+                [NurtureEnrollmentTable.Columns.NextDueDate] = plan.NextDueDateUtc,
             };
-            if (plan.SequenceId.HasValue) enrollment[NurtureColumns.EnrollmentSequenceId] = new EntityReference(NurtureColumns.Sequence, plan.SequenceId.Value);
-            if (lead.Owner != null) enrollment[NurtureColumns.OwnerId] = lead.Owner;
+            if (plan.SequenceId.HasValue) enrollment[NurtureEnrollmentTable.Columns.SequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, plan.SequenceId.Value);
+            if (lead.Owner != null) enrollment[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
 
-            var reference = new EntityReference(NurtureColumns.Enrollment, enrollmentId);
+            var reference = new EntityReference(NurtureEnrollmentTable.LogicalName, enrollmentId);
             var created = TryCreate(enrollment, out var duplicateKind);
             if (!created && duplicateKind == DuplicateKind.OtherRowWithSameKey)
             {
@@ -312,24 +312,24 @@ namespace LeadPlugins.Plugins.Services.Nurture
         {
             var activity = new Entity(planned.LogicalName, NurtureRecordIds.Activity(lead.Id, planned.StepOrder))
             {
-                [NurtureColumns.Subject] = planned.Subject,
-                [NurtureColumns.Description] = planned.ActivityType == NurtureActivityType.Email ? planned.DescriptionHtml : planned.Description,
-                [NurtureColumns.ScheduledEnd] = planned.DueDateUtc,
-                [NurtureColumns.PriorityCode] = new OptionSetValue(planned.PriorityCode),
-                [NurtureColumns.RegardingObjectId] = lead.Reference,
-                [NurtureColumns.ActivityEnrollmentId] = enrollment,
-                [NurtureColumns.ActivityStepNumber] = planned.StepOrder,
+                [TaskTable.Columns.Subject] = planned.Subject,
+                [TaskTable.Columns.Description] = planned.ActivityType == NurtureActivityType.Email ? planned.DescriptionHtml : planned.Description,
+                [TaskTable.Columns.ScheduledEnd] = planned.DueDateUtc,
+                [TaskTable.Columns.PriorityCode] = new OptionSetValue(planned.PriorityCode),
+                [TaskTable.Columns.RegardingObjectId] = lead.Reference,
+                [TaskTable.Columns.NurtureEnrollmentId] = enrollment,
+                [TaskTable.Columns.NurtureStepNumber] = planned.StepOrder,
             };
-            if (lead.Owner != null) activity[NurtureColumns.OwnerId] = lead.Owner;
+            if (lead.Owner != null) activity[TaskTable.Columns.OwnerId] = lead.Owner;
             if (planned.ActivityType == NurtureActivityType.Email)
             {
                 // A draft for the seller to review and send: outgoing, addressed to the lead, never sent by the package.
-                activity[NurtureColumns.StatusCode] = new OptionSetValue(NurtureColumns.EmailDraftStatus);
-                activity[NurtureColumns.DirectionCode] = true;
-                activity[NurtureColumns.To] = new EntityCollection(new List<Entity>
+                activity[TaskTable.Columns.StatusCode] = new OptionSetValue(NurtureColumnSets.EmailDraftStatus);
+                activity[EmailTable.Columns.DirectionCode] = true;
+                activity[EmailTable.Columns.To] = new EntityCollection(new List<Entity>
                 {
-                    new Entity(NurtureColumns.ActivityParty) { [NurtureColumns.PartyId] = lead.Reference },
-                }) { EntityName = NurtureColumns.ActivityParty };
+                    new Entity(NurtureColumnSets.ActivityParty) { [NurtureColumnSets.PartyId] = lead.Reference },
+                }) { EntityName = NurtureColumnSets.ActivityParty };
             }
             return activity;
         }
@@ -349,22 +349,22 @@ namespace LeadPlugins.Plugins.Services.Nurture
             EntityReference? repeatOf = null;
             if (decision.Reason == NurtureSkipReason.RepeatEngagement && item.RepeatOf != null)
             {
-                repeatOf = new EntityReference(NurtureColumns.Enrollment, item.RepeatOf.EnrollmentId);
+                repeatOf = new EntityReference(NurtureEnrollmentTable.LogicalName, item.RepeatOf.EnrollmentId);
                 reason += " (lead " + lead.Facts.DuplicateOfLeadId.GetValueOrDefault().ToString("D") + ", enrolment " + repeatOf.Id.ToString("D") + ")";
             }
 
             var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
-            var skipped = new Entity(NurtureColumns.Enrollment, enrollmentId)
+            var skipped = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
             {
-                [NurtureColumns.Name] = NurturePlanner.EnrollmentName("Not enrolled", lead.Context.LeadName),
-                [NurtureColumns.EnrollmentLeadId] = lead.Reference,
-                [NurtureColumns.Status] = new OptionSetValue((int)EnrollmentStatus.Skipped),
-                [NurtureColumns.Reason] = NurtureTemplateRenderer.Truncate(reason, NurtureColumns.ReasonMaxLength),
+                [NurtureEnrollmentTable.Columns.Name] = NurturePlanner.EnrollmentName("Not enrolled", lead.Context.LeadName),
+                [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
+                [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)EnrollmentStatus.Skipped),
+                [NurtureEnrollmentTable.Columns.Reason] = NurtureTemplateRenderer.Truncate(reason, NurtureEnrollmentTable.MaxLength.Reason),
             };
-            if (lead.Owner != null) skipped[NurtureColumns.OwnerId] = lead.Owner;
+            if (lead.Owner != null) skipped[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
             var created = TryCreate(skipped, out var duplicateKind);
             Trace(label + ": skipped, " + reason + (created ? "." : " (the enrolment row already existed)."));
-            var reference = duplicateKind == DuplicateKind.OtherRowWithSameKey ? null : new EntityReference(NurtureColumns.Enrollment, enrollmentId);
+            var reference = duplicateKind == DuplicateKind.OtherRowWithSameKey ? null : new EntityReference(NurtureEnrollmentTable.LogicalName, enrollmentId);
             return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Skipped, reference, reason) { RepeatOf = repeatOf };
         }
 
@@ -376,17 +376,17 @@ namespace LeadPlugins.Plugins.Services.Nurture
             {
                 var target = item.RepeatOf;
                 if (target == null || target.Row == null || target.Lines.Count == 0 || !done.Add(target)) continue;
-                var current = DataverseValues.Text(target.Row, NurtureColumns.Reason) ?? string.Empty;
+                var current = DataverseValues.Text(target.Row, NurtureEnrollmentTable.Columns.Reason) ?? string.Empty;
                 var updated = current;
                 foreach (var line in target.Lines)
                     if (current.IndexOf(line, StringComparison.Ordinal) < 0)
-                        updated = NurtureEligibility.AppendTraceLine(updated, line, NurtureColumns.ReasonMaxLength);
+                        updated = NurtureEligibility.AppendTraceLine(updated, line, NurtureEnrollmentTable.MaxLength.Reason);
                 if (updated == current)
                 {
                     Trace("Enrolment " + target.EnrollmentId.ToString("D") + " already has the repeat engagement line(s).");
                     continue;
                 }
-                _service.Update(new Entity(NurtureColumns.Enrollment, target.EnrollmentId) { [NurtureColumns.Reason] = updated });
+                _service.Update(new Entity(NurtureEnrollmentTable.LogicalName, target.EnrollmentId) { [NurtureEnrollmentTable.Columns.Reason] = updated });
                 Trace("Enrolment " + target.EnrollmentId.ToString("D") + ": repeat engagement appended ("
                     + target.Lines.Count.ToString(CultureInfo.InvariantCulture) + " line(s)).");
             }
@@ -394,15 +394,15 @@ namespace LeadPlugins.Plugins.Services.Nurture
 
         private static string ReasonWithLines(string first, List<string> lines)
         {
-            var text = NurtureTemplateRenderer.Truncate(first, NurtureColumns.ReasonMaxLength);
-            foreach (var line in lines) text = NurtureEligibility.AppendTraceLine(text, line, NurtureColumns.ReasonMaxLength);
+            var text = NurtureTemplateRenderer.Truncate(first, NurtureEnrollmentTable.MaxLength.Reason);
+            foreach (var line in lines) text = NurtureEligibility.AppendTraceLine(text, line, NurtureEnrollmentTable.MaxLength.Reason);
             return text;
         }
 
         private Entity? FindEnrollment(Guid leadId)
         {
-            var query = new QueryExpression(NurtureColumns.Enrollment) { ColumnSet = new ColumnSet(NurtureColumns.Status), TopCount = 1 };
-            query.Criteria.AddCondition(NurtureColumns.EnrollmentLeadId, ConditionOperator.Equal, leadId);
+            var query = new QueryExpression(NurtureEnrollmentTable.LogicalName) { ColumnSet = new ColumnSet(NurtureEnrollmentTable.Columns.Status), TopCount = 1 };
+            query.Criteria.AddCondition(NurtureEnrollmentTable.Columns.LeadId, ConditionOperator.Equal, leadId);
             var rows = _service.RetrieveMultiple(query).Entities;
             return rows.Count > 0 ? rows[0] : null;
         }

@@ -7,7 +7,7 @@ using Microsoft.Xrm.Sdk;
 namespace LeadPlugins.Plugins.Services.Nurture
 {
     /// <summary>
-    /// What enrolment knows of one lead, read from a row holding <see cref="NurtureColumns.EnrollmentLeadColumns"/>
+    /// What enrolment knows of one lead, read from a row holding <see cref="NurtureColumnSets.EnrollmentLeadColumns"/>
     /// (the Create step's post image, or the workflow activity's Retrieve). Enrichment wrote the mpl_ columns.
     /// </summary>
     public sealed class NurtureLead
@@ -15,42 +15,42 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private NurtureLead(Guid id, Entity row)
         {
             Id = id;
-            Owner = row.GetAttributeValue<EntityReference>(NurtureColumns.OwnerId);
-            CreatedOn = DataverseValues.Date(row, NurtureColumns.CreatedOn);
-            var state = DataverseValues.Option(row, NurtureColumns.StateCode);
-            var action = DataverseValues.Option(row, NurtureColumns.LeadAction);
-            var storefront = DataverseValues.Option(row, NurtureColumns.Storefront);
-            var campaignType = DataverseValues.Option(row, NurtureColumns.CampaignType);
-            var duplicateOf = DataverseValues.ReferenceId(row, NurtureColumns.DuplicateOf);
+            Owner = row.GetAttributeValue<EntityReference>(LeadTable.Columns.OwnerId);
+            CreatedOn = DataverseValues.Date(row, LeadTable.Columns.CreatedOn);
+            var state = DataverseValues.Option(row, LeadTable.Columns.StateCode);
+            var action = DataverseValues.Option(row, LeadTable.Columns.LeadAction);
+            var storefront = DataverseValues.Option(row, LeadTable.Columns.Storefront);
+            var campaignType = DataverseValues.Option(row, LeadTable.Columns.CampaignType);
+            var duplicateOf = DataverseValues.ReferenceId(row, LeadTable.Columns.DuplicateOf);
             Facts = new NurtureEligibilityFacts
             {
-                IsMarketplace = DataverseValues.Bool(row, NurtureColumns.IsMarketplace) == true,
-                IsTestLead = DataverseValues.Bool(row, NurtureColumns.IsTestLead) == true,
-                IsCoSell = DataverseValues.Bool(row, NurtureColumns.IsCoSell) == true
-                    || !string.IsNullOrWhiteSpace(DataverseValues.Text(row, NurtureColumns.ReferralId)),
+                IsMarketplace = DataverseValues.Bool(row, LeadTable.Columns.IsMarketplace) == true,
+                IsTestLead = DataverseValues.Bool(row, LeadTable.Columns.IsTestLead) == true,
+                IsCoSell = DataverseValues.Bool(row, LeadTable.Columns.IsCoSell) == true
+                    || !string.IsNullOrWhiteSpace(DataverseValues.Text(row, LeadTable.Columns.ReferralId)),
                 Action = action.HasValue ? (LeadAction)action.Value : (LeadAction?)null,
                 IsOpen = !state.HasValue || state.Value == NurtureStopRule.LeadOpenState,
                 // A lead marked as a duplicate of itself is not a repeat engagement.
                 DuplicateOfLeadId = duplicateOf == id ? null : duplicateOf,
             };
-            var name = DataverseValues.Text(row, NurtureColumns.FullName);
+            var name = DataverseValues.Text(row, LeadTable.Columns.FullName);
             if (string.IsNullOrWhiteSpace(name))
-                name = (DataverseValues.Text(row, NurtureColumns.FirstName) + " " + DataverseValues.Text(row, NurtureColumns.LastName)).Trim();
+                name = (DataverseValues.Text(row, LeadTable.Columns.FirstName) + " " + DataverseValues.Text(row, LeadTable.Columns.LastName)).Trim();
             Context = new NurtureLeadContext
             {
-                FirstName = DataverseValues.Text(row, NurtureColumns.FirstName),
-                CompanyName = DataverseValues.Text(row, NurtureColumns.CompanyName),
-                OfferTitle = DataverseValues.Text(row, NurtureColumns.OfferTitle),
+                FirstName = DataverseValues.Text(row, LeadTable.Columns.FirstName),
+                CompanyName = DataverseValues.Text(row, LeadTable.Columns.CompanyName),
+                OfferTitle = DataverseValues.Text(row, LeadTable.Columns.OfferTitle),
                 Storefront = storefront.HasValue ? (Storefront)storefront.Value : (Storefront?)null,
                 CampaignType = campaignType.HasValue ? (CampaignType)campaignType.Value : (CampaignType?)null,
                 Action = Facts.Action,
-                OfferSequenceId = DataverseValues.ReferenceId(row, NurtureColumns.LeadSequenceOverride),
+                OfferSequenceId = DataverseValues.ReferenceId(row, LeadTable.Columns.NurtureSequenceId),
                 LeadName = name,
             };
         }
 
         public Guid Id { get; }
-        public EntityReference Reference => new EntityReference(NurtureColumns.Lead, Id);
+        public EntityReference Reference => new EntityReference(LeadTable.LogicalName, Id);
         /// <summary>The lead's owner (systemuser or team); the enrolment and its activities get the same owner.</summary>
         public EntityReference? Owner { get; }
         /// <summary>createdon: the enrolment's start, so every retry plans the same due dates.</summary>
@@ -62,7 +62,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         public static NurtureLead? From(Entity? row)
         {
             if (row == null) return null;
-            var id = row.Id != Guid.Empty ? row.Id : row.GetAttributeValue<Guid?>(NurtureColumns.LeadId) ?? Guid.Empty;
+            var id = row.Id != Guid.Empty ? row.Id : row.GetAttributeValue<Guid?>(LeadTable.Columns.LeadId) ?? Guid.Empty;
             return id == Guid.Empty ? null : new NurtureLead(id, row);
         }
 

@@ -66,14 +66,14 @@ namespace LeadPlugins.Plugins.Services.Nurture
             {
                 foreach (var row in DataverseValues.RetrieveAll(_service, BuildQuery(type, ids)))
                 {
-                    var enrollmentId = DataverseValues.ReferenceId(row, NurtureColumns.ActivityEnrollmentId);
+                    var enrollmentId = DataverseValues.ReferenceId(row, TaskTable.Columns.NurtureEnrollmentId);
                     if (!enrollmentId.HasValue) continue;
                     if (!activities.TryGetValue(enrollmentId.Value, out var list)) activities[enrollmentId.Value] = list = new List<NurtureActivitySnapshot>();
                     list.Add(new NurtureActivitySnapshot(type,
-                        DataverseValues.Option(row, NurtureColumns.StateCode) ?? NurtureActivityStates.OpenState,
-                        DataverseValues.Option(row, NurtureColumns.StatusCode) ?? 0,
-                        DataverseValues.Date(row, NurtureColumns.ScheduledEnd),
-                        DataverseValues.Int(row, NurtureColumns.ActivityStepNumber)));
+                        DataverseValues.Option(row, TaskTable.Columns.StateCode) ?? NurtureActivityStates.OpenState,
+                        DataverseValues.Option(row, TaskTable.Columns.StatusCode) ?? 0,
+                        DataverseValues.Date(row, TaskTable.Columns.ScheduledEnd),
+                        DataverseValues.Int(row, TaskTable.Columns.NurtureStepNumber)));
                     enrollments[enrollmentId.Value] = row;
                 }
             }
@@ -87,19 +87,19 @@ namespace LeadPlugins.Plugins.Services.Nurture
                     outcomes.Add(new NurtureProgressOutcome(id, null, false, false));
                     continue;
                 }
-                var status = (EnrollmentStatus)(DataverseValues.Option(row, EnrollmentAlias + "." + NurtureColumns.Status) ?? (int)EnrollmentStatus.Active);
-                var currentNext = DataverseValues.Date(row, EnrollmentAlias + "." + NurtureColumns.NextDueDate);
+                var status = (EnrollmentStatus)(DataverseValues.Option(row, EnrollmentAlias + "." + NurtureEnrollmentTable.Columns.Status) ?? (int)EnrollmentStatus.Active);
+                var currentNext = DataverseValues.Date(row, EnrollmentAlias + "." + NurtureEnrollmentTable.Columns.NextDueDate);
                 var progress = NurtureCompletionRule.Evaluate(status, activities[id]);
                 var counts = progress.Completed.ToString(CultureInfo.InvariantCulture) + " completed, " + progress.Canceled.ToString(CultureInfo.InvariantCulture)
                     + " canceled, " + progress.Open.ToString(CultureInfo.InvariantCulture) + " open";
 
                 if (progress.StatusChanged)
                 {
-                    _service.Update(new Entity(NurtureColumns.Enrollment, id)
+                    _service.Update(new Entity(NurtureEnrollmentTable.LogicalName, id)
                     {
-                        [NurtureColumns.Status] = new OptionSetValue((int)progress.Status),
-                        [NurtureColumns.EndedOn] = DataverseValues.Utc(_options.UtcNow()),
-                        [NurtureColumns.NextDueDate] = null,
+                        [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)progress.Status),
+                        [NurtureEnrollmentTable.Columns.EndedOn] = DataverseValues.Utc(_options.UtcNow()),
+                        [NurtureEnrollmentTable.Columns.NextDueDate] = null,
                     });
                     Trace(label + ": every step activity is closed (" + counts + "); enrolment Completed.");
                     outcomes.Add(new NurtureProgressOutcome(id, progress, true, currentNext.HasValue));
@@ -107,7 +107,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 }
                 if (status == EnrollmentStatus.Active && !SameInstant(currentNext, progress.NextDueDateUtc))
                 {
-                    _service.Update(new Entity(NurtureColumns.Enrollment, id) { [NurtureColumns.NextDueDate] = progress.NextDueDateUtc });
+                    _service.Update(new Entity(NurtureEnrollmentTable.LogicalName, id) { [NurtureEnrollmentTable.Columns.NextDueDate] = progress.NextDueDateUtc });
                     Trace(label + ": " + counts + "; next due date moved to " + Format(progress.NextDueDateUtc) + ".");
                     outcomes.Add(new NurtureProgressOutcome(id, progress, false, true));
                     continue;
@@ -122,13 +122,13 @@ namespace LeadPlugins.Plugins.Services.Nurture
         {
             var query = new QueryExpression(NurtureActivityStates.LogicalName(type))
             {
-                ColumnSet = new ColumnSet(NurtureColumns.ActivityEnrollmentId, NurtureColumns.StateCode, NurtureColumns.StatusCode,
-                    NurtureColumns.ScheduledEnd, NurtureColumns.ActivityStepNumber),
+                ColumnSet = new ColumnSet(TaskTable.Columns.NurtureEnrollmentId, TaskTable.Columns.StateCode, TaskTable.Columns.StatusCode,
+                    TaskTable.Columns.ScheduledEnd, TaskTable.Columns.NurtureStepNumber),
             };
-            query.Criteria.AddCondition(DataverseValues.In(NurtureColumns.ActivityEnrollmentId, enrollmentIds));
-            var enrollment = query.AddLink(NurtureColumns.Enrollment, NurtureColumns.ActivityEnrollmentId, NurtureColumns.EnrollmentId, JoinOperator.Inner);
+            query.Criteria.AddCondition(DataverseValues.In(TaskTable.Columns.NurtureEnrollmentId, enrollmentIds));
+            var enrollment = query.AddLink(NurtureEnrollmentTable.LogicalName, TaskTable.Columns.NurtureEnrollmentId, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, JoinOperator.Inner);
             enrollment.EntityAlias = EnrollmentAlias;
-            enrollment.Columns = new ColumnSet(NurtureColumns.Status, NurtureColumns.NextDueDate);
+            enrollment.Columns = new ColumnSet(NurtureEnrollmentTable.Columns.Status, NurtureEnrollmentTable.Columns.NextDueDate);
             return query;
         }
 

@@ -19,25 +19,25 @@ namespace LeadPlugins.Plugins.Services.Nurture
 
         private static readonly string[] SequenceColumns =
         {
-            NurtureColumns.Name, NurtureColumns.CampaignType, NurtureColumns.Storefront, NurtureColumns.LeadActions,
-            NurtureColumns.Priority, NurtureColumns.StopOnQualify, NurtureColumns.StateCode,
+            NurtureSequenceTable.Columns.Name, NurtureSequenceTable.Columns.CampaignType, NurtureSequenceTable.Columns.Storefront, NurtureSequenceTable.Columns.LeadActions,
+            NurtureSequenceTable.Columns.Priority, NurtureSequenceTable.Columns.StopOnQualify, NurtureSequenceTable.Columns.StateCode,
         };
 
         private static readonly string[] StepColumns =
         {
-            NurtureColumns.Name, NurtureColumns.Order, NurtureColumns.ActivityType, NurtureColumns.SubjectTemplate,
-            NurtureColumns.DescriptionTemplate, NurtureColumns.OffsetDays, NurtureColumns.Priority,
+            NurtureStepTable.Columns.Name, NurtureStepTable.Columns.Order, NurtureStepTable.Columns.ActivityType, NurtureStepTable.Columns.SubjectTemplate,
+            NurtureStepTable.Columns.DescriptionTemplate, NurtureStepTable.Columns.OffsetDays, NurtureStepTable.Columns.Priority,
         };
 
         public static QueryExpression BuildQuery()
         {
-            var query = new QueryExpression(NurtureColumns.Sequence) { ColumnSet = new ColumnSet(SequenceColumns) };
-            var steps = query.AddLink(NurtureColumns.Step, NurtureColumns.SequenceId, NurtureColumns.StepSequenceId, JoinOperator.LeftOuter);
+            var query = new QueryExpression(NurtureSequenceTable.LogicalName) { ColumnSet = new ColumnSet(SequenceColumns) };
+            var steps = query.AddLink(NurtureStepTable.LogicalName, NurtureSequenceTable.Columns.NurtureSequenceId, NurtureStepTable.Columns.SequenceId, JoinOperator.LeftOuter);
             steps.EntityAlias = StepAlias;
             steps.Columns = new ColumnSet(StepColumns);
-            steps.LinkCriteria.AddCondition(NurtureColumns.StateCode, ConditionOperator.Equal, 0);
+            steps.LinkCriteria.AddCondition(NurtureStepTable.Columns.StateCode, ConditionOperator.Equal, 0);
             // A stable order keeps a sequence's rows together across pages.
-            query.AddOrder(NurtureColumns.SequenceId, OrderType.Ascending);
+            query.AddOrder(NurtureSequenceTable.Columns.NurtureSequenceId, OrderType.Ascending);
             return query;
         }
 
@@ -70,19 +70,19 @@ namespace LeadPlugins.Plugins.Services.Nurture
             foreach (var id in order)
             {
                 var head = heads[id];
-                var storefront = DataverseValues.Option(head, NurtureColumns.Storefront);
+                var storefront = DataverseValues.Option(head, NurtureSequenceTable.Columns.Storefront);
                 var actions = new List<LeadAction>();
-                foreach (var value in DataverseValues.Options(head, NurtureColumns.LeadActions)) actions.Add((LeadAction)value);
+                foreach (var value in DataverseValues.Options(head, NurtureSequenceTable.Columns.LeadActions)) actions.Add((LeadAction)value);
                 sequences.Add(new NurtureSequenceDefinition(
-                    DataverseValues.Text(head, NurtureColumns.Name),
-                    (CampaignType)(DataverseValues.Option(head, NurtureColumns.CampaignType) ?? 0),
+                    DataverseValues.Text(head, NurtureSequenceTable.Columns.Name),
+                    (CampaignType)(DataverseValues.Option(head, NurtureSequenceTable.Columns.CampaignType) ?? 0),
                     steps[id],
                     id: id,
                     storefront: storefront.HasValue ? (Storefront)storefront.Value : (Storefront?)null,
                     leadActions: actions,
-                    priority: DataverseValues.Int(head, NurtureColumns.Priority) ?? 0,
-                    isActive: (DataverseValues.Option(head, NurtureColumns.StateCode) ?? 0) == 0,
-                    stopOnQualifyOrDisqualify: DataverseValues.Bool(head, NurtureColumns.StopOnQualify) ?? true));
+                    priority: DataverseValues.Int(head, NurtureSequenceTable.Columns.Priority) ?? 0,
+                    isActive: (DataverseValues.Option(head, NurtureSequenceTable.Columns.StateCode) ?? 0) == 0,
+                    stopOnQualifyOrDisqualify: DataverseValues.Bool(head, NurtureSequenceTable.Columns.StopOnQualify) ?? true));
             }
             return sequences;
         }
@@ -90,18 +90,18 @@ namespace LeadPlugins.Plugins.Services.Nurture
         // The step half of a joined row, or null when the sequence has no (active) step.
         private static NurtureStepDefinition? ReadStep(Entity row)
         {
-            var order = DataverseValues.Int(row, StepAlias + "." + NurtureColumns.Order);
-            var activityType = DataverseValues.Option(row, StepAlias + "." + NurtureColumns.ActivityType);
-            var subject = DataverseValues.Text(row, StepAlias + "." + NurtureColumns.SubjectTemplate);
-            var name = DataverseValues.Text(row, StepAlias + "." + NurtureColumns.Name);
+            var order = DataverseValues.Int(row, StepAlias + "." + NurtureStepTable.Columns.Order);
+            var activityType = DataverseValues.Option(row, StepAlias + "." + NurtureStepTable.Columns.ActivityType);
+            var subject = DataverseValues.Text(row, StepAlias + "." + NurtureStepTable.Columns.SubjectTemplate);
+            var name = DataverseValues.Text(row, StepAlias + "." + NurtureStepTable.Columns.Name);
             if (!order.HasValue && !activityType.HasValue && subject == null && name == null) return null;
-            var priority = DataverseValues.Option(row, StepAlias + "." + NurtureColumns.Priority);
+            var priority = DataverseValues.Option(row, StepAlias + "." + NurtureStepTable.Columns.Priority);
             return new NurtureStepDefinition(
                 order ?? -1,
                 (NurtureActivityType)(activityType ?? 0),
                 subject,
-                DataverseValues.Text(row, StepAlias + "." + NurtureColumns.DescriptionTemplate),
-                DataverseValues.Int(row, StepAlias + "." + NurtureColumns.OffsetDays) ?? 0,
+                DataverseValues.Text(row, StepAlias + "." + NurtureStepTable.Columns.DescriptionTemplate),
+                DataverseValues.Int(row, StepAlias + "." + NurtureStepTable.Columns.OffsetDays) ?? 0,
                 priority.HasValue ? (StepPriority)priority.Value : StepPriority.Normal,
                 name);
         }

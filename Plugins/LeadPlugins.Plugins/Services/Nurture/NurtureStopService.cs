@@ -139,20 +139,20 @@ namespace LeadPlugins.Plugins.Services.Nurture
 
         private IReadOnlyList<NurtureStopOutcome> StopEnrollments(IReadOnlyList<Guid> leadIds, Func<ActiveEnrollment, NurtureStopDecision> decide)
         {
-            var query = new QueryExpression(NurtureColumns.Enrollment)
+            var query = new QueryExpression(NurtureEnrollmentTable.LogicalName)
             {
-                ColumnSet = new ColumnSet(NurtureColumns.EnrollmentLeadId, NurtureColumns.StopOnQualify, NurtureColumns.Reason),
+                ColumnSet = new ColumnSet(NurtureEnrollmentTable.Columns.LeadId, NurtureEnrollmentTable.Columns.StopOnQualify, NurtureEnrollmentTable.Columns.Reason),
             };
-            query.Criteria.AddCondition(DataverseValues.In(NurtureColumns.EnrollmentLeadId, new List<Guid>(leadIds)));
-            query.Criteria.AddCondition(NurtureColumns.Status, ConditionOperator.Equal, (int)EnrollmentStatus.Active);
+            query.Criteria.AddCondition(DataverseValues.In(NurtureEnrollmentTable.Columns.LeadId, new List<Guid>(leadIds)));
+            query.Criteria.AddCondition(NurtureEnrollmentTable.Columns.Status, ConditionOperator.Equal, (int)EnrollmentStatus.Active);
             var byLead = new Dictionary<Guid, List<ActiveEnrollment>>();
             foreach (var row in DataverseValues.RetrieveAll(_service, query))
             {
-                var leadId = DataverseValues.ReferenceId(row, NurtureColumns.EnrollmentLeadId);
+                var leadId = DataverseValues.ReferenceId(row, NurtureEnrollmentTable.Columns.LeadId);
                 if (!leadId.HasValue) continue;
                 if (!byLead.TryGetValue(leadId.Value, out var list)) byLead[leadId.Value] = list = new List<ActiveEnrollment>();
-                list.Add(new ActiveEnrollment(row.Id, leadId.Value, DataverseValues.Bool(row, NurtureColumns.StopOnQualify) ?? true,
-                    DataverseValues.Text(row, NurtureColumns.Reason)));
+                list.Add(new ActiveEnrollment(row.Id, leadId.Value, DataverseValues.Bool(row, NurtureEnrollmentTable.Columns.StopOnQualify) ?? true,
+                    DataverseValues.Text(row, NurtureEnrollmentTable.Columns.Reason)));
             }
 
             var outcomes = new List<NurtureStopOutcome>();
@@ -188,12 +188,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
             {
                 var enrollment = stop.Key;
                 var reason = stop.Value;
-                _service.Update(new Entity(NurtureColumns.Enrollment, enrollment.Id)
+                _service.Update(new Entity(NurtureEnrollmentTable.LogicalName, enrollment.Id)
                 {
-                    [NurtureColumns.Status] = new OptionSetValue((int)EnrollmentStatus.Stopped),
-                    [NurtureColumns.Reason] = NurtureEligibility.AppendTraceLine(enrollment.Reason, reason, NurtureColumns.ReasonMaxLength),
-                    [NurtureColumns.EndedOn] = endedOn,
-                    [NurtureColumns.NextDueDate] = null,
+                    [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)EnrollmentStatus.Stopped),
+                    [NurtureEnrollmentTable.Columns.Reason] = NurtureEligibility.AppendTraceLine(enrollment.Reason, reason, NurtureEnrollmentTable.MaxLength.Reason),
+                    [NurtureEnrollmentTable.Columns.EndedOn] = endedOn,
+                    [NurtureEnrollmentTable.Columns.NextDueDate] = null,
                 });
                 var count = canceled.TryGetValue(enrollment.Id, out var n) ? n : 0;
                 Trace("Lead " + enrollment.LeadId.ToString("D") + ": enrolment " + enrollment.Id.ToString("D") + " stopped (" + reason + "), "
@@ -210,18 +210,18 @@ namespace LeadPlugins.Plugins.Services.Nurture
             foreach (NurtureActivityType type in new[] { NurtureActivityType.Task, NurtureActivityType.PhoneCall, NurtureActivityType.Email })
             {
                 var table = NurtureActivityStates.LogicalName(type);
-                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(NurtureColumns.ActivityEnrollmentId) };
-                query.Criteria.AddCondition(DataverseValues.In(NurtureColumns.ActivityEnrollmentId, enrollmentIds));
-                query.Criteria.AddCondition(NurtureColumns.StateCode, ConditionOperator.Equal, NurtureActivityStates.OpenState);
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(TaskTable.Columns.NurtureEnrollmentId) };
+                query.Criteria.AddCondition(DataverseValues.In(TaskTable.Columns.NurtureEnrollmentId, enrollmentIds));
+                query.Criteria.AddCondition(TaskTable.Columns.StateCode, ConditionOperator.Equal, NurtureActivityStates.OpenState);
                 var canceled = NurtureActivityStates.Canceled(type);
                 foreach (var row in DataverseValues.RetrieveAll(_service, query))
                 {
                     _service.Update(new Entity(table, row.Id)
                     {
-                        [NurtureColumns.StateCode] = new OptionSetValue(canceled.StateCode),
-                        [NurtureColumns.StatusCode] = new OptionSetValue(canceled.StatusCode),
+                        [TaskTable.Columns.StateCode] = new OptionSetValue(canceled.StateCode),
+                        [TaskTable.Columns.StatusCode] = new OptionSetValue(canceled.StatusCode),
                     });
-                    var enrollmentId = DataverseValues.ReferenceId(row, NurtureColumns.ActivityEnrollmentId) ?? Guid.Empty;
+                    var enrollmentId = DataverseValues.ReferenceId(row, TaskTable.Columns.NurtureEnrollmentId) ?? Guid.Empty;
                     counts[enrollmentId] = (counts.TryGetValue(enrollmentId, out var n) ? n : 0) + 1;
                 }
             }
@@ -245,7 +245,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             public Guid LeadId { get; }
             public bool StopOnQualify { get; }
             public string? Reason { get; }
-            public EntityReference Reference => new EntityReference(NurtureColumns.Enrollment, Id);
+            public EntityReference Reference => new EntityReference(NurtureEnrollmentTable.LogicalName, Id);
         }
     }
 }

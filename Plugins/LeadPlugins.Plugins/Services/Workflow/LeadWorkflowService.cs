@@ -28,8 +28,6 @@ namespace LeadPlugins.Plugins.Services.Workflow
         /// <summary>The reason "Stop nurture" writes when the workflow gives none.</summary>
         public const string DefaultStopReason = "Stopped by a workflow";
 
-        private const string LeadTable = "lead";
-        private const string SequenceTable = "mpl_nurturesequence";
 
         private readonly IOrganizationService _service;
         private readonly ITracingService _tracing;
@@ -132,12 +130,12 @@ namespace LeadPlugins.Plugins.Services.Workflow
             {
                 var enrichment = new LeadEnrichmentService(_service, _tracing, null);
                 var row = RetrieveLead(activity, lead, enrichment.InputColumns);
-                var current = row.GetAttributeValue<EntityReference>(LeadOutputColumns.Owner);
+                var current = row.GetAttributeValue<EntityReference>(LeadTable.Columns.OwnerId);
                 // Without ownerid the service treats the owner as replaceable, so its changes carry the routed owner.
                 var unowned = new Entity(row.LogicalName, row.Id);
                 foreach (var pair in row.Attributes)
                 {
-                    if (pair.Key != LeadOutputColumns.Owner) unowned[pair.Key] = pair.Value;
+                    if (pair.Key != LeadTable.Columns.OwnerId) unowned[pair.Key] = pair.Value;
                 }
                 var outcome = EvaluateOutcome(activity, enrichment, unowned);
                 var result = outcome.Result!;
@@ -159,7 +157,7 @@ namespace LeadPlugins.Plugins.Services.Workflow
                     }
                     else
                     {
-                        _service.Update(new Entity(LeadTable, row.Id) { [LeadOutputColumns.Owner] = new EntityReference(owner.LogicalName, owner.Id) });
+                        _service.Update(new Entity(LeadTable.LogicalName, row.Id) { [LeadTable.Columns.OwnerId] = new EntityReference(owner.LogicalName, owner.Id) });
                         outputs.OwnerChanged = true;
                         assignment = " Assign now: ownerid updated" + (current != null ? " (was " + current.LogicalName + " " + current.Id.ToString("D") + ")" : string.Empty) + ".";
                     }
@@ -189,8 +187,8 @@ namespace LeadPlugins.Plugins.Services.Workflow
             const string activity = LeadWorkflowActivityNames.Enroll;
             try
             {
-                var leadReference = RequireReference(activity, "Lead", lead, LeadTable);
-                RetrieveLead(activity, leadReference, new[] { LeadOutputColumns.LeadId });
+                var leadReference = RequireReference(activity, "Lead", lead, LeadTable.LogicalName);
+                RetrieveLead(activity, leadReference, new[] { LeadTable.Columns.LeadId });
                 if (sequence != null) RequireUsableSequence(activity, sequence);
 
                 var service = new NurtureEnrollmentService(_service, _tracing, new NurtureOptions(null, _utcNow));
@@ -208,8 +206,8 @@ namespace LeadPlugins.Plugins.Services.Workflow
                 else if (outcome.Result == NurtureEnrollmentResult.AlreadyEnrolled && outcome.Enrollment != null)
                 {
                     // The existing enrolment's own count, so a second call answers like the first.
-                    var existing = _service.Retrieve(outcome.Enrollment.LogicalName, outcome.Enrollment.Id, new ColumnSet(NurtureColumns.StepsScheduled));
-                    outputs.StepsScheduled = DataverseValues.Int(existing, NurtureColumns.StepsScheduled) ?? 0;
+                    var existing = _service.Retrieve(outcome.Enrollment.LogicalName, outcome.Enrollment.Id, new ColumnSet(NurtureEnrollmentTable.Columns.StepsScheduled));
+                    outputs.StepsScheduled = DataverseValues.Int(existing, NurtureEnrollmentTable.Columns.StepsScheduled) ?? 0;
                 }
                 Trace(activity + ": lead " + leadReference.Id.ToString("D") + ": " + outputs.Result
                     + (outputs.Enrollment != null ? ", enrolment " + outputs.Enrollment.Id.ToString("D") : string.Empty)
@@ -234,8 +232,8 @@ namespace LeadPlugins.Plugins.Services.Workflow
             const string activity = LeadWorkflowActivityNames.Stop;
             try
             {
-                var leadReference = RequireReference(activity, "Lead", lead, LeadTable);
-                RetrieveLead(activity, leadReference, new[] { LeadOutputColumns.LeadId });
+                var leadReference = RequireReference(activity, "Lead", lead, LeadTable.LogicalName);
+                RetrieveLead(activity, leadReference, new[] { LeadTable.Columns.LeadId });
                 var text = string.IsNullOrWhiteSpace(reason) ? DefaultStopReason : reason!.Trim();
 
                 var outcome = new NurtureStopService(_service, _tracing, new NurtureOptions(null, _utcNow)).Stop(leadReference, text);
@@ -268,12 +266,12 @@ namespace LeadPlugins.Plugins.Services.Workflow
 
         private Entity RetrieveLead(string activity, EntityReference? lead, IReadOnlyList<string> columns)
         {
-            var reference = RequireReference(activity, "Lead", lead, LeadTable);
+            var reference = RequireReference(activity, "Lead", lead, LeadTable.LogicalName);
             var names = new string[columns.Count];
             for (int i = 0; i < names.Length; i++) names[i] = columns[i];
             try
             {
-                return _service.Retrieve(LeadTable, reference.Id, new ColumnSet(names));
+                return _service.Retrieve(LeadTable.LogicalName, reference.Id, new ColumnSet(names));
             }
             catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail != null && fault.Detail.ErrorCode == ObjectDoesNotExist)
             {
@@ -284,7 +282,7 @@ namespace LeadPlugins.Plugins.Services.Workflow
         /// <summary>The requested sequence exists, is active and valid: the same rules the selector applies, checked first.</summary>
         private void RequireUsableSequence(string activity, EntityReference sequence)
         {
-            RequireReference(activity, "Nurture sequence", sequence, SequenceTable);
+            RequireReference(activity, "Nurture sequence", sequence, NurtureSequenceTable.LogicalName);
             NurtureSequenceDefinition? found = null;
             foreach (var candidate in NurtureSequenceReader.Load(_service))
             {

@@ -1,59 +1,5 @@
 namespace LeadPlugins.Plugins.Domain.Enrichment
 {
-    /// <summary>
-    /// Logical names and maximum lengths of the lead columns enrichment reads and writes. The mpl_ limits
-    /// mirror Solution/src/tables/lead.xml; the system limits are those of the standard lead table.
-    /// </summary>
-    public static class LeadColumns
-    {
-        public const string Subject = "subject";
-        public const string Description = "description";
-        public const string FirstName = "firstname";
-        public const string LastName = "lastname";
-        public const string Email = "emailaddress1";
-        public const string Phone = "telephone1";
-        public const string CompanyName = "companyname";
-        public const string JobTitle = "jobtitle";
-        public const string Country = "address1_country";
-        public const string LeadSource = "mpl_leadsource";
-        public const string ActionCode = "mpl_actioncode";
-
-        /// <summary>
-        /// The text columns a writer fills, with their maximum lengths (standard lead table; mpl_ ones from
-        /// Solution/src/tables/lead.xml). A longer value would make the platform reject the whole Create.
-        /// </summary>
-        public static readonly System.Collections.Generic.KeyValuePair<string, int>[] WriterTextColumns =
-        {
-            new System.Collections.Generic.KeyValuePair<string, int>(Subject, 300),
-            new System.Collections.Generic.KeyValuePair<string, int>(Description, 2000),
-            new System.Collections.Generic.KeyValuePair<string, int>(LeadSource, 400),
-            new System.Collections.Generic.KeyValuePair<string, int>(ActionCode, 100),
-            new System.Collections.Generic.KeyValuePair<string, int>(FirstName, FirstNameMaxLength),
-            new System.Collections.Generic.KeyValuePair<string, int>(LastName, LastNameMaxLength),
-            new System.Collections.Generic.KeyValuePair<string, int>(Email, EmailMaxLength),
-            new System.Collections.Generic.KeyValuePair<string, int>(Phone, PhoneMaxLength),
-            new System.Collections.Generic.KeyValuePair<string, int>(CompanyName, CompanyNameMaxLength),
-            new System.Collections.Generic.KeyValuePair<string, int>(JobTitle, JobTitleMaxLength),
-            new System.Collections.Generic.KeyValuePair<string, int>(Country, CountryMaxLength),
-        };
-
-        public const int FirstNameMaxLength = 50;
-        public const int LastNameMaxLength = 50;
-        public const int EmailMaxLength = 100;
-        public const int PhoneMaxLength = 50;
-        public const int CompanyNameMaxLength = 100;
-        public const int JobTitleMaxLength = 100;
-        public const int CountryMaxLength = 80;
-        public const int PublisherIdMaxLength = 100;
-        public const int OfferIdMaxLength = 200;
-        public const int OfferTitleMaxLength = 200;
-        public const int ReferralIdMaxLength = 100;
-        public const int CountryCodeMaxLength = 2;
-        public const int ScoreReasonMaxLength = 2000;
-        public const int SourceCampaignCodeMaxLength = 100;
-        public const int EnrichmentMessageMaxLength = 4000;
-    }
-
     /// <summary>Column-length helpers.</summary>
     public static class ColumnText
     {
