@@ -1,5 +1,5 @@
 using System;
-using LeadPlugins.Plugins.Plumbing;
+using LeadPlugins.Plugins.Execution;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Nurture;
 using LeadPlugins.Schema;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
-using LeadPlugins.Plugins.Plumbing;
+using LeadPlugins.Plugins.Execution;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.Plugins.Services.Enrichment;
 using LeadPlugins.Schema;

@@ -16,7 +16,7 @@ public sealed class SequencesCommandTests
         var (exit, output) = Run("sequences");
 
         Assert.AreEqual(0, exit);
-        Assert.AreEqual(LeadPlugins.Plugins.Domain.Nurture.NurtureSequenceFormatter.FormatBuiltIns(), output, "raw text, no wrapping or markup");
+        Assert.AreEqual(LeadPlugins.Cli.Sequences.NurtureSequenceFormatter.FormatBuiltIns(), output, "raw text, no wrapping or markup");
         Assert.AreEqual(8, output.Split('\n').Count(l => l.StartsWith("== mpl_nurturesequence: Built-in ", StringComparison.Ordinal)));
         StringAssert.Contains(output, "mpl_subjecttemplate     : Discovery call: {firstname} at {companyname} asked about {offertitle}");
     }

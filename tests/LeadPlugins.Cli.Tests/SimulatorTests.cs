@@ -204,7 +204,7 @@ public sealed class SimulatorTests
     public void The_product_assembly_is_registered_from_its_attributes()
     {
         var (summary, _, simulator) = Run(new StringReader(Rows(1)));
-        var declared = typeof(LeadPlugins.Plugins.Plumbing.PluginBase).Assembly.GetTypes()
+        var declared = typeof(LeadPlugins.Plugins.Execution.PluginBase).Assembly.GetTypes()
             .Where(t => typeof(IPlugin).IsAssignableFrom(t) && !t.IsAbstract)
             .Sum(t => t.GetCustomAttributes(typeof(LeadPlugins.Plugins.Registration.PluginStepAttribute), false).Length);
         Assert.AreEqual(declared, summary.RegisteredSteps);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using LeadPlugins.InMemory;
-using LeadPlugins.Plugins.Plumbing;
+using LeadPlugins.Plugins.Execution;
 using LeadPlugins.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 

@@ -1,5 +1,6 @@
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Nurture;
+using LeadPlugins.Cli.Sequences;
 using LeadPlugins.Schema;
 
 namespace LeadPlugins.Nurture.Tests;

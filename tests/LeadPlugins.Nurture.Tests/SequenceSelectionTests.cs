@@ -10,7 +10,7 @@ public sealed class SequenceSelectionTests
 {
     private static NurtureLeadContext Lead(Storefront? storefront = Storefront.AppSource, CampaignType? campaign = CampaignType.Nurture,
         LeadAction? action = LeadAction.ContactMe, Guid? offerSequence = null) =>
-        new() { Storefront = storefront, CampaignType = campaign, Action = action, OfferSequenceId = offerSequence };
+        new() { Storefront = storefront, CampaignType = campaign, Action = action, OverrideSequenceId = offerSequence };
 
     [TestMethod]
     public void The_offer_override_wins_over_priority_and_filters()

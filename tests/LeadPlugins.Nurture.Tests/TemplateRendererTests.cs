@@ -1,5 +1,6 @@
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Nurture;
+using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
 using static LeadPlugins.Nurture.Tests.TestData;
 
@@ -136,7 +137,7 @@ public sealed class TemplateRendererTests
     {
         var text = new string('a', 8) + "\U0001F600\U0001F600";   // 8 + 4 UTF-16 units
 
-        var cut = NurtureTemplateRenderer.Truncate(text, 10);   // 9 units + ellipsis would split the first emoji
+        var cut = ColumnText.TruncateWithEllipsis(text, 10);   // 9 units + ellipsis would split the first emoji
 
         Assert.AreEqual(new string('a', 8) + "\u2026", cut);
         Assert.IsFalse(char.IsHighSurrogate(cut[^2]));

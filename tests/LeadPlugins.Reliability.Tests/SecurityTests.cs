@@ -73,7 +73,7 @@ public sealed partial class SecurityTests : ReliabilityTestBase
     {
         var sources = Directory.GetFiles(Path.Combine(RepoRoot, "Plugins", "LeadPlugins.Plugins"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                && !f.Contains(Path.DirectorySeparatorChar + "Plumbing" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                && !f.Contains(Path.DirectorySeparatorChar + "Execution" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .Concat(Directory.GetFiles(Path.Combine(RepoRoot, "Workflows"), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("obj", StringComparison.Ordinal)))
             .ToList();
         var systemUsers = sources.Where(f => SystemService().IsMatch(File.ReadAllText(f))).Select(Path.GetFileNameWithoutExtension).OrderBy(n => n, StringComparer.Ordinal).ToList();

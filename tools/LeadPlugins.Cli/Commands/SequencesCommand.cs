@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Nurture;
+using LeadPlugins.Cli.Sequences;
 using LeadPlugins.Schema;
 using Spectre.Console;
 

@@ -34,7 +34,7 @@ public sealed class SimulationOptions
     public int? DiscardEvery { get; init; }
 
     /// <summary>Assemblies whose [PluginStep]s run: the product's LeadPlugins.Plugins.</summary>
-    public IReadOnlyList<Assembly> PluginAssemblies { get; init; } = new[] { typeof(LeadPlugins.Plugins.Plumbing.PluginBase).Assembly };
+    public IReadOnlyList<Assembly> PluginAssemblies { get; init; } = new[] { typeof(LeadPlugins.Plugins.Execution.PluginBase).Assembly };
 
     /// <summary>Called on every new in-memory Dataverse after registration and seeding (tests add steps here).</summary>
     public Action<InMemoryDataverse>? Configure { get; init; }

@@ -56,6 +56,19 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             return false;
         }
 
+        /// <summary>
+        /// Cuts <paramref name="text"/> to at most <paramref name="maxLength"/> characters ending in "…" when it is cut
+        /// (text shown to people: subjects, names, reasons), never halving a surrogate pair. Null gives an empty string.
+        /// </summary>
+        public static string TruncateWithEllipsis(string? text, int maxLength)
+        {
+            if (text == null || maxLength <= 0) return string.Empty;
+            if (text.Length <= maxLength) return text;
+            var cut = maxLength - 1;
+            if (cut > 0 && char.IsHighSurrogate(text[cut - 1])) cut--;
+            return text.Substring(0, cut).TrimEnd() + '\u2026';
+        }
+
         public static string? Truncate(string? value, int maxLength)
         {
             if (value == null) return null;

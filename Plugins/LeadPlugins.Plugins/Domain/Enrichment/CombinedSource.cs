@@ -58,14 +58,14 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 searchFrom = bar + 1;
 
                 int lineStart = bar;
-                while (lineStart > 0 && !TextScan.IsLineBreak(text[lineStart - 1])) lineStart--;
-                int dash = TextScan.LastIndexOf(text, '-', lineStart, bar);
+                while (lineStart > 0 && !StringRanges.IsLineBreak(text[lineStart - 1])) lineStart--;
+                int dash = StringRanges.LastIndexOf(text, '-', lineStart, bar);
                 if (dash < 0) continue;
 
                 int sourceStart = lineStart, sourceEnd = dash;
                 int actionStart = dash + 1, actionEnd = bar;
-                TextScan.TrimRange(text, ref sourceStart, ref sourceEnd);
-                TextScan.TrimRange(text, ref actionStart, ref actionEnd);
+                StringRanges.TrimRange(text, ref sourceStart, ref sourceEnd);
+                StringRanges.TrimRange(text, ref actionStart, ref actionEnd);
                 if (sourceStart == sourceEnd || actionStart == actionEnd) continue;
 
                 bool sourceIsLabel, actionIsLabel = false;
@@ -76,7 +76,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 bool actionKnown = actionIsTest || action != LeadAction.Other;
 
                 int offerStart = bar + 1, offerEnd = offerStart;
-                while (offerEnd < length && !TextScan.IsLineBreak(text[offerEnd])) offerEnd++;
+                while (offerEnd < length && !StringRanges.IsLineBreak(text[offerEnd])) offerEnd++;
                 TrimOffer(text, ref offerStart, ref offerEnd);
 
                 // An unknown source is accepted only in the strict shape (one code-like word, a known action and a
@@ -84,11 +84,11 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 if (!sourceKnown && !(actionKnown && IsCodeLike(text, sourceStart, sourceEnd) && IsPublisherOffer(text, offerStart, offerEnd))) continue;
 
                 string sourceText = source == MarketplaceSource.Unknown || source == MarketplaceSource.TestToken
-                    ? TextScan.Slice(text, sourceStart, sourceEnd)
+                    ? StringRanges.Slice(text, sourceStart, sourceEnd)
                     : LeadCodes.SourceCodeText(source);
                 string actionText = action.HasValue && action.Value != LeadAction.Other
                     ? CanonicalActionText(text, actionStart, actionEnd, action.Value, actionIsLabel)
-                    : TextScan.Slice(text, actionStart, actionEnd);
+                    : StringRanges.Slice(text, actionStart, actionEnd);
 
                 string? publisherId, offerId, offerTitle;
                 SplitOffer(text, offerStart, offerEnd, out publisherId, out offerId, out offerTitle);
@@ -108,15 +108,15 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             offerId = null;
             offerTitle = null;
             if (start >= end) return;
-            if (TextScan.ContainsWhiteSpace(text, start, end))
+            if (StringRanges.ContainsWhiteSpace(text, start, end))
             {
-                offerTitle = TextScan.Slice(text, start, end);
+                offerTitle = StringRanges.Slice(text, start, end);
                 return;
             }
-            int dot = TextScan.IndexOf(text, '.', start, end);
+            int dot = StringRanges.IndexOf(text, '.', start, end);
             if (dot < 0)
             {
-                offerId = TextScan.Slice(text, start, end);
+                offerId = StringRanges.Slice(text, start, end);
                 return;
             }
             if (dot > start) publisherId = text.Substring(start, dot - start);
@@ -145,14 +145,14 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
 
         private static bool IsPublisherOffer(string text, int start, int end)
         {
-            int dot = TextScan.IndexOf(text, '.', start, end);
-            return dot > start && dot < end - 1 && !TextScan.ContainsWhiteSpace(text, start, end);
+            int dot = StringRanges.IndexOf(text, '.', start, end);
+            return dot > start && dot < end - 1 && !StringRanges.ContainsWhiteSpace(text, start, end);
         }
 
         // Known actions keep the short code as their text; avoids an allocation per lead.
         private static string CanonicalActionText(string text, int start, int end, LeadAction action, bool isLabel)
         {
-            if (isLabel) return TextScan.Slice(text, start, end);
+            if (isLabel) return StringRanges.Slice(text, start, end);
             switch (action)
             {
                 case LeadAction.GetItNow: return "INS";
@@ -160,7 +160,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 case LeadAction.DoNotContact: return "DNC";
                 case LeadAction.Create: return "Create";
                 case LeadAction.TestDrive: return "StartTestDrive";
-                default: return TextScan.Slice(text, start, end);
+                default: return StringRanges.Slice(text, start, end);
             }
         }
     }

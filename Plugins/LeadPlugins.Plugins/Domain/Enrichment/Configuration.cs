@@ -152,12 +152,12 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             ListingType? listingType = null, string? productName = null, OwnerReference? owner = null, Guid? nurtureSequenceId = null,
             Guid? id = null)
         {
-            OfferId = TextScan.TrimToNull(offerId);
-            Title = TextScan.TrimToNull(title);
-            PublisherId = TextScan.TrimToNull(publisherId);
+            OfferId = StringRanges.TrimToNull(offerId);
+            Title = StringRanges.TrimToNull(title);
+            PublisherId = StringRanges.TrimToNull(publisherId);
             Storefront = storefront;
             ListingType = listingType;
-            ProductName = TextScan.TrimToNull(productName);
+            ProductName = StringRanges.TrimToNull(productName);
             Owner = owner;
             NurtureSequenceId = nurtureSequenceId == Guid.Empty ? null : nurtureSequenceId;
             Id = id;

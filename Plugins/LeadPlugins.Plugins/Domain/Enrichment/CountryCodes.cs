@@ -372,7 +372,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             if (text == null || text.Length > 200) return null;
             CountryInfo? country;
             if (ByKey.TryGetValue(text, out country)) return country;
-            var trimmed = TextScan.TrimToNull(text);
+            var trimmed = StringRanges.TrimToNull(text);
             if (trimmed == null) return null;
             if (trimmed.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && ByKey.TryGetValue(trimmed.Substring(4), out country)) return country;
             return null;

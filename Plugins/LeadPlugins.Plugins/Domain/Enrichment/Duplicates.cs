@@ -25,8 +25,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
 
         internal static string? EmailKey(string? email)
         {
-            var trimmed = TextScan.TrimToNull(email);
-            return trimmed == null ? null : TextScan.HasUpperCase(trimmed) ? trimmed.ToLowerInvariant() : trimmed;
+            var trimmed = StringRanges.TrimToNull(email);
+            return trimmed == null ? null : StringRanges.HasUpperCase(trimmed) ? trimmed.ToLowerInvariant() : trimmed;
         }
     }
 

@@ -56,7 +56,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             var families = new List<string>(_families);
             foreach (var raw in additions)
             {
-                var entry = TextScan.TrimToNull(raw);
+                var entry = StringRanges.TrimToNull(raw);
                 if (entry == null) continue;
                 entry = entry.ToLowerInvariant();
                 if (entry.StartsWith("@", StringComparison.Ordinal)) entry = entry.Substring(1);
@@ -119,11 +119,11 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         /// </summary>
         public static NormalizedEmail Normalize(string? raw, FreeMailDomains? freeMail)
         {
-            var address = TextScan.TrimToNull(raw);
+            var address = StringRanges.TrimToNull(raw);
             if (address == null) return NormalizedEmail.Missing;
-            if (address.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) address = TextScan.TrimToNull(address.Substring(7));
+            if (address.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) address = StringRanges.TrimToNull(address.Substring(7));
             if (address == null) return NormalizedEmail.Missing;
-            if (TextScan.HasUpperCase(address)) address = address.ToLowerInvariant();
+            if (StringRanges.HasUpperCase(address)) address = address.ToLowerInvariant();
 
             int at = address.IndexOf('@');
             if (!IsValid(address, at)) return new NormalizedEmail(address, null, EmailStatus.Invalid);

@@ -56,7 +56,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         /// </summary>
         public static EnrichmentSettings Parse(string? unsecureConfiguration)
         {
-            if (TextScan.IsBlank(unsecureConfiguration)) return Default;
+            if (StringRanges.IsBlank(unsecureConfiguration)) return Default;
             var diagnostics = new List<string>();
             var parsed = TolerantJson.Parse(unsecureConfiguration);
             for (int i = 0; i < parsed.Diagnostics.Count; i++) diagnostics.Add("Configuration JSON: " + parsed.Diagnostics[i]);
@@ -225,13 +225,13 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             var array = node as JsonArray;
             if (array == null)
             {
-                if (node.Kind == JsonNodeKind.String && !TextScan.IsBlank(node.Text)) result.Add(node.Text!);
+                if (node.Kind == JsonNodeKind.String && !StringRanges.IsBlank(node.Text)) result.Add(node.Text!);
                 else if (node.Kind != JsonNodeKind.Null) diagnostics.Add("'" + setting + "' is not a list of strings and was ignored.");
                 return result;
             }
             foreach (var item in array.Items)
             {
-                if (item.Kind == JsonNodeKind.String && !TextScan.IsBlank(item.Text)) result.Add(item.Text!);
+                if (item.Kind == JsonNodeKind.String && !StringRanges.IsBlank(item.Text)) result.Add(item.Text!);
                 else diagnostics.Add("An entry of '" + setting + "' is not a string and was ignored.");
             }
             return result;
@@ -240,7 +240,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         private static bool TryParseFactor(string key, out ScoreFactor factor)
         {
             factor = default(ScoreFactor);
-            if (TextScan.IsBlank(key) || char.IsDigit(key[0]) || key[0] == '-') return false; // Enum.TryParse accepts numbers
+            if (StringRanges.IsBlank(key) || char.IsDigit(key[0]) || key[0] == '-') return false; // Enum.TryParse accepts numbers
             return Enum.TryParse(key, true, out factor) && Enum.IsDefined(typeof(ScoreFactor), factor);
         }
 
@@ -248,7 +248,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         {
             value = 0;
             if (node.Kind != JsonNodeKind.Number && node.Kind != JsonNodeKind.String) return false;
-            var text = TextScan.TrimToNull(node.Text);
+            var text = StringRanges.TrimToNull(node.Text);
             if (text == null) return false;
             if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)) return true;
             double number;

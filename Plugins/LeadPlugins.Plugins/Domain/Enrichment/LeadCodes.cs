@@ -232,15 +232,15 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         /// <summary>True when text[start, end) (trimmed) starts with MSFT_TEST_ followed by a digit.</summary>
         internal static bool IsTestToken(string text, int start, int end)
         {
-            TextScan.TrimRange(text, ref start, ref end);
+            StringRanges.TrimRange(text, ref start, ref end);
             int digit = start + TestTokenPrefix.Length;
-            return digit < end && TextScan.MatchesAt(text, start, end, TestTokenPrefix) && text[digit] >= '0' && text[digit] <= '9';
+            return digit < end && StringRanges.MatchesAt(text, start, end, TestTokenPrefix) && text[digit] >= '0' && text[digit] <= '9';
         }
 
         internal static MarketplaceSource MatchSource(string text, int start, int end, out bool isLabel)
         {
             isLabel = false;
-            TextScan.TrimRange(text, ref start, ref end);
+            StringRanges.TrimRange(text, ref start, ref end);
             if (start == end) return MarketplaceSource.None;
             if (IsTestToken(text, start, end)) return MarketplaceSource.TestToken;
 
@@ -248,7 +248,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             for (int i = 0; i < Sources.Length; i++)
             {
                 var entry = Sources[i];
-                if (end - start == entry.Text.Length && TextScan.MatchesAt(text, start, end, entry.Text))
+                if (end - start == entry.Text.Length && StringRanges.MatchesAt(text, start, end, entry.Text))
                 {
                     isLabel = entry.IsLabel;
                     return entry.Source;
@@ -256,7 +256,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             }
             for (int i = 0; i < Sources.Length; i++)
             {
-                if (TextScan.EqualsLoose(text, start, end, Sources[i].Text)) return Sources[i].Source;
+                if (StringRanges.EqualsLoose(text, start, end, Sources[i].Text)) return Sources[i].Source;
             }
             return MarketplaceSource.Unknown;
         }
@@ -269,12 +269,12 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         {
             var source = MatchSource(text, start, end, out isLabel);
             if (source != MarketplaceSource.Unknown) return source;
-            TextScan.TrimRange(text, ref start, ref end);
+            StringRanges.TrimRange(text, ref start, ref end);
             for (int i = 0; i < Sources.Length; i++)
             {
                 var entry = Sources[i];
                 int at = end - entry.Text.Length;
-                if (at > start && !TextScan.IsWordChar(text[at - 1]) && TextScan.MatchesAt(text, at, end, entry.Text))
+                if (at > start && !StringRanges.IsWordChar(text[at - 1]) && StringRanges.MatchesAt(text, at, end, entry.Text))
                 {
                     isLabel = entry.IsLabel;
                     return entry.Source;
@@ -286,12 +286,12 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         internal static LeadAction? MatchAction(string text, int start, int end, out bool isLabel)
         {
             isLabel = false;
-            TextScan.TrimRange(text, ref start, ref end);
+            StringRanges.TrimRange(text, ref start, ref end);
             if (start == end) return null;
             for (int i = 0; i < Actions.Length; i++)
             {
                 var entry = Actions[i];
-                if (TextScan.EqualsLoose(text, start, end, entry.Text))
+                if (StringRanges.EqualsLoose(text, start, end, entry.Text))
                 {
                     isLabel = entry.IsLabel;
                     return entry.Action;

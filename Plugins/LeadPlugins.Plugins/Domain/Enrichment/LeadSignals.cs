@@ -110,30 +110,30 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 {
                     case 'r':
                     case 'R':
-                        if (referralId == null && TextScan.MatchesAt(text, i, end, "referral"))
+                        if (referralId == null && StringRanges.MatchesAt(text, i, end, "referral"))
                         {
                             referralId = GuidAfterLabel(text, i + 8);
                         }
                         break;
                     case 'e':
                     case 'E':
-                        if (engagementId == null && TextScan.MatchesAt(text, i, end, "engagement"))
+                        if (engagementId == null && StringRanges.MatchesAt(text, i, end, "engagement"))
                         {
                             engagementId = GuidAfterLabel(text, i + 10);
                         }
                         break;
                     case 'q':
                     case 'Q':
-                        if (qualification == null && TextScan.MatchesAt(text, i, end, "qualification"))
+                        if (qualification == null && StringRanges.MatchesAt(text, i, end, "qualification"))
                         {
                             qualification = QualificationAfterLabel(text, i + 13);
                         }
                         break;
                     case 's':
                     case 'S':
-                        if (qualification == null && TextScan.MatchesAt(text, i, end, SalesQualified)
-                            && (i == 0 || !TextScan.IsWordChar(text[i - 1]))
-                            && (i + SalesQualified.Length == end || !TextScan.IsWordChar(text[i + SalesQualified.Length])))
+                        if (qualification == null && StringRanges.MatchesAt(text, i, end, SalesQualified)
+                            && (i == 0 || !StringRanges.IsWordChar(text[i - 1]))
+                            && (i + SalesQualified.Length == end || !StringRanges.IsWordChar(text[i + SalesQualified.Length])))
                         {
                             qualification = SalesQualified;
                         }
@@ -150,7 +150,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         {
             int end = text.Length;
             while (index < end && (text[index] == ' ' || text[index] == '_' || text[index] == '-')) index++;
-            if (TextScan.MatchesAt(text, index, end, "id") && (index + 2 == end || !char.IsLetter(text[index + 2]))) index += 2;
+            if (StringRanges.MatchesAt(text, index, end, "id") && (index + 2 == end || !char.IsLetter(text[index + 2]))) index += 2;
             int skipped = 0;
             while (index < end && skipped < 8 && IsSeparator(text[index]))
             {
@@ -159,7 +159,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             }
             if (index < end && text[index] == '{') index++;
             if (end - index < 36 || !LooksLikeGuid(text, index)) return null;
-            if (index + 36 < end && TextScan.IsWordChar(text[index + 36])) return null;
+            if (index + 36 < end && StringRanges.IsWordChar(text[index + 36])) return null;
             Guid id;
             return Guid.TryParseExact(text.Substring(index, 36), "D", out id) ? id.ToString("D", CultureInfo.InvariantCulture) : null;
         }
@@ -176,8 +176,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             int wordEnd = index;
             while (wordEnd < end && char.IsLetter(text[wordEnd])) wordEnd++;
             int length = wordEnd - index;
-            if (length == SalesQualified.Length && TextScan.MatchesAt(text, index, end, SalesQualified)) return SalesQualified;
-            if (length == Direct.Length && TextScan.MatchesAt(text, index, end, Direct)) return Direct;
+            if (length == SalesQualified.Length && StringRanges.MatchesAt(text, index, end, SalesQualified)) return SalesQualified;
+            if (length == Direct.Length && StringRanges.MatchesAt(text, index, end, Direct)) return Direct;
             return null;
         }
 

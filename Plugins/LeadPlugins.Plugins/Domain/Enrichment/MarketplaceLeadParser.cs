@@ -131,12 +131,12 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             }
 
             // Contact data: the lead's own values first, the payload's only to fill gaps.
-            string? company = TextScan.TrimToNull(fields.CompanyName) ?? payload?.Company;
-            string? jobTitle = TextScan.TrimToNull(fields.JobTitle) ?? payload?.Title;
-            string? phone = TextScan.TrimToNull(fields.Phone) ?? payload?.Phone;
-            string? ownEmail = TextScan.TrimToNull(fields.Email);
+            string? company = StringRanges.TrimToNull(fields.CompanyName) ?? payload?.Company;
+            string? jobTitle = StringRanges.TrimToNull(fields.JobTitle) ?? payload?.Title;
+            string? phone = StringRanges.TrimToNull(fields.Phone) ?? payload?.Phone;
+            string? ownEmail = StringRanges.TrimToNull(fields.Email);
             var email = EmailAddresses.Normalize(ownEmail ?? payload?.Email, config.FreeMailDomains);
-            string? ownCountry = TextScan.TrimToNull(fields.Country);
+            string? ownCountry = StringRanges.TrimToNull(fields.Country);
             string? countryText = ownCountry ?? payload?.Country;
             string? countryCode = CountryCodes.ToAlpha2(ownCountry);
             if (countryCode == null && payload?.Country != null)
@@ -148,7 +148,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             var updates = BuildUpdates(fields, payload);
             return new ParsedLead(kind, fields.LeadId, shape, sourceColumn, source, sourceText, action, actionText, publisherId, offerId, offerTitle,
                 testToken, coSell, payload?.CampaignCode, payload?.CampaignSource, email, countryCode, countryText,
-                TextScan.CountDigits(phone) >= MinPhoneDigits, company != null, jobTitle, updates, payload,
+                StringRanges.CountDigits(phone) >= MinPhoneDigits, company != null, jobTitle, updates, payload,
                 problems == null ? (IReadOnlyList<string>)Array.Empty<string>() : problems.ToArray(), byWriter);
         }
 
@@ -163,8 +163,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             actionText = null;
             bool sourceIsLabel = false, actionIsLabel = false;
 
-            string? rawSource = TextScan.TrimToNull(fields.LeadSource);
-            string? rawAction = TextScan.TrimToNull(fields.ActionCode);
+            string? rawSource = StringRanges.TrimToNull(fields.LeadSource);
+            string? rawAction = StringRanges.TrimToNull(fields.ActionCode);
             if (rawSource != null)
             {
                 source = LeadCodes.MatchSource(rawSource, 0, rawSource.Length, out sourceIsLabel);
@@ -240,10 +240,10 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         // Fill an empty column from the payload; trim a set value when asked; otherwise leave it.
         private static string? Fill(string? own, string? fromPayload, bool trimOwn, int maxLength)
         {
-            if (!TextScan.IsBlank(own))
+            if (!StringRanges.IsBlank(own))
             {
                 if (!trimOwn) return null;
-                var trimmed = TextScan.TrimToNull(own)!;
+                var trimmed = StringRanges.TrimToNull(own)!;
                 return trimmed.Length == own!.Length ? null : ColumnText.Truncate(trimmed, maxLength);
             }
             return fromPayload == null ? null : ColumnText.Truncate(fromPayload, maxLength);

@@ -75,7 +75,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         /// <summary>The payload's own <c>Description</c> (customer notes) unless it was campaign parameters.</summary>
         public string? Description => _descriptionSource == null
             ? null
-            : TextScan.Slice(_descriptionSource, _descriptionStart, _descriptionStart + _descriptionLength);
+            : StringRanges.Slice(_descriptionSource, _descriptionStart, _descriptionStart + _descriptionLength);
         /// <summary><c>mktcmpid</c> / <c>utm_campaign</c> from the listing URL, when present.</summary>
         public string? CampaignCode { get; }
         /// <summary><c>src</c> / <c>utm_source</c> from the listing URL, when present.</summary>
@@ -138,7 +138,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 }
                 else
                 {
-                    var tree = TolerantJson.Parse(TextScan.Slice(descriptionSource, descriptionStart, descriptionEnd), limits).Root as JsonObject;
+                    var tree = TolerantJson.Parse(StringRanges.Slice(descriptionSource, descriptionStart, descriptionEnd), limits).Root as JsonObject;
                     innerCode = tree == null ? null : Text(tree, CampaignCodeNames);
                     innerSource = tree == null ? null : Text(tree, CampaignSourceNames);
                 }
@@ -234,7 +234,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         {
             for (int i = 0; i < names.Length; i++)
             {
-                var value = TextScan.TrimToNull(obj.GetText(names[i]));
+                var value = StringRanges.TrimToNull(obj.GetText(names[i]));
                 if (value != null && !string.Equals(value, NotProvidedPlaceholder, StringComparison.OrdinalIgnoreCase)) return value;
             }
             return null;

@@ -422,7 +422,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 int kept = KeptRank(ref found, slot);
                 if (kept >= 0 && kept < rank) return true;
                 if (escaped) return KeepText(slot, rank, 0, 0, Unescape(start, end), ref found);
-                TextScan.TrimRange(_text, ref start, ref end);
+                StringRanges.TrimRange(_text, ref start, ref end);
                 if (start == end || IsPlaceholder(_text, start, end)) return true;
                 Keep(ref found, slot, rank);
                 if (slot == Description)
@@ -435,7 +435,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 {
                     // Source and action codes are nearly always spelled as documented: reuse the code table's string.
                     string? known = slot == LeadSource || slot == ActionCode ? LeadCodes.KnownSpelling(_text, start, end) : null;
-                    Slot(ref found, slot) = known ?? TextScan.Slice(_text, start, end);
+                    Slot(ref found, slot) = known ?? StringRanges.Slice(_text, start, end);
                 }
                 return true;
             }
@@ -445,7 +445,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             {
                 int kept = KeptRank(ref found, slot);
                 if (kept >= 0 && kept < rank) return true;
-                string? text = value != null ? TextScan.TrimToNull(value) : _text.Substring(start, end - start);
+                string? text = value != null ? StringRanges.TrimToNull(value) : _text.Substring(start, end - start);
                 if (text == null || IsPlaceholder(text, 0, text.Length)) return true;
                 Keep(ref found, slot, rank);
                 if (slot == Description)

@@ -14,13 +14,13 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             LeadAction? action = null, string? countryCodes = null, string? offer = null, int? minimumScore = null,
             Guid? assignUserId = null, Guid? assignTeamId = null, Guid? id = null)
         {
-            Name = TextScan.TrimToNull(name) ?? "(unnamed rule)";
+            Name = StringRanges.TrimToNull(name) ?? "(unnamed rule)";
             Order = order;
             Storefront = storefront;
             CampaignType = campaignType;
             Action = action;
             CountryCodes = ParseCountryCodes(countryCodes);
-            Offer = TextScan.TrimToNull(offer);
+            Offer = StringRanges.TrimToNull(offer);
             MinimumScore = minimumScore;
             Owner = OwnerReference.From(assignUserId, assignTeamId);
             Id = id;
@@ -81,7 +81,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
 
         private static IReadOnlyList<string> ParseCountryCodes(string? text)
         {
-            if (TextScan.IsBlank(text)) return Array.Empty<string>();
+            if (StringRanges.IsBlank(text)) return Array.Empty<string>();
             var codes = new List<string>();
             foreach (var part in text!.Split(new[] { ',', ';', ' ', '\t', '\n', '\r', '|' }, StringSplitOptions.RemoveEmptyEntries))
             {

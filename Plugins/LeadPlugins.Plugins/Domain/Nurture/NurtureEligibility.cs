@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
@@ -101,7 +102,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             if (!string.IsNullOrWhiteSpace(offerTitle)) details.Add(offerTitle!.Trim());
             if (newLeadId.HasValue) line += ": lead " + newLeadId.Value.ToString("D");
             if (details.Count > 0) line += " (" + string.Join(", ", details) + ")";
-            return NurtureTemplateRenderer.Truncate(line.Replace('\r', ' ').Replace('\n', ' '), 400);
+            return ColumnText.TruncateWithEllipsis(line.Replace('\r', ' ').Replace('\n', ' '), 400);
         }
 
         /// <summary>
@@ -121,7 +122,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 lines.RemoveAt(0);
                 text = string.Join("\n", lines);
             }
-            return NurtureTemplateRenderer.Truncate(text, maxLength);
+            return ColumnText.TruncateWithEllipsis(text, maxLength);
         }
 
         private static NurtureEligibilityDecision Skip(NurtureSkipReason reason, string message) =>

@@ -21,8 +21,8 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public CampaignType? CampaignType { get; set; }
         /// <summary>lead.mpl_leadaction; filters sequences and picks the built-in variant.</summary>
         public LeadAction? Action { get; set; }
-        /// <summary>mpl_offer.mpl_nurturesequenceid of the lead's offer: the override sequence, if any.</summary>
-        public Guid? OfferSequenceId { get; set; }
+        /// <summary>lead.mpl_nurturesequenceid (set from the offer's sequence, or the sequence a workflow asks for): overrides selection.</summary>
+        public Guid? OverrideSequenceId { get; set; }
         /// <summary>lead.fullname (or subject): only used to name the enrolment.</summary>
         public string? LeadName { get; set; }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
+using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
@@ -139,7 +140,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
                 var subjectText = subject.Text.Length > 0
                     ? subject.Text
-                    : NurtureTemplateRenderer.Truncate(sequence.Name + ": " + step.Name, NurtureTemplateRenderer.SubjectMaxLength);
+                    : ColumnText.TruncateWithEllipsis(sequence.Name + ": " + step.Name, NurtureTemplateRenderer.SubjectMaxLength);
 
                 activities.Add(new PlannedNurtureActivity(step.Order, step.Name, step.ActivityType, subjectText, description.Text,
                     Calendar.DueDateUtc(enrolledOnUtc, offset), offset, step.Priority));
@@ -159,7 +160,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         {
             var sequencePart = string.IsNullOrWhiteSpace(sequenceName) ? "Nurture" : sequenceName!.Trim();
             var name = string.IsNullOrWhiteSpace(leadName) ? sequencePart : sequencePart + ": " + leadName!.Trim();
-            return NurtureTemplateRenderer.Truncate(name.Replace('\r', ' ').Replace('\n', ' '), EnrollmentNameMaxLength);
+            return ColumnText.TruncateWithEllipsis(name.Replace('\r', ' ').Replace('\n', ' '), EnrollmentNameMaxLength);
         }
 
         /// <summary>Plain text as an HTML e-mail body: encoded, each line break as &lt;br /&gt;.</summary>

@@ -59,9 +59,9 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             var campaignType = ResolveCampaignType(lead.CampaignType, lead.Storefront, out var campaignNote);
             if (campaignNote != null) notes.Add(campaignNote);
 
-            if (lead.OfferSequenceId.HasValue)
+            if (lead.OverrideSequenceId.HasValue)
             {
-                var overrideId = lead.OfferSequenceId.Value;
+                var overrideId = lead.OverrideSequenceId.Value;
                 var chosen = sequences.FirstOrDefault(s => s.Id == overrideId);
                 if (chosen == null)
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
@@ -53,7 +54,6 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         /// <summary>Longest text between braces that is still read as a token (longer = literal text).</summary>
         public const int MaxTokenLength = 50;
 
-        private const char Ellipsis = '\u2026';
 
         public static IReadOnlyList<string> TokenNames =>
             new[] { FirstNameToken, CompanyNameToken, OfferTitleToken, StorefrontToken, CampaignTypeToken };
@@ -110,22 +110,13 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             var truncated = false;
             if (clean.Length > maxLength)
             {
-                clean = Truncate(clean, maxLength);
+                clean = ColumnText.TruncateWithEllipsis(clean, maxLength);
                 truncated = true;
             }
             return new RenderedTemplate(clean, unknown.AsReadOnly(), fallbacks.AsReadOnly(), truncated);
         }
 
         /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxLength"/> characters, ending with "…" when cut.</summary>
-        public static string Truncate(string? text, int maxLength)
-        {
-            if (text == null || maxLength <= 0) return string.Empty;
-            if (text.Length <= maxLength) return text;
-            var cut = maxLength - 1;
-            if (cut > 0 && char.IsHighSurrogate(text[cut - 1])) cut--;
-            return text.Substring(0, cut).TrimEnd() + Ellipsis;
-        }
-
         // Index of the '}' closing a token-shaped placeholder that starts at 'open', or -1.
         private static int FindTokenEnd(string text, int open)
         {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.ServiceModel;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Nurture;
+using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -130,7 +131,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 }
                 if (requestedSequenceId.HasValue)
                 {
-                    lead.Context.OfferSequenceId = requestedSequenceId;
+                    lead.Context.OverrideSequenceId = requestedSequenceId;
                     Trace("Lead " + lead.Id.ToString("D") + ": sequence " + requestedSequenceId.Value.ToString("D") + " requested by the caller.");
                 }
                 var item = new Item(i, lead, NurtureEligibility.Decide(lead.Facts));
@@ -256,7 +257,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             {
                 [NurtureEnrollmentTable.Columns.Name] = plan.EnrollmentName,
                 [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
-                [NurtureEnrollmentTable.Columns.SequenceName] = NurtureTemplateRenderer.Truncate(plan.SequenceName, 200),
+                [NurtureEnrollmentTable.Columns.SequenceName] = ColumnText.TruncateWithEllipsis(plan.SequenceName, 200),
                 [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)plan.Status),
                 [NurtureEnrollmentTable.Columns.Reason] = ReasonWithLines(selection.Reason, item.LinesForThisEnrollment),
                 [NurtureEnrollmentTable.Columns.StopOnQualify] = plan.StopOnQualifyOrDisqualify,
@@ -359,7 +360,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 [NurtureEnrollmentTable.Columns.Name] = NurturePlanner.EnrollmentName("Not enrolled", lead.Context.LeadName),
                 [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
                 [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)EnrollmentStatus.Skipped),
-                [NurtureEnrollmentTable.Columns.Reason] = NurtureTemplateRenderer.Truncate(reason, NurtureEnrollmentTable.MaxLength.Reason),
+                [NurtureEnrollmentTable.Columns.Reason] = ColumnText.TruncateWithEllipsis(reason, NurtureEnrollmentTable.MaxLength.Reason),
             };
             if (lead.Owner != null) skipped[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
             var created = TryCreate(skipped, out var duplicateKind);
@@ -394,7 +395,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
 
         private static string ReasonWithLines(string first, List<string> lines)
         {
-            var text = NurtureTemplateRenderer.Truncate(first, NurtureEnrollmentTable.MaxLength.Reason);
+            var text = ColumnText.TruncateWithEllipsis(first, NurtureEnrollmentTable.MaxLength.Reason);
             foreach (var line in lines) text = NurtureEligibility.AppendTraceLine(text, line, NurtureEnrollmentTable.MaxLength.Reason);
             return text;
         }

@@ -44,7 +44,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 Storefront = storefront.HasValue ? (Storefront)storefront.Value : (Storefront?)null,
                 CampaignType = campaignType.HasValue ? (CampaignType)campaignType.Value : (CampaignType?)null,
                 Action = Facts.Action,
-                OfferSequenceId = DataverseValues.ReferenceId(row, LeadTable.Columns.NurtureSequenceId),
+                OverrideSequenceId = DataverseValues.ReferenceId(row, LeadTable.Columns.NurtureSequenceId),
                 LeadName = name,
             };
         }

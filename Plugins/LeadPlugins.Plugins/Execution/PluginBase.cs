@@ -3,7 +3,7 @@ using System.Globalization;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 
-namespace LeadPlugins.Plugins.Plumbing
+namespace LeadPlugins.Plugins.Execution
 {
     /// <summary>
     /// pac-style plug-in base: builds a <see cref="LocalPluginContext"/>, traces entry and exit with elapsed

@@ -5,7 +5,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
     /// <summary>
     /// Allocation-free helpers over index ranges of a string (net462 has no Span). Ranges are [start, end).
     /// </summary>
-    internal static class TextScan
+    internal static class StringRanges
     {
         internal static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 
-namespace LeadPlugins.Plugins.Plumbing
+namespace LeadPlugins.Plugins.Execution
 {
     /// <summary>What a plug-in body needs, all taken from the platform's service provider.</summary>
     public interface ILocalPluginContext

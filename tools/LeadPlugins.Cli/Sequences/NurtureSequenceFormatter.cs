@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using LeadPlugins.Plugins.Domain;
+using LeadPlugins.Plugins.Domain.Nurture;
 using LeadPlugins.Schema;
 
-namespace LeadPlugins.Plugins.Domain.Nurture
+namespace LeadPlugins.Cli.Sequences
 {
     /// <summary>
     /// Prints sequences (by default the built-in ones) as plain text an admin can copy into mpl_nurturesequence
