@@ -7,9 +7,18 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadPlugins.InMemory;
 
 /// <summary>FetchXML: validated against Microsoft's Fetch.xsd when it is available, then parsed into a QueryExpression.</summary>
-public sealed partial class InMemoryDataverse
+internal sealed class FetchXmlParser
 {
     private readonly Lazy<XmlSchemaSet?> _fetchSchema;
+    private readonly string? _schemasDirectory;
+    private readonly List<string> _diagnostics;
+
+    public FetchXmlParser(string? schemasDirectory, List<string> diagnostics)
+    {
+        _schemasDirectory = schemasDirectory;
+        _diagnostics = diagnostics;
+        _fetchSchema = new Lazy<XmlSchemaSet?>(LoadFetchSchema);
+    }
 
     private static readonly Dictionary<string, ConditionOperator> FetchOperators = new(StringComparer.Ordinal)
     {
@@ -30,7 +39,16 @@ public sealed partial class InMemoryDataverse
     };
 
     /// <summary>Where Fetch.xsd was found, or null when FetchXML is not validated.</summary>
-    public string? FetchSchemaPath { get; private set; }
+    public string? FetchSchemaPath
+    {
+        get
+        {
+            _ = _fetchSchema.Value;
+            return _schemaPath;
+        }
+    }
+
+    private string? _schemaPath;
 
     private XmlSchemaSet? LoadFetchSchema()
     {
@@ -45,19 +63,19 @@ public sealed partial class InMemoryDataverse
         using (var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
             set.Add(null, reader);
         set.Compile();
-        FetchSchemaPath = path;
+        _schemaPath = path;
         return set;
     }
 
     private string? LocateFetchSchema()
     {
-        var candidates = new List<string?> { _options.SchemasDirectory, Environment.GetEnvironmentVariable("LEADPLUGINS_SCHEMAS") };
+        var candidates = new List<string?> { _schemasDirectory, Environment.GetEnvironmentVariable("LEADPLUGINS_SCHEMAS") };
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             candidates.Add(Path.Combine(dir.FullName, "shared", "schemas", "dataverse"));
         return candidates.Where(c => !string.IsNullOrEmpty(c)).Select(c => Path.Combine(c!, "Fetch.xsd")).FirstOrDefault(File.Exists);
     }
 
-    internal QueryExpression ParseFetchXml(string fetchXml)
+    public QueryExpression Parse(string fetchXml)
     {
         if (string.IsNullOrWhiteSpace(fetchXml)) throw Faults.InvalidArgument("Xml String can't be null.");
         XDocument document;
