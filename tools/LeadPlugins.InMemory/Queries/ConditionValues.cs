@@ -59,11 +59,12 @@ internal static class ConditionValues
             case ColumnType.Status:
             case ColumnType.MultiChoice:
             case ColumnType.Decimal:
+            case ColumnType.Float:
             case ColumnType.Money:
-                if (value is OptionSetValue or Money) throw Wrong(column.Type == ColumnType.Money || column.Type == ColumnType.Decimal ? "System.Decimal" : "System.Int32");
+                if (value is OptionSetValue or Money) throw Wrong(column.Type is ColumnType.Money or ColumnType.Decimal ? "System.Decimal" : column.Type == ColumnType.Float ? "System.Double" : "System.Int32");
                 if (value is int or long or decimal or double or float) return Values.Normalize(value);
                 if (value is string number && decimal.TryParse(number, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsedNumber)) return parsedNumber;
-                throw Wrong(column.Type is ColumnType.Money or ColumnType.Decimal ? "System.Decimal" : "System.Int32");
+                throw Wrong(column.Type is ColumnType.Money or ColumnType.Decimal ? "System.Decimal" : column.Type == ColumnType.Float ? "System.Double" : "System.Int32");
             case ColumnType.Boolean:
                 return value switch
                 {

@@ -32,9 +32,12 @@ internal sealed class QueryEngine
     {
         QueryExpression q => Run(q, userId),
         QueryByAttribute q => Run(FromQueryByAttribute(q), userId),
-        FetchExpression f => Run(FetchXml.Parse(f.Query), userId),
+        FetchExpression f => RunFetch(FetchXml.Parse(f.Query), userId),
         _ => throw new NotSimulatedException("Query type " + query.GetType().Name + " is not simulated by the LeadPlugins in-memory Dataverse."),
     };
+
+    private EntityCollection RunFetch(FetchQuery fetch, Guid userId)
+        => fetch.Aggregate != null ? new AggregateEngine(this).Run(fetch, userId) : Run(fetch.Query, userId);
 
     private static QueryExpression FromQueryByAttribute(QueryByAttribute query)
     {

@@ -56,6 +56,9 @@ internal static class AttributeValidator
                 case ColumnType.Decimal:
                     if (value is not decimal) throw Faults.WrongType(table.LogicalName, column.LogicalName, value, "System.Decimal");
                     break;
+                case ColumnType.Float:
+                    if (value is not double) throw Faults.WrongType(table.LogicalName, column.LogicalName, value, "System.Double");
+                    break;
                 case ColumnType.Money:
                     if (value is not Money) throw Faults.WrongType(table.LogicalName, column.LogicalName, value, "Microsoft.Xrm.Sdk.Money");
                     break;
