@@ -33,7 +33,7 @@ internal sealed class AsyncJobQueue
         transaction.PendingAsync.Clear();
     }
 
-    public void Queue(RequestContext context, PipelineOperation operation, List<(PluginStep Step, StepShape Shape)> steps, ParameterCollection shared,
+    public void Queue(RequestContext context, PipelineOperation operation, List<(PluginStep Step, StepShape Shape)> steps, PipelineSharedVariables shared,
         OrganizationResponse response, Transaction transaction)
     {
         foreach (var (step, shape) in steps)
@@ -45,7 +45,7 @@ internal sealed class AsyncJobQueue
                 var targets = shape == StepShape.SingleFromBulk ? new[] { operation.Items[index] } : operation.Items.ToArray();
                 if (!PipelineRunner.PassesFilter(step, operation, targets)) continue;
                 // The platform serializes the context into the async job: later changes to the request do not reach it.
-                var snapshot = _runner.Contexts.ForStep(context, operation, step, shape, 40, shared, null, false, response, index);
+                var snapshot = _runner.Contexts.ForStep(context, operation, step, shape, 40, shared.For(shape, index), null, false, response, index);
                 snapshot.InputParameters = CopyParameters(snapshot.InputParameters);
                 snapshot.OutputParameters = CopyParameters(snapshot.OutputParameters);
                 snapshot.SharedVariables = CopyParameters(snapshot.SharedVariables);

@@ -83,10 +83,10 @@ internal sealed class PipelineRunner
                 if (operation.Ids[i] == Guid.Empty) operation.Ids[i] = _dataverse.NewId();
             operation.PrimaryEntityId = operation.IsBulk ? Guid.Empty : operation.Ids[0];
         }
-        var outerShared = new ParameterCollection();
-        var innerShared = new ParameterCollection();
-        var outerView = Contexts.NewContext(context, operation, 10, 0, outerShared, context.Call.ParentContext, isInTransaction: !outermost);
-        var innerView = Contexts.NewContext(context, operation, 30, 0, innerShared, outerView, isInTransaction: true);
+        var outerShared = new PipelineSharedVariables();
+        var innerShared = new PipelineSharedVariables();
+        var outerView = Contexts.NewContext(context, operation, 10, 0, outerShared.Request, context.Call.ParentContext, isInTransaction: !outermost);
+        var innerView = Contexts.NewContext(context, operation, 30, 0, innerShared.Request, outerView, isInTransaction: true);
 
         // PreValidation: outside the transaction for the outermost request (its plug-ins' writes commit on their own).
         RunStage(context, operation, steps, 10, outerShared, context.Call.ParentContext, context.Transaction, !outermost, null);
@@ -172,7 +172,7 @@ internal sealed class PipelineRunner
     }
 
     private void RunStage(RequestContext context, PipelineOperation operation, List<(PluginStep Step, StepShape Shape)> steps, int stage,
-        ParameterCollection shared, IPluginExecutionContext? parent, Transaction? transaction, bool inTransaction, OrganizationResponse? response)
+        PipelineSharedVariables shared, IPluginExecutionContext? parent, Transaction? transaction, bool inTransaction, OrganizationResponse? response)
     {
         foreach (var (step, shape) in steps)
         {
@@ -182,14 +182,14 @@ internal sealed class PipelineRunner
                 for (var i = 0; i < operation.Items.Count; i++)
                 {
                     if (!PassesFilter(step, operation, new[] { operation.Items[i] })) continue;
-                    var ctx = Contexts.ForStep(context, operation, step, shape, stage, shared, parent, inTransaction, response, i);
+                    var ctx = Contexts.ForStep(context, operation, step, shape, stage, shared.For(shape, i), parent, inTransaction, response, i);
                     ExecuteStep(step, ctx, transaction, 1);
                 }
             }
             else
             {
                 if (!PassesFilter(step, operation, operation.Items)) continue;
-                var ctx = Contexts.ForStep(context, operation, step, shape, stage, shared, parent, inTransaction, response, 0);
+                var ctx = Contexts.ForStep(context, operation, step, shape, stage, shared.For(shape, 0), parent, inTransaction, response, 0);
                 ExecuteStep(step, ctx, transaction, 1);
             }
         }
