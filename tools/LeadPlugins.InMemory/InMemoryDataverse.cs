@@ -27,8 +27,10 @@ public sealed class InMemoryDataverse
         _ids = Options.IdGenerator ?? Guid.NewGuid;
         var solution = Options.SystemTablesOnly ? null : Options.Solution ?? SolutionSource.Load();
         Schema = DataverseSchema.Load(Options.SystemTablesDirectory, solution);
+        foreach (var relationship in Options.ManyToManyRelationships) Schema.AddManyToMany(relationship);
         Store = new RowStore(Schema);
         Rows = new RowWriter(this);
+        Names = new LookupNames(this);
         Queries = new QueryEngine(this, new FetchXmlParser(Options.SchemasDirectory, _diagnostics));
         Pipeline = new PipelineRunner(this);
         foreach (var handler in MessageHandlers()) _messages[handler.MessageName] = handler;
@@ -87,6 +89,7 @@ public sealed class InMemoryDataverse
     internal InMemoryDataverseOptions Options { get; }
     internal RowStore Store { get; }
     internal RowWriter Rows { get; }
+    internal LookupNames Names { get; }
     internal QueryEngine Queries { get; }
     internal PipelineRunner Pipeline { get; }
 

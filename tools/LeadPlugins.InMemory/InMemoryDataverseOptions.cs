@@ -26,6 +26,9 @@ public sealed class InMemoryDataverseOptions
     /// <summary>Maximum pipeline depth; a deeper request faults (the platform's limit is 8).</summary>
     public int MaxDepth { get; set; } = 8;
 
+    /// <summary>N:N relationships beyond the built-in ones (systemuserroles, teammembership): custom intersect tables.</summary>
+    public IList<ManyToManyRelationship> ManyToManyRelationships { get; } = new List<ManyToManyRelationship>();
+
     /// <summary>How many times a failing async job is retried before it is recorded as failed. Default 0.</summary>
     public int AsyncRetryCount { get; set; }
 }

@@ -25,14 +25,17 @@ internal sealed class AssociateHandler : MessageHandler
         {
             Finder.ResolveRow(Schema.GetTable(other.LogicalName), other.Id, null);
             var association = new Association(relationship.SchemaName, new EntityReference(target.LogicalName, target.Id), new EntityReference(other.LogicalName, other.Id));
+            Schema.ManyToManyRelationships.TryGetValue(relationship.SchemaName, out var declared);
             if (_associate)
             {
                 if (Store.IsAssociated(association)) throw Faults.DuplicateKey();
                 Store.Associate(association, context.Transaction);
+                if (declared != null) Rows.WriteIntersectRow(declared, association, context.Transaction);
             }
             else
             {
                 Store.Disassociate(association, context.Transaction);
+                if (declared != null) Rows.DeleteIntersectRows(declared, association, context.Transaction);
             }
         }
         return _associate ? new AssociateResponse() : new DisassociateResponse();

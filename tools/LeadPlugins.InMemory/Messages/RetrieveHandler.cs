@@ -20,6 +20,6 @@ internal sealed class RetrieveHandler : MessageHandler
         var table = Schema.GetTable(target.LogicalName);
         AttributeValidator.ValidateColumns(table, columns);
         var row = Finder.ResolveRow(table, target.Id, target.KeyAttributes);
-        return new RetrieveResponse { Results = { ["Entity"] = AttributeValidator.Project(table, row, columns) } };
+        return new RetrieveResponse { Results = { ["Entity"] = Dataverse.Names.Fill(AttributeValidator.Project(table, row, columns)) } };
     }
 }

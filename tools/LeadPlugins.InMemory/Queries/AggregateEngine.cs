@@ -61,6 +61,7 @@ internal sealed class AggregateEngine
             }
             results.Add(result);
         }
+        foreach (var result in results) _queries.Names.Fill(result);
         return QueryEngine.Page(compiled.Root, Order(results, spec, columns), query.TopCount, query.PageInfo);
     }
 

@@ -25,6 +25,7 @@ internal sealed class QueryEngine
     }
 
     public FetchXmlParser FetchXml { get; }
+    public LookupNames Names => _dataverse.Names;
     private DataverseSchema Schema => _dataverse.Schema;
     private RowStore Store => _dataverse.Store;
 
@@ -68,7 +69,7 @@ internal sealed class QueryEngine
         AttributeValidator.ValidateColumns(compiled.Root, columns);
         var orders = CompileOrders(query, compiled);
         var rows = Select(query, compiled);
-        var projected = Order(rows, orders).Select(r => ProjectJoined(compiled.Root, r, columns, compiled.Links, query.Distinct)).ToList();
+        var projected = Order(rows, orders).Select(r => _dataverse.Names.Fill(ProjectJoined(compiled.Root, r, columns, compiled.Links, query.Distinct))).ToList();
         if (query.Distinct) projected = WithoutDuplicates(projected);
         return Page(compiled.Root, projected, query.TopCount, paging);
     }
@@ -111,14 +112,17 @@ internal sealed class QueryEngine
         return rows;
     }
 
-    private static IEnumerable<Dictionary<string, Entity?>> Order(List<Dictionary<string, Entity?>> rows, List<(string Alias, string Attribute, bool Descending)> orders)
+    /// <summary>Orders rows like the server: nulls first ascending, strings case-insensitively, lookups by the related row's primary name.</summary>
+    private IEnumerable<Dictionary<string, Entity?>> Order(List<Dictionary<string, Entity?>> rows, List<(string Alias, string Attribute, bool Descending)> orders)
     {
         if (orders.Count == 0) return rows;
         IOrderedEnumerable<Dictionary<string, Entity?>>? sorted = null;
         var comparer = Comparer<object?>.Create(Values.Compare);
         foreach (var (alias, attribute, descending) in orders)
         {
-            Func<Dictionary<string, Entity?>, object?> key = r => r.TryGetValue(alias, out var e) && e != null && e.Attributes.TryGetValue(attribute, out var v) ? v : null;
+            Func<Dictionary<string, Entity?>, object?> key = r => r.TryGetValue(alias, out var e) && e != null && e.Attributes.TryGetValue(attribute, out var v)
+                ? (v is EntityReference reference ? _dataverse.Names.NameOf(reference) : v)
+                : null;
             sorted = sorted == null
                 ? (descending ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer))
                 : (descending ? sorted.ThenByDescending(key, comparer) : sorted.ThenBy(key, comparer));
@@ -188,9 +192,8 @@ internal sealed class QueryEngine
         var orders = new List<(string, string, bool)>();
         foreach (var order in query.Orders)
         {
-            var alias = order.EntityName ?? string.Empty;
-            if (alias == compiled.Root.LogicalName) alias = string.Empty;
-            if (!compiled.Scope.Aliases.TryGetValue(alias, out var table)) throw Faults.InvalidArgument("Unknown alias '" + alias + "' in order.");
+            var alias = compiled.Scope.ResolveAlias(order.EntityName ?? string.Empty);
+            var table = compiled.Scope.Aliases[alias];
             if (table.FindColumn(order.AttributeName) == null) throw Faults.NoAttribute(table.LogicalName, order.AttributeName);
             orders.Add((alias, order.AttributeName, order.OrderType == OrderType.Descending));
         }

@@ -7,6 +7,7 @@ namespace LeadPlugins.InMemory;
 internal sealed class QueryScope
 {
     private readonly Dictionary<string, int> _aliasCounters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _unaliasedByTable = new(StringComparer.Ordinal);
 
     public QueryScope(TableSchema root)
     {
@@ -26,18 +27,24 @@ internal sealed class QueryScope
             var n = _aliasCounters.TryGetValue(table.LogicalName, out var c) ? c + 1 : 1;
             _aliasCounters[table.LogicalName] = n;
             alias = table.LogicalName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Two unaliased links to one table make its logical name ambiguous (null): then only the generated alias works.
+            _unaliasedByTable[table.LogicalName] = _unaliasedByTable.ContainsKey(table.LogicalName) ? null : alias;
         }
         if (Aliases.ContainsKey(alias)) throw Faults.InvalidArgument("Duplicate link-entity alias '" + alias + "'.");
         Aliases[alias] = table;
         return alias;
     }
 
-    /// <summary>The alias a condition's entity name refers to (the root's logical name means the root).</summary>
+    /// <summary>
+    /// The alias a condition's or order's entity name refers to: an alias, the root's logical name, or the logical name
+    /// of a link that has no alias (the server accepts the link-entity's name or its alias).
+    /// </summary>
     public string ResolveAlias(string name)
     {
-        var alias = name == Root.LogicalName && !Aliases.ContainsKey(name) ? string.Empty : name;
-        if (!Aliases.ContainsKey(alias)) throw Faults.InvalidArgument("The link entity with alias '" + alias + "' is not found in the query.");
-        return alias;
+        if (Aliases.ContainsKey(name)) return name;
+        if (name == Root.LogicalName) return string.Empty;
+        if (_unaliasedByTable.TryGetValue(name, out var generated) && generated != null) return generated;
+        throw Faults.InvalidArgument("The link entity with alias '" + name + "' is not found in the query.");
     }
 }
 

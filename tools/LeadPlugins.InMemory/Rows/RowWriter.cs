@@ -159,8 +159,35 @@ internal sealed class RowWriter
         Store.Delete(table.LogicalName, row.Id, tx);
         if (table.PrimaryId == "activityid") Parties.Delete(table, row.Id, null, tx);
         foreach (var association in Store.Associations.Where(a => a.Entity1.Id == row.Id || a.Entity2.Id == row.Id).ToList())
+        {
             Store.Disassociate(association, tx);
+            if (Schema.ManyToManyRelationships.TryGetValue(association.Relationship, out var declared)) DeleteIntersectRows(declared, association, tx);
+        }
     }
+
+    /// <summary>The intersect row of an association, with entity 1's id and entity 2's id in their columns.</summary>
+    public void WriteIntersectRow(ManyToManyRelationship relationship, Association association, Transaction? tx)
+    {
+        var (first, second) = Ordered(relationship, association);
+        var table = Schema.GetTable(relationship.IntersectEntity);
+        var row = new Entity(table.LogicalName, _dataverse.NewId());
+        row[table.PrimaryId] = row.Id;
+        row[relationship.Entity1IntersectAttribute] = first;
+        row[relationship.Entity2IntersectAttribute] = second;
+        Store.Insert(row, tx);
+    }
+
+    public void DeleteIntersectRows(ManyToManyRelationship relationship, Association association, Transaction? tx)
+    {
+        var (first, second) = Ordered(relationship, association);
+        var rows = Store.Table(relationship.IntersectEntity);
+        foreach (var id in rows.Lookup(relationship.Entity1IntersectAttribute, first).ToList())
+            if (rows.Find(id)?.GetAttributeValue<Guid?>(relationship.Entity2IntersectAttribute) == second) Store.Delete(relationship.IntersectEntity, id, tx);
+    }
+
+    /// <summary>Associate may name either side first (role then user, or user then role).</summary>
+    private static (Guid First, Guid Second) Ordered(ManyToManyRelationship relationship, Association association)
+        => association.Entity1.LogicalName == relationship.Entity1 ? (association.Entity1.Id, association.Entity2.Id) : (association.Entity2.Id, association.Entity1.Id);
 
     /// <summary>The row to store: a copy of the existing row (if any) merged with the target's values (null clears).</summary>
     private Entity BuildStoredRow(TableSchema table, Entity source, Entity? existing, bool validateReferences)
