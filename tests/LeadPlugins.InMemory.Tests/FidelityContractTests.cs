@@ -105,4 +105,93 @@ public sealed class FidelityContractTests : DataverseTestBase
         query.Criteria.AddCondition("address1_latitude", ConditionOperator.GreaterThan, 40.0);
         Assert.AreEqual(1, Service.RetrieveMultiple(query).Entities.Count);
     }
+
+    private List<string> LeadsWhere(ConditionOperator op, params object[] values)
+    {
+        var query = new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname") };
+        query.Criteria.AddCondition("createdon", op, values);
+        return Service.RetrieveMultiple(query).Entities.Select(e => e.GetAttributeValue<string>("lastname")).OrderBy(n => n, StringComparer.Ordinal).ToList();
+    }
+
+    [TestMethod]
+    public void Calendar_date_operators_use_week_month_and_year_boundaries()
+    {
+        // Source: FetchXML operator docs (last-week: "the previous week including Sunday through Saturday"; this-year,
+        // last-month, ...: the calendar period). The clock is Monday 2026-03-02 09:30 UTC.
+        foreach (var (name, created) in new[] { ("Sat", new DateTime(2026, 2, 28, 23, 0, 0, DateTimeKind.Utc)), ("Sun", new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc)),
+                     ("Jan", new DateTime(2026, 1, 15, 12, 0, 0, DateTimeKind.Utc)), ("LastYear", new DateTime(2025, 12, 31, 23, 59, 59, DateTimeKind.Utc)) })
+        {
+            Now = created;
+            CreateLead(name);
+        }
+        Now = T0;
+        CollectionAssert.AreEqual(new[] { "Sun" }, LeadsWhere(ConditionOperator.ThisWeek));
+        CollectionAssert.AreEqual(new[] { "Sat" }, LeadsWhere(ConditionOperator.LastWeek));
+        CollectionAssert.AreEqual(new[] { "Sun" }, LeadsWhere(ConditionOperator.ThisMonth));
+        CollectionAssert.AreEqual(new[] { "Sat" }, LeadsWhere(ConditionOperator.LastMonth));
+        CollectionAssert.AreEqual(new[] { "Jan", "Sat", "Sun" }, LeadsWhere(ConditionOperator.ThisYear));
+        CollectionAssert.AreEqual(new[] { "LastYear" }, LeadsWhere(ConditionOperator.LastYear));
+        CollectionAssert.AreEqual(new[] { "Jan", "Sat", "Sun" }, LeadsWhere(ConditionOperator.LastXWeeks, 7));
+        CollectionAssert.AreEqual(new[] { "Jan", "LastYear" }, LeadsWhere(ConditionOperator.OlderThanXWeeks, 2));
+
+        var fetch = "<fetch><entity name='lead'><attribute name='lastname' /><filter><condition attribute='createdon' operator='this-year' /></filter></entity></fetch>";
+        Assert.AreEqual(3, Service.RetrieveMultiple(new FetchExpression(fetch)).Entities.Count);
+    }
+
+    [TestMethod]
+    public void Next_x_weeks_and_olderthan_x_hours_follow_the_clock()
+    {
+        // Source: FetchXML operator docs (next-x-weeks: "within the next X weeks"; olderthan-x-hours: "older than X hours").
+        CreateLead("Now");
+        Now = T0.AddDays(10);
+        CreateLead("InTenDays");
+        Now = T0.AddDays(20);
+        CreateLead("InTwentyDays");
+        Now = T0;
+        CollectionAssert.AreEqual(new[] { "InTenDays", "Now" }, LeadsWhere(ConditionOperator.NextXWeeks, 2));
+        Now = T0.AddHours(5);
+        CollectionAssert.AreEqual(new[] { "Now" }, LeadsWhere(ConditionOperator.OlderThanXHours, 4));
+    }
+
+    [TestMethod]
+    public void Hour_operators_fault_on_a_date_only_column()
+    {
+        // Source: anchors §4 Dates (behavior-format-date-time-attribute.md: time-based operators are not supported on DateOnly).
+        var query = new QueryExpression("opportunity") { ColumnSet = new ColumnSet("name") };
+        query.Criteria.AddCondition("estimatedclosedate", ConditionOperator.LastXHours, 3);
+        Fault(() => Service.RetrieveMultiple(query));
+    }
+
+    [TestMethod]
+    public void Semi_join_link_types_keep_or_drop_the_parent_once_without_link_columns()
+    {
+        // Source: JoinOperator docs and FetchXML link-type docs (any, not any, all, not all, exists, in, matchfirstrowusingcrossapply).
+        var busy = Service.Create(new Entity("account") { ["name"] = "Busy" });
+        var idle = Service.Create(new Entity("account") { ["name"] = "Idle" });
+        var mixed = Service.Create(new Entity("account") { ["name"] = "Mixed" });
+        CreateLead("Hot1", more: l => { l["parentaccountid"] = new EntityReference("account", busy); l["leadqualitycode"] = new OptionSetValue(1); });
+        CreateLead("Hot2", more: l => { l["parentaccountid"] = new EntityReference("account", busy); l["leadqualitycode"] = new OptionSetValue(1); });
+        CreateLead("Hot3", more: l => { l["parentaccountid"] = new EntityReference("account", mixed); l["leadqualitycode"] = new OptionSetValue(1); });
+        CreateLead("Cold", more: l => { l["parentaccountid"] = new EntityReference("account", mixed); l["leadqualitycode"] = new OptionSetValue(3); });
+
+        List<string> Accounts(string linkType)
+        {
+            var fetch = "<fetch><entity name='account'><attribute name='name' /><order attribute='name' />"
+                + "<link-entity name='lead' from='parentaccountid' to='accountid' link-type='" + linkType + "'>"
+                + "<filter><condition attribute='leadqualitycode' operator='eq' value='1' /></filter></link-entity></entity></fetch>";
+            return Service.RetrieveMultiple(new FetchExpression(fetch)).Entities.Select(e => e.GetAttributeValue<string>("name")).ToList();
+        }
+        CollectionAssert.AreEqual(new[] { "Busy", "Mixed" }, Accounts("any"));
+        CollectionAssert.AreEqual(new[] { "Busy", "Mixed" }, Accounts("exists"));
+        CollectionAssert.AreEqual(new[] { "Busy", "Mixed" }, Accounts("in"));
+        CollectionAssert.AreEqual(new[] { "Idle" }, Accounts("not any"));
+        CollectionAssert.AreEqual(new[] { "Busy", "Idle" }, Accounts("all"), "docs: includes parents without related rows");
+        CollectionAssert.AreEqual(new[] { "Mixed" }, Accounts("not all"));
+        CollectionAssert.AreEqual(new[] { "Busy", "Mixed" }, Accounts("matchfirstrowusingcrossapply"));
+        CollectionAssert.AreEqual(new[] { "Busy", "Busy", "Mixed" }, Accounts("inner"));
+
+        var natural = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+        natural.AddLink("lead", "accountid", "parentaccountid", JoinOperator.Natural);
+        Assert.AreEqual(4, Service.RetrieveMultiple(natural).Entities.Count, "Natural is an equal join");
+    }
 }

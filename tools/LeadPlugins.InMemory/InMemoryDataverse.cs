@@ -100,6 +100,13 @@ public sealed class InMemoryDataverse
     internal Guid BusinessUnitOf(Guid userId)
         => Store.Find("systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? RootBusinessUnitId;
 
+    /// <summary>Teams the user belongs to (teammembership intersect rows).</summary>
+    internal IReadOnlyCollection<Guid> TeamsOf(Guid userId)
+    {
+        var members = Store.Table("teammembership");
+        return members.Lookup("systemuserid", userId).Select(id => members.Find(id)!.GetAttributeValue<Guid>("teamid")).ToList();
+    }
+
     // ---------- services ----------
 
     /// <summary>A service running as the given user (default: <see cref="CallerId"/>).</summary>

@@ -14,9 +14,11 @@ internal sealed class ConditionCompiler
     private readonly Guid _userId;
     private readonly DateTime _now;
     private readonly Func<Guid, Guid> _businessUnitOf;
+    private readonly Func<Guid, IReadOnlyCollection<Guid>> _teamsOf;
 
-    public ConditionCompiler(QueryScope scope, Guid userId, DateTime now, Func<Guid, Guid> businessUnitOf)
+    public ConditionCompiler(QueryScope scope, Guid userId, DateTime now, Func<Guid, Guid> businessUnitOf, Func<Guid, IReadOnlyCollection<Guid>> teamsOf)
     {
+        _teamsOf = teamsOf;
         _scope = scope;
         _userId = userId;
         _now = now;
@@ -115,6 +117,21 @@ internal sealed class ConditionCompiler
                 o.NoValues();
                 var unit = _businessUnitOf(_userId);
                 return r => o.Value(r) is Guid v && v == unit;
+            }
+            case ConditionOperator.NotEqualBusinessId:
+            {
+                o.NoValues();
+                var unit = _businessUnitOf(_userId);
+                return r => o.Value(r) is not Guid v || v != unit;
+            }
+            case ConditionOperator.EqualUserTeams:
+            case ConditionOperator.EqualUserOrUserTeams:
+            {
+                // Teams the user is a member of (teammembership intersect rows); "or user" adds the user.
+                o.NoValues();
+                var owners = _teamsOf(_userId).ToHashSet();
+                if (o.Operator == ConditionOperator.EqualUserOrUserTeams) owners.Add(_userId);
+                return r => o.Value(r) is Guid v && owners.Contains(v);
             }
             default: return null;
         }

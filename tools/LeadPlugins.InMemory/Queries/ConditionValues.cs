@@ -78,7 +78,7 @@ internal static class ConditionValues
                 if (value is DateTime date) return column.Behavior == "DateOnly" ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : Values.ToUtcWithoutMilliseconds(date);
                 if (value is string dateText && DateTime.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsedDate))
                     return DateTime.SpecifyKind(parsedDate, DateTimeKind.Utc);
-                if (op is "LastXDays" or "NextXDays" or "LastXHours" or "NextXHours" or "OlderThanXDays" or "OlderThanXMonths") return value;
+                if (op.Contains('X', StringComparison.Ordinal) && (op.StartsWith("Last", StringComparison.Ordinal) || op.StartsWith("Next", StringComparison.Ordinal) || op.StartsWith("OlderThan", StringComparison.Ordinal))) return value;
                 throw Wrong("System.DateTime");
             default:
                 return Values.Normalize(value);

@@ -31,6 +31,16 @@ internal sealed class FetchXmlParser
         ["last-x-hours"] = ConditionOperator.LastXHours, ["next-x-hours"] = ConditionOperator.NextXHours,
         ["last-x-days"] = ConditionOperator.LastXDays, ["next-x-days"] = ConditionOperator.NextXDays,
         ["olderthan-x-days"] = ConditionOperator.OlderThanXDays, ["olderthan-x-months"] = ConditionOperator.OlderThanXMonths,
+        ["olderthan-x-minutes"] = ConditionOperator.OlderThanXMinutes, ["olderthan-x-hours"] = ConditionOperator.OlderThanXHours,
+        ["olderthan-x-weeks"] = ConditionOperator.OlderThanXWeeks, ["olderthan-x-years"] = ConditionOperator.OlderThanXYears,
+        ["last-week"] = ConditionOperator.LastWeek, ["this-week"] = ConditionOperator.ThisWeek, ["next-week"] = ConditionOperator.NextWeek,
+        ["last-month"] = ConditionOperator.LastMonth, ["this-month"] = ConditionOperator.ThisMonth, ["next-month"] = ConditionOperator.NextMonth,
+        ["last-year"] = ConditionOperator.LastYear, ["this-year"] = ConditionOperator.ThisYear, ["next-year"] = ConditionOperator.NextYear,
+        ["last-x-weeks"] = ConditionOperator.LastXWeeks, ["next-x-weeks"] = ConditionOperator.NextXWeeks,
+        ["last-x-months"] = ConditionOperator.LastXMonths, ["next-x-months"] = ConditionOperator.NextXMonths,
+        ["last-x-years"] = ConditionOperator.LastXYears, ["next-x-years"] = ConditionOperator.NextXYears,
+        ["ne-businessid"] = ConditionOperator.NotEqualBusinessId, ["eq-userteams"] = ConditionOperator.EqualUserTeams,
+        ["eq-useroruserteams"] = ConditionOperator.EqualUserOrUserTeams,
         ["on"] = ConditionOperator.On, ["on-or-before"] = ConditionOperator.OnOrBefore, ["on-or-after"] = ConditionOperator.OnOrAfter, ["not-on"] = ConditionOperator.NotOn,
         ["eq-userid"] = ConditionOperator.EqualUserId, ["ne-userid"] = ConditionOperator.NotEqualUserId, ["eq-businessid"] = ConditionOperator.EqualBusinessId,
         ["begins-with"] = ConditionOperator.BeginsWith, ["not-begin-with"] = ConditionOperator.DoesNotBeginWith,
@@ -176,7 +186,15 @@ internal sealed class FetchXmlParser
         {
             "inner" => JoinOperator.Inner,
             "outer" => JoinOperator.LeftOuter,
-            _ => throw new NotSimulatedException("link-type '" + type + "' is not simulated by the LeadPlugins in-memory Dataverse (inner and outer are)."),
+            "natural" => JoinOperator.Natural,
+            "matchfirstrowusingcrossapply" => JoinOperator.MatchFirstRowUsingCrossApply,
+            "in" => JoinOperator.In,
+            "exists" => JoinOperator.Exists,
+            "any" => JoinOperator.Any,
+            "not any" or "not-any" => JoinOperator.NotAny,
+            "all" => JoinOperator.All,
+            "not all" or "not-all" => JoinOperator.NotAll,
+            _ => throw Faults.Create(ErrorCodes.InvalidQuery, "Invalid link-type '" + type + "' in FetchXML."),
         };
         // In FetchXML "from" names the linked entity's column and "to" the parent's.
         var link = new LinkEntity(fromEntity, (string?)element.Attribute("name"), (string?)element.Attribute("to"), (string?)element.Attribute("from"), join)

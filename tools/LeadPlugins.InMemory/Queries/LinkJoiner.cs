@@ -18,8 +18,6 @@ internal sealed class LinkJoiner
 
     public LinkInfo Compile(LinkEntity link, TableSchema parent, string parentAlias, QueryScope scope)
     {
-        if (link.JoinOperator is not (JoinOperator.Inner or JoinOperator.LeftOuter))
-            throw new NotSimulatedException("JoinOperator." + link.JoinOperator + " is not simulated by the LeadPlugins in-memory Dataverse (Inner and LeftOuter are).");
         var table = _schema.GetTable(link.LinkToEntityName);
         if (parent.FindColumn(link.LinkFromAttributeName ?? string.Empty) == null) throw Faults.NoAttribute(parent.LogicalName, link.LinkFromAttributeName ?? string.Empty);
         if (table.FindColumn(link.LinkToAttributeName ?? string.Empty) == null) throw Faults.NoAttribute(table.LogicalName, link.LinkToAttributeName ?? string.Empty);
@@ -30,28 +28,57 @@ internal sealed class LinkJoiner
         return info;
     }
 
+    /// <summary>
+    /// The joined rows of one parent row. Inner, Natural (an equal join: inner here) and LeftOuter join; the semi-join
+    /// operators (In, Exists, Any, NotAny, All, NotAll) keep or drop the parent row once, without the link's columns;
+    /// MatchFirstRowUsingCrossApply joins the first matching row only (JoinOperator docs, FetchXML link-type docs).
+    /// </summary>
     public IEnumerable<Dictionary<string, Entity?>> Expand(Dictionary<string, Entity?> row, LinkInfo link)
     {
-        var parent = row.TryGetValue(link.ParentAlias, out var p) ? p : null;
+        var join = link.Link.JoinOperator;
+        var related = Related(row, link);
         var matches = new List<Dictionary<string, Entity?>>();
-        if (parent != null && parent.Attributes.TryGetValue(link.Link.LinkFromAttributeName, out var from) && from != null)
+        var failing = 0;
+        foreach (var candidate in related)
         {
-            var data = _store.Table(link.Table.LogicalName);
-            var candidates = link.Link.LinkToAttributeName == link.Table.PrimaryId
-                ? (Values.Normalize(from) is Guid id && data.Find(id) is { } single ? new[] { single } : Array.Empty<Entity>())
-                : data.Lookup(link.Link.LinkToAttributeName, from).Select(i => data.Find(i)!).ToArray();
-            foreach (var candidate in candidates)
-            {
-                var extended = new Dictionary<string, Entity?>(row, StringComparer.Ordinal) { [link.Alias] = candidate };
-                if (link.Criteria != null && !link.Criteria(extended)) continue;
-                IEnumerable<Dictionary<string, Entity?>> nested = new[] { extended };
+            var extended = new Dictionary<string, Entity?>(row, StringComparer.Ordinal) { [link.Alias] = candidate };
+            IEnumerable<Dictionary<string, Entity?>> nested = new[] { extended };
+            if (link.Criteria == null || link.Criteria(extended))
                 foreach (var child in link.Children) nested = nested.SelectMany(r => Expand(r, child)).ToList();
-                matches.AddRange(nested);
-            }
+            else nested = Array.Empty<Dictionary<string, Entity?>>();
+            var before = matches.Count;
+            matches.AddRange(nested);
+            if (matches.Count == before) failing++;
+            if (join == JoinOperator.MatchFirstRowUsingCrossApply && matches.Count > 0) return matches.Take(1);
         }
-        if (matches.Count > 0 || link.Link.JoinOperator == JoinOperator.Inner) return matches;
+        var keep = join switch
+        {
+            JoinOperator.In or JoinOperator.Exists or JoinOperator.Any => matches.Count > 0,
+            JoinOperator.NotAny => matches.Count == 0,
+            JoinOperator.All => failing == 0,
+            JoinOperator.NotAll => failing > 0,
+            _ => (bool?)null,
+        };
+        if (keep != null) return keep.Value ? new[] { Unmatched(row, link) } : Array.Empty<Dictionary<string, Entity?>>();
+        if (matches.Count > 0 || join != JoinOperator.LeftOuter) return matches;
+        return new[] { Unmatched(row, link) };
+    }
+
+    private IReadOnlyList<Entity> Related(Dictionary<string, Entity?> row, LinkInfo link)
+    {
+        var parent = row.TryGetValue(link.ParentAlias, out var p) ? p : null;
+        if (parent == null || !parent.Attributes.TryGetValue(link.Link.LinkFromAttributeName, out var from) || from == null) return Array.Empty<Entity>();
+        var data = _store.Table(link.Table.LogicalName);
+        return link.Link.LinkToAttributeName == link.Table.PrimaryId
+            ? (Values.Normalize(from) is Guid id && data.Find(id) is { } single ? new[] { single } : Array.Empty<Entity>())
+            : data.Lookup(link.Link.LinkToAttributeName, from).Select(i => data.Find(i)!).ToArray();
+    }
+
+    /// <summary>The parent row with the link (and its nested links) empty.</summary>
+    private static Dictionary<string, Entity?> Unmatched(Dictionary<string, Entity?> row, LinkInfo link)
+    {
         var outer = new Dictionary<string, Entity?>(row, StringComparer.Ordinal) { [link.Alias] = null };
         foreach (var child in LinkInfo.Flatten(link.Children)) outer[child.Alias] = null;
-        return new[] { outer };
+        return outer;
     }
 }

@@ -80,7 +80,7 @@ internal sealed class QueryEngine
         var root = Schema.GetTable(query.EntityName);
         var scope = new QueryScope(root);
         var links = query.LinkEntities.Select(l => _joiner.Compile(l, root, string.Empty, scope)).ToList();
-        var conditions = new ConditionCompiler(scope, userId, _dataverse.Now(), _dataverse.BusinessUnitOf);
+        var conditions = new ConditionCompiler(scope, userId, _dataverse.Now(), _dataverse.BusinessUnitOf, _dataverse.TeamsOf);
         var criteria = conditions.Filter(query.Criteria, string.Empty);
         foreach (var link in LinkInfo.Flatten(links)) link.Criteria = conditions.Filter(link.Link.LinkCriteria, link.Alias);
         return new CompiledQuery(root, scope, links, criteria);
