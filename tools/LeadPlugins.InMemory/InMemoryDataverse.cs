@@ -214,7 +214,7 @@ public sealed class InMemoryDataverse
     public IReadOnlyList<Entity> Query(string logicalName)
     {
         Schema.GetTable(logicalName);
-        return Store.Table(logicalName).Rows.Select(Values.CloneEntity).ToList();
+        return Store.Table(logicalName).Rows.Select(Values.CloneStoredRow).ToList();
     }
 
     /// <summary>Columns of a table that have an equality index (built on the first Equal query on them).</summary>
@@ -225,7 +225,7 @@ public sealed class InMemoryDataverse
     public Entity? Get(string logicalName, Guid id)
     {
         var row = Store.Find(logicalName, id);
-        return row == null ? null : Values.CloneEntity(row);
+        return row == null ? null : Values.CloneStoredRow(row);
     }
 
     // ---------- the chain ----------

@@ -23,5 +23,10 @@ internal sealed class RequestContext
     /// <summary>The context platform sub-operations see as their parent (set by the pipeline).</summary>
     public IPluginExecutionContext? ContextForChildren { get; set; }
     /// <summary>Targets that already received the platform's Create/Update defaults (before PreOperation).</summary>
-    public HashSet<Entity> DefaultsApplied { get; } = new(ReferenceEqualityComparer.Instance);
+    public HashSet<Entity> DefaultsApplied => _defaultsApplied ??= new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether the pipeline already applied the platform's defaults to this target (no set is made for a request without steps).</summary>
+    public bool HasDefaults(Entity target) => _defaultsApplied != null && _defaultsApplied.Contains(target);
+
+    private HashSet<Entity>? _defaultsApplied;
 }

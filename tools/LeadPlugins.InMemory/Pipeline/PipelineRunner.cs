@@ -33,8 +33,17 @@ internal sealed class PipelineRunner
         PluginStep.Validate(type, attribute);
         var step = new PluginStep(type, attribute, unsecure, secure, _steps.Count);
         _steps.Add(step);
+        // A step fires for its own message and, through the merged pipeline, for the single/bulk twin.
+        _messagesWithSteps.Add(step.Message);
+        if (step.Message is "Create" or "Update") _messagesWithSteps.Add(step.Message + "Multiple");
+        if (step.Message is "CreateMultiple" or "UpdateMultiple") _messagesWithSteps.Add(step.Message.Replace("Multiple", string.Empty, StringComparison.Ordinal));
         return step;
     }
+
+    private static readonly List<(PluginStep Step, StepShape Shape)> NoSteps = new();
+    private readonly HashSet<string> _messagesWithSteps = new(StringComparer.Ordinal);
+
+    private bool MayHaveSteps(string? message) => message != null && _messagesWithSteps.Contains(message);
 
     public Func<RequestContext, OrganizationResponse> Wrap(Func<RequestContext, OrganizationResponse> next)
         => context =>
@@ -57,9 +66,10 @@ internal sealed class PipelineRunner
     private OrganizationResponse RunPipeline(RequestContext context, Func<RequestContext, OrganizationResponse> next)
     {
         var outermost = context.Transaction == null;
-        var operation = PipelineOperation.Describe(context.Request, _dataverse);
-        var steps = FindSteps(operation);
-        if (steps.Count == 0)
+        // No step can fire for this message (e.g. RetrieveMultiple): skip describing the request.
+        var operation = MayHaveSteps(context.Request.RequestName) ? PipelineOperation.Describe(context.Request, _dataverse) : null;
+        var steps = operation == null ? NoSteps : FindSteps(operation);
+        if (operation == null || steps.Count == 0)
         {
             if (!outermost) return next(context);
             var own = context.Transaction = new Transaction();
@@ -166,7 +176,7 @@ internal sealed class PipelineRunner
             var id = operation.Items[i].Id != Guid.Empty ? operation.Items[i].Id : operation.Ids[i];
             operation.Ids[i] = id;
             var row = _dataverse.Store.Find(operation.Items[i].LogicalName, id);
-            operation.PostRows.Add(row == null ? null : Values.CloneEntity(row));
+            operation.PostRows.Add(row == null ? null : Values.CloneStoredRow(row));
         }
         if (!operation.IsBulk && operation.Ids.Count > 0) operation.PrimaryEntityId = operation.Ids[0];
     }

@@ -154,9 +154,9 @@ internal sealed class QueryEngine
         result.MoreRecords = total > page * size;
         if (pageRows.Count > 0)
         {
-            result.PagingCookie = new XElement("cookie", new XAttribute("page", page),
-                new XElement(root.PrimaryId, new XAttribute("last", pageRows[^1].Id.ToString("B").ToUpperInvariant()),
-                    new XAttribute("first", pageRows[0].Id.ToString("B").ToUpperInvariant()))).ToString(SaveOptions.DisableFormatting);
+            // The same text XElement would write, without building a tree for every query.
+            result.PagingCookie = "<cookie page=\"" + page.ToString(CultureInfo.InvariantCulture) + "\"><" + root.PrimaryId
+                + " last=\"" + pageRows[^1].Id.ToString("B").ToUpperInvariant() + "\" first=\"" + pageRows[0].Id.ToString("B").ToUpperInvariant() + "\" /></cookie>";
         }
         if (paging != null && paging.ReturnTotalRecordCount)
         {

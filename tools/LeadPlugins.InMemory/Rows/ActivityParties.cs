@@ -19,9 +19,14 @@ internal sealed class ActivityParties
 
     private RowStore Store => _dataverse.Store;
 
+    /// <summary>The party-list columns of each table, found once (every write asks).</summary>
+    private readonly Dictionary<TableSchema, ColumnSchema[]> _partyLists = new(ReferenceEqualityComparer.Instance);
+
     public void Write(TableSchema table, Entity stored, Transaction? tx, Entity? changed = null)
     {
-        foreach (var column in table.Columns.Values.Where(c => c.Type == ColumnType.PartyList))
+        if (!_partyLists.TryGetValue(table, out var partyLists))
+            _partyLists[table] = partyLists = table.Columns.Values.Where(c => c.Type == ColumnType.PartyList).ToArray();
+        foreach (var column in partyLists)
         {
             if (changed != null && !changed.Contains(column.LogicalName)) continue;
             var mask = PartyListMasks.TryGetValue(column.LogicalName, out var m) ? m : 0;

@@ -19,6 +19,8 @@ internal sealed class RowWriter
         Parties = new ActivityParties(dataverse);
     }
 
+    private static readonly string[] OwningColumns = { "owninguser", "owningteam", "owningbusinessunit" };
+
     public RowFinder Finder { get; }
     private ActivityParties Parties { get; }
     private DataverseSchema Schema => _dataverse.Schema;
@@ -43,7 +45,7 @@ internal sealed class RowWriter
     internal Guid CreateRow(Entity target, RequestContext context)
     {
         var table = Schema.GetTable(target.LogicalName);
-        if (!context.DefaultsApplied.Contains(target)) ApplyCreateDefaults(table, target, context.Call.UserId, _dataverse.Now(), honourState: false);
+        if (!context.HasDefaults(target)) ApplyCreateDefaults(table, target, context.Call.UserId, _dataverse.Now(), honourState: false);
         if (Store.Find(table.LogicalName, target.Id) != null) throw Faults.DuplicateKey();
         AttributeValidator.Validate(Schema, table, target);
         EnforceCreateState(table, target);
@@ -114,7 +116,7 @@ internal sealed class RowWriter
         var table = Schema.GetTable(target.LogicalName);
         var existing = ResolveUpdateTarget(table, target);
         AttributeValidator.Validate(Schema, table, target);
-        if (!context.DefaultsApplied.Contains(target)) ApplyUpdateDefaults(target, context.Call.UserId, _dataverse.Now());
+        if (!context.HasDefaults(target)) ApplyUpdateDefaults(target, context.Call.UserId, _dataverse.Now());
         var stored = BuildStoredRow(table, target, existing, validateReferences: true);
         ApplyStateChange(table, target, existing, stored);
         Finder.CheckAlternateKeys(table, stored);
@@ -192,7 +194,7 @@ internal sealed class RowWriter
     /// <summary>The row to store: a copy of the existing row (if any) merged with the target's values (null clears).</summary>
     private Entity BuildStoredRow(TableSchema table, Entity source, Entity? existing, bool validateReferences)
     {
-        var row = existing == null ? new Entity(table.LogicalName, source.Id) : Values.CloneEntity(existing);
+        var row = existing == null ? new Entity(table.LogicalName, source.Id) : Values.CloneStoredRow(existing);
         foreach (var pair in source.Attributes)
         {
             if (pair.Value == null)
@@ -216,7 +218,9 @@ internal sealed class RowWriter
         }
         row[table.PrimaryId] = row.Id;
         if (table.IsUserOwned && source.Contains("ownerid")) SetOwningColumns(row, row.GetAttributeValue<EntityReference>("ownerid"));
-        foreach (var key in row.Attributes.Where(p => p.Value == null).Select(p => p.Key).ToList()) row.Attributes.Remove(key);
+        // Only the owning columns can be null here (SetOwningColumns clears the one that does not apply); stored rows hold no nulls.
+        foreach (var owning in OwningColumns)
+            if (row.Attributes.TryGetValue(owning, out var value) && value == null) row.Attributes.Remove(owning);
         if ((source.Contains("firstname") || source.Contains("lastname")) && table.FindColumn("fullname") != null && table.LogicalName is "lead" or "contact" or "systemuser")
         {
             var fullName = (row.GetAttributeValue<string>("firstname") + " " + row.GetAttributeValue<string>("lastname")).Trim();
