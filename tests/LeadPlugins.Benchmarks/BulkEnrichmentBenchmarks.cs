@@ -58,7 +58,7 @@ public class BulkEnrichmentBenchmarks
     {
         var dataverse = new InMemoryDataverse(new InMemoryDataverseOptions { Solution = Solution, IdGenerator = new SequentialIds(1_000_000).Next });
         if (mode == Mode.CreateMultipleBatches)
-            dataverse.RegisterStep<EnrichMarketplaceLead>(new PluginStepAttribute("CreateMultiple", "lead", PipelineStage.PreOperation, ExecutionMode.Synchronous));
+            dataverse.RegisterPluginForCreateMultiple<EnrichMarketplaceLead>();
         else
             dataverse.RegisterPlugin<EnrichMarketplaceLead>();
         var seller = dataverse.AddUser("Seller");

@@ -44,12 +44,9 @@ public abstract class EnrichmentTestBase
         Mode = registration;
         Dataverse = NewDataverse();
         if (registration == Registration.Create) Dataverse.RegisterPlugin<EnrichMarketplaceLead>(unsecureConfiguration);
-        else Dataverse.RegisterStep<EnrichMarketplaceLead>(CreateMultipleStep, unsecureConfiguration);
+        else Dataverse.RegisterPluginForCreateMultiple<EnrichMarketplaceLead>(unsecureConfiguration);
         Service = Dataverse.GetOrganizationService();
     }
-
-    protected static PluginStepAttribute CreateMultipleStep
-        => new("CreateMultiple", "lead", PipelineStage.PreOperation, ExecutionMode.Synchronous);
 
     /// <summary>Creates the leads with the registration's own message: one Create each, or one CreateMultiple.</summary>
     protected Guid[] CreateLeads(params Entity[] leads) => CreateLeads(Mode, leads);

@@ -210,6 +210,26 @@ public sealed class PipelineContractTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void Each_item_of_a_CreateMultiple_runs_Create_steps_with_its_own_shared_variables()
+    {
+        // Source: anchors §3.4 (merged pipeline: a Create step runs once per item of CreateMultiple, in that item's
+        // pipeline) and §4 "Shared variables pass between steps of one pipeline": PreOperation to PostOperation of the
+        // same item, never to the next item.
+        var seenInPost = new List<string>();
+        var countsInPre = new List<int>();
+        Step("Create", "lead", PreOperation, s =>
+        {
+            countsInPre.Add(s.Context.SharedVariables.Count);
+            s.Context.SharedVariables["item"] = s.Target.GetAttributeValue<string>("lastname");
+        });
+        Step("Create", "lead", PostOperation, s => seenInPost.Add((string)s.Context.SharedVariables["item"]));
+        var targets = new EntityCollection(new[] { "One", "Two", "Three" }.Select(n => new Entity("lead") { ["lastname"] = n }).ToList()) { EntityName = "lead" };
+        Service.Execute(new CreateMultipleRequest { Targets = targets });
+        CollectionAssert.AreEqual(new[] { "One", "Two", "Three" }, seenInPost);
+        CollectionAssert.AreEqual(new[] { 0, 0, 0 }, countsInPre, "no item sees another item's variables");
+    }
+
+    [TestMethod]
     public void RunAs_System_step_gets_the_SYSTEM_UserId_and_the_caller_as_InitiatingUserId()
     {
         // Source: anchors §4 Bookkeeping "UserId is the step's run-as user; InitiatingUserId is the caller".

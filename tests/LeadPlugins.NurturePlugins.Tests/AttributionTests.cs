@@ -88,8 +88,7 @@ public sealed class AttributionTests : NurtureTestBase
     [TestMethod]
     public void A_batch_of_opportunities_reads_all_originating_leads_in_one_query()
     {
-        Dataverse.RegisterStep<CarryMarketplaceAttribution>(new LeadPlugins.Plugins.Registration.PluginStepAttribute("CreateMultiple", "opportunity",
-            LeadPlugins.Plugins.Registration.PipelineStage.PreOperation, LeadPlugins.Plugins.Registration.ExecutionMode.Synchronous));
+        Dataverse.RegisterPluginForCreateMultiple<CarryMarketplaceAttribution>();
         var leads = Enumerable.Range(0, 20).Select(i => CreateLead(i % 2 == 0 ? Storefront.AppSource : Storefront.AzureMarketplace, offer: "Offer " + i)).ToList();
         var targets = new EntityCollection(leads.Select((id, i) => new Entity("opportunity") { ["name"] = "Opp " + i, ["originatingleadid"] = new EntityReference("lead", id) }).ToList())
         { EntityName = "opportunity" };

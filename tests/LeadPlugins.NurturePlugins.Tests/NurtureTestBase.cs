@@ -191,10 +191,5 @@ public abstract class NurtureTestBase
     protected static string ImageColumns => NurtureColumnSets.EnrollmentLeadColumns;
 
     /// <summary>A CreateMultiple registration of the enrolment step (the shipped step is Create; the code path is the same).</summary>
-    protected static PluginStepAttribute EnrolOnCreateMultiple() => new("CreateMultiple", "lead", PipelineStage.PostOperation, ExecutionMode.Asynchronous)
-    {
-        Image2Name = EnrollLeadInNurture.PostImageName,
-        Image2Type = ImageType.PostImage,
-        Image2Attributes = NurtureColumnSets.EnrollmentLeadColumns,
-    };
+    protected static PluginStepAttribute EnrolOnCreateMultiple() => StepRegistrations.ForCreateMultiple<EnrollLeadInNurture>();
 }

@@ -35,8 +35,6 @@ public abstract class ReliabilityTestBase
         AsyncRetryCount = asyncRetryCount,
     });
 
-    internal static PluginStepAttribute CreateMultipleStep => new("CreateMultiple", "lead", PipelineStage.PreOperation, ExecutionMode.Synchronous);
-
     /// <summary>A Dataverse with only the enrichment plug-in, registered the given way.</summary>
     protected static InMemoryDataverse WithEnrichment(Registration registration, string? unsecure = null, string? secure = null, int asyncRetryCount = 0)
     {
@@ -48,7 +46,7 @@ public abstract class ReliabilityTestBase
     protected static void RegisterEnrichment(InMemoryDataverse dataverse, Registration registration, string? unsecure = null, string? secure = null)
     {
         if (registration == Registration.Create) dataverse.RegisterPlugin<EnrichMarketplaceLead>(unsecure, secure);
-        else dataverse.RegisterStep<EnrichMarketplaceLead>(CreateMultipleStep, unsecure, secure);
+        else dataverse.RegisterPluginForCreateMultiple<EnrichMarketplaceLead>(unsecure, secure);
     }
 
     /// <summary>Creates the leads with the registration's message: one Create each, or one CreateMultiple.</summary>

@@ -108,10 +108,7 @@ public sealed class RoundTripBudgetTests : ReliabilityTestBase
         var dataverse = NewDataverse();
         RegisterEnrichment(dataverse, registration);
         if (registration == Registration.Create) dataverse.RegisterPlugin<EnrollLeadInNurture>();
-        else dataverse.RegisterStep<EnrollLeadInNurture>(new PluginStepAttribute("CreateMultiple", "lead", PipelineStage.PostOperation, ExecutionMode.Asynchronous)
-        {
-            Image2Name = EnrollLeadInNurture.PostImageName, Image2Type = ImageType.PostImage, Image2Attributes = NurtureColumnSets.EnrollmentLeadColumns,
-        });
+        else dataverse.RegisterPluginForCreateMultiple<EnrollLeadInNurture>();
         var leads = MarketplaceLeads(100);
 
         var ids = CreateLeads(dataverse.GetOrganizationService(), Registration.CreateMultiple, leads);

@@ -26,6 +26,8 @@ public static class ErrorCodes
     public const int NotSupported = -2147220715;
     public const int InvalidQuery = -2147204733;
     public const int UnExpected = -2147220970;
+    /// <summary>More rows than an aggregate query may evaluate (docs: "Aggregate data using FetchXml", Limitations).</summary>
+    public const int AggregateQueryRecordLimit = -2147164125;
 }
 
 /// <summary>A harness gap, never a server behaviour: thrown unwrapped so no plug-in catch block can mistake it for a fault.</summary>

@@ -88,8 +88,26 @@ public sealed class TableSchema
 public sealed class DataverseSchema
 {
     private readonly Dictionary<string, TableSchema> _tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ManyToManyRelationship> _manyToMany = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, TableSchema> Tables => _tables;
+    public IReadOnlyDictionary<string, ManyToManyRelationship> ManyToManyRelationships => _manyToMany;
+
+    /// <summary>Declares an N:N relationship and its intersect table (both tables must exist).</summary>
+    public void AddManyToMany(ManyToManyRelationship relationship)
+    {
+        GetTable(relationship.Entity1);
+        GetTable(relationship.Entity2);
+        if (!_tables.TryGetValue(relationship.IntersectEntity, out var intersect))
+        {
+            intersect = new TableSchema(relationship.IntersectEntity, relationship.IntersectEntity, relationship.IntersectEntity + "id", null, TableOwnership.None);
+            _tables.Add(intersect.LogicalName, intersect);
+            AddStandardColumns(intersect);
+        }
+        intersect.AddIfMissing(new ColumnSchema(relationship.Entity1IntersectAttribute, ColumnType.UniqueIdentifier));
+        intersect.AddIfMissing(new ColumnSchema(relationship.Entity2IntersectAttribute, ColumnType.UniqueIdentifier));
+        _manyToMany[relationship.SchemaName] = relationship;
+    }
 
     public TableSchema? FindTable(string logicalName)
         => logicalName != null && _tables.TryGetValue(logicalName, out var t) ? t : null;
@@ -117,6 +135,7 @@ public sealed class DataverseSchema
                 schema.Merge(table, SolutionSource.LoadLocalChoices(table.SourceFile), solution);
         }
         foreach (var table in schema._tables.Values) AddStandardColumns(table);
+        foreach (var relationship in ManyToManyRelationship.BuiltIn) schema.AddManyToMany(relationship);
         return schema;
     }
 

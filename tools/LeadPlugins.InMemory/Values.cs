@@ -17,6 +17,17 @@ internal static class Values
         return copy;
     }
 
+    /// <summary>
+    /// A copy of a stored row: stored rows hold attributes only, and reading an Entity's KeyAttributes, FormattedValues or
+    /// RelatedEntities would allocate (and keep) an empty collection on the stored row for every copy.
+    /// </summary>
+    public static Entity CloneStoredRow(Entity row)
+    {
+        var copy = new Entity(row.LogicalName, row.Id);
+        foreach (var pair in row.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+        return copy;
+    }
+
     public static EntityCollection CloneCollection(EntityCollection source)
     {
         var copy = new EntityCollection

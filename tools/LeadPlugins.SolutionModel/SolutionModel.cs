@@ -22,6 +22,8 @@ public enum ColumnType
     State,
     Status,
     PartyList,
+    /// <summary>Floating point number (double).</summary>
+    Float,
 }
 
 public enum TableOwnership
@@ -178,6 +180,7 @@ public sealed class SolutionSource
             "memo" => ColumnType.Memo,
             "integer" => ColumnType.Integer,
             "decimal" => ColumnType.Decimal,
+            "float" or "double" => ColumnType.Float,
             "money" => ColumnType.Money,
             "boolean" => ColumnType.Boolean,
             "choice" => ColumnType.Choice,

@@ -43,8 +43,7 @@ public sealed record StepRegistration(
 {
     public IReadOnlyList<string> FilteringAttributeList => SplitNames(FilteringAttributes);
 
-    public static IReadOnlyList<string> SplitNames(string? names)
-        => (names ?? string.Empty).Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+    public static IReadOnlyList<string> SplitNames(string? names) => LeadPlugins.SolutionModel.StepRules.SplitNames(names);
 }
 
 /// <summary>A plugintype: an IPlugin class (with its steps) or a custom workflow activity (with its group).</summary>

@@ -16,7 +16,7 @@ public static class SdkMessages
     };
 
     /// <summary>Messages a step must never be registered on (they run on every read).</summary>
-    public static readonly IReadOnlyList<string> Forbidden = new[] { "Retrieve", "RetrieveMultiple" };
+    public static readonly IReadOnlyList<string> Forbidden = LeadPlugins.SolutionModel.StepRules.ForbiddenMessages;
 
     public static string? NameOf(Guid id) => KnownIds.FirstOrDefault(p => p.Value == id).Key;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using LeadPlugins.Plugins.Registration;
+using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.InMemory;
@@ -71,27 +72,23 @@ public sealed class PluginStep
         return (IPlugin)none.Invoke(null);
     }
 
+    /// <summary>Refuses what Dataverse refuses to register (the shared <see cref="StepRules"/>); the project's policies are pack's concern.</summary>
     internal static void Validate(Type pluginType, PluginStepAttribute attribute)
     {
         if (!typeof(IPlugin).IsAssignableFrom(pluginType)) throw new ArgumentException(pluginType.FullName + " does not implement IPlugin.");
         if (string.IsNullOrWhiteSpace(attribute.Message)) throw new ArgumentException(pluginType.FullName + ": a step needs a message.");
-        if (attribute.Stage is not (PipelineStage.PreValidation or PipelineStage.PreOperation or PipelineStage.PostOperation))
-            throw new ArgumentException(pluginType.FullName + ": stage " + (int)attribute.Stage + " is not 10, 20 or 40.");
-        if (attribute.Mode == ExecutionMode.Asynchronous && attribute.Stage != PipelineStage.PostOperation)
-            throw new ArgumentException(pluginType.FullName + ": only PostOperation steps can be asynchronous.");
-        var message = attribute.Message;
-        foreach (var image in new[] { (attribute.Image1Name, attribute.Image1Type), (attribute.Image2Name, attribute.Image2Type) })
-        {
-            if (string.IsNullOrEmpty(image.Item1)) continue;
-            var pre = image.Item2 is ImageType.PreImage or ImageType.Both;
-            var post = image.Item2 is ImageType.PostImage or ImageType.Both;
-            if (pre && message is "Create" or "CreateMultiple")
-                throw new ArgumentException(pluginType.FullName + ": a " + message + " step cannot have a pre image.");
-            if (post && message is "Delete")
-                throw new ArgumentException(pluginType.FullName + ": a Delete step cannot have a post image.");
-            if (post && attribute.Stage != PipelineStage.PostOperation)
-                throw new ArgumentException(pluginType.FullName + ": post images exist only in PostOperation.");
-        }
+        var refused = StepRules.Check(Facts(pluginType, attribute)).FirstOrDefault(v => v.PlatformRefuses);
+        if (refused != null) throw new ArgumentException(pluginType.FullName + ": " + refused.Message);
+    }
+
+    /// <summary>The attribute as the shared registration rules see it.</summary>
+    public static StepFacts Facts(Type pluginType, PluginStepAttribute attribute)
+    {
+        var images = new List<StepImageFacts>();
+        if (!string.IsNullOrEmpty(attribute.Image1Name)) images.Add(new StepImageFacts(attribute.Image1Name, (int)attribute.Image1Type, Split(attribute.Image1Attributes)));
+        if (!string.IsNullOrEmpty(attribute.Image2Name)) images.Add(new StepImageFacts(attribute.Image2Name, (int)attribute.Image2Type, Split(attribute.Image2Attributes)));
+        return new StepFacts(attribute.Name ?? pluginType.Name + ": " + attribute.Message + " of " + attribute.EntityLogicalName, attribute.Message,
+            attribute.EntityLogicalName ?? string.Empty, (int)attribute.Stage, (int)attribute.Mode, Split(attribute.FilteringAttributes), images);
     }
 
     private static void AddImage(List<StepImage> images, string? name, ImageType type, string? attributes)
@@ -100,8 +97,7 @@ public sealed class PluginStep
         images.Add(new StepImage(name, type is ImageType.PreImage or ImageType.Both, type is ImageType.PostImage or ImageType.Both, Split(attributes)));
     }
 
-    private static IReadOnlyList<string> Split(string? csv)
-        => string.IsNullOrWhiteSpace(csv) ? Array.Empty<string>() : csv.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+    private static IReadOnlyList<string> Split(string? csv) => StepRules.SplitNames(csv);
 
     private static Guid StableId(string text)
     {

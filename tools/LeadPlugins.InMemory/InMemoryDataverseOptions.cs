@@ -1,0 +1,34 @@
+using LeadPlugins.SolutionModel;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>Settings of an <see cref="InMemoryDataverse"/>.</summary>
+public sealed class InMemoryDataverseOptions
+{
+    /// <summary>UTC clock for createdon/modifiedon and date operators. Default: the system clock.</summary>
+    public Func<DateTime>? Clock { get; set; }
+
+    /// <summary>Ids for new rows. Default: Guid.NewGuid. <see cref="SequentialIds"/> gives readable, repeatable ids.</summary>
+    public Func<Guid>? IdGenerator { get; set; }
+
+    /// <summary>The product's solution source. Default: <see cref="SolutionSource.Load"/> (Solution/src above the app).</summary>
+    public SolutionSource? Solution { get; set; }
+
+    /// <summary>Load no solution source: system tables only.</summary>
+    public bool SystemTablesOnly { get; set; }
+
+    /// <summary>Directory of the built-in system tables. Default: SystemTables next to this assembly.</summary>
+    public string? SystemTablesDirectory { get; set; }
+
+    /// <summary>Directory holding Fetch.xsd. Default: $LEADPLUGINS_SCHEMAS, else shared/schemas/dataverse above the repository.</summary>
+    public string? SchemasDirectory { get; set; }
+
+    /// <summary>Maximum pipeline depth; a deeper request faults (the platform's limit is 8).</summary>
+    public int MaxDepth { get; set; } = 8;
+
+    /// <summary>N:N relationships beyond the built-in ones (systemuserroles, teammembership): custom intersect tables.</summary>
+    public IList<ManyToManyRelationship> ManyToManyRelationships { get; } = new List<ManyToManyRelationship>();
+
+    /// <summary>How many times a failing async job is retried before it is recorded as failed. Default 0.</summary>
+    public int AsyncRetryCount { get; set; }
+}

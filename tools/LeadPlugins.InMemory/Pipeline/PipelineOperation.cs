@@ -1,0 +1,160 @@
+using LeadPlugins.SolutionModel;
+using System.Xml.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>How a registered step relates to the request's message (the merged Create/CreateMultiple pipeline).</summary>
+internal enum StepShape
+{
+    /// <summary>The step is registered on the request's own message.</summary>
+    Native,
+    /// <summary>A CreateMultiple/UpdateMultiple step fired by a single Create/Update: one-item Targets.</summary>
+    BulkFromSingle,
+    /// <summary>A Create/Update step fired by CreateMultiple/UpdateMultiple: once per item, with Target.</summary>
+    SingleFromBulk,
+}
+
+/// <summary>What a request is about, for the pipeline: message, primary table and id, items, pre and post rows.</summary>
+internal sealed class PipelineOperation
+{
+    public required string Message { get; init; }
+    public string PrimaryEntityName { get; set; } = "none";
+    public Guid PrimaryEntityId { get; set; }
+    public TableSchema? Table { get; set; }
+    /// <summary>"Create", "Update", "Delete" or null: which images and defaults apply.</summary>
+    public string? Kind { get; set; }
+    public bool IsBulk { get; set; }
+    public List<Entity> Items { get; } = new();
+    public List<Guid> Ids { get; } = new();
+    public List<Entity?> PreRows { get; } = new();
+    public List<Entity?> PostRows { get; } = new();
+
+    public static PipelineOperation Describe(OrganizationRequest request, InMemoryDataverse dataverse)
+    {
+        var operation = new PipelineOperation { Message = request.RequestName ?? string.Empty };
+        var parameters = request.Parameters;
+        switch (operation.Message)
+        {
+            case "Create":
+            case "Update":
+                if (parameters.TryGetValue("Target", out var t) && t is Entity target)
+                {
+                    operation.Kind = operation.Message;
+                    AddItem(operation, target, dataverse);
+                }
+                break;
+            case "CreateMultiple":
+            case "UpdateMultiple":
+                dataverse.Rows.ValidateBulk(request, operation.Message == "CreateMultiple");
+                operation.Kind = operation.Message.Replace("Multiple", string.Empty, StringComparison.Ordinal);
+                operation.IsBulk = true;
+                foreach (var item in ((EntityCollection)parameters["Targets"]).Entities) AddItem(operation, item, dataverse);
+                operation.PrimaryEntityId = Guid.Empty;
+                break;
+            case "Delete":
+                if (parameters.TryGetValue("Target", out var d) && d is EntityReference deleted)
+                {
+                    operation.Kind = "Delete";
+                    operation.Table = dataverse.Schema.GetTable(deleted.LogicalName);
+                    operation.PrimaryEntityName = deleted.LogicalName;
+                    operation.PrimaryEntityId = deleted.Id;
+                    operation.Ids.Add(deleted.Id);
+                    operation.PreRows.Add(dataverse.Store.Find(deleted.LogicalName, deleted.Id));
+                }
+                break;
+            case "RetrieveMultiple":
+                operation.PrimaryEntityName = parameters.TryGetValue("Query", out var q) ? QueryEntityName(q) ?? "none" : "none";
+                break;
+            case "SetState":
+                SetPrimary(operation, parameters.TryGetValue("EntityMoniker", out var m) ? m : null);
+                break;
+            case "QualifyLead":
+                SetPrimary(operation, parameters.TryGetValue("LeadId", out var l) ? l : null);
+                break;
+            default:
+                SetPrimary(operation, parameters.TryGetValue("Target", out var other) ? other : null);
+                break;
+        }
+        return operation;
+    }
+
+    private static void AddItem(PipelineOperation operation, Entity item, InMemoryDataverse dataverse)
+    {
+        var table = dataverse.Schema.GetTable(item.LogicalName);
+        foreach (var name in item.Attributes.Keys)
+            if (table.FindColumn(name) == null) throw Faults.NoAttribute(table.LogicalName, name);
+        operation.Table = table;
+        operation.PrimaryEntityName = table.LogicalName;
+        Guid id;
+        if (operation.Kind == "Create")
+        {
+            id = item.Id != Guid.Empty ? item.Id : item.GetAttributeValue<Guid?>(table.PrimaryId) ?? Guid.Empty;
+        }
+        else
+        {
+            id = item.Id != Guid.Empty ? item.Id : item.GetAttributeValue<Guid?>(table.PrimaryId) ?? Guid.Empty;
+            if (id == Guid.Empty && item.KeyAttributes.Count > 0) id = dataverse.Rows.Finder.FindByKey(table, item.KeyAttributes)?.Id ?? Guid.Empty;
+        }
+        operation.Items.Add(item);
+        operation.Ids.Add(id);
+        operation.PreRows.Add(operation.Kind == "Update" ? dataverse.Store.Find(table.LogicalName, id) : null);
+        operation.PrimaryEntityId = operation.Ids[0];
+    }
+
+    private static void SetPrimary(PipelineOperation operation, object? target)
+    {
+        switch (target)
+        {
+            case EntityReference reference:
+                operation.PrimaryEntityName = reference.LogicalName;
+                operation.PrimaryEntityId = reference.Id;
+                break;
+            case Entity entity:
+                operation.PrimaryEntityName = entity.LogicalName;
+                operation.PrimaryEntityId = entity.Id;
+                break;
+        }
+    }
+
+    private static string? QueryEntityName(object? query) => query switch
+    {
+        QueryExpression q => q.EntityName,
+        QueryByAttribute q => q.EntityName,
+        FetchExpression f => TryParse(f.Query)?.Root?.Element("entity")?.Attribute("name")?.Value,
+        _ => null,
+    };
+
+    private static XDocument? TryParse(string xml)
+    {
+        try
+        {
+            return XDocument.Parse(xml);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// The shared variables of one stage group (PreValidation, or PreOperation through PostOperation) of a request. A Create
+/// or Update step fired by CreateMultiple/UpdateMultiple runs in each item's own pipeline, so each item has its own
+/// collection: one collection for the whole batch would let every item see (and every async job copy) every other
+/// item's variables, which made a batch cost the square of its size.
+/// </summary>
+internal sealed class PipelineSharedVariables
+{
+    private readonly Dictionary<int, ParameterCollection> _perItem = new();
+
+    public ParameterCollection Request { get; } = new();
+
+    public ParameterCollection For(StepShape shape, int index)
+    {
+        if (shape != StepShape.SingleFromBulk) return Request;
+        if (!_perItem.TryGetValue(index, out var item)) _perItem[index] = item = new ParameterCollection();
+        return item;
+    }
+}

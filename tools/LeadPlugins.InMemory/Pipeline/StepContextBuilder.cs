@@ -1,0 +1,101 @@
+using Microsoft.Xrm.Sdk;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>Builds the execution context a step receives: parameters in the step's shape, images, user, depth, parents.</summary>
+internal sealed class StepContextBuilder
+{
+    private readonly InMemoryDataverse _dataverse;
+
+    public StepContextBuilder(InMemoryDataverse dataverse) { _dataverse = dataverse; }
+
+    public PluginExecutionContext ForStep(RequestContext context, PipelineOperation operation, PluginStep step, StepShape shape, int stage,
+        ParameterCollection shared, IPluginExecutionContext? parent, bool inTransaction, OrganizationResponse? response, int index)
+    {
+        var ctx = NewContext(context, operation, stage, step.Mode, shared, parent, inTransaction);
+        ctx.MessageName = step.Message;
+        ctx.UserId = step.RunAsSystem ? _dataverse.SystemUserId : context.Call.UserId;
+        ctx.BusinessUnitId = _dataverse.BusinessUnitOf(ctx.UserId);
+        ctx.OwningExtension = new EntityReference("sdkmessageprocessingstep", step.Id) { Name = step.Name };
+        var request = context.Request;
+        var isPost = stage == 40;
+        switch (shape)
+        {
+            case StepShape.Native:
+                ctx.InputParameters = request.Parameters;
+                ctx.OutputParameters = isPost && response != null ? response.Results : new ParameterCollection();
+                break;
+            case StepShape.BulkFromSingle:
+                ctx.InputParameters = new ParameterCollection();
+                foreach (var pair in request.Parameters.Where(p => p.Key != "Target")) ctx.InputParameters[pair.Key] = pair.Value;
+                ctx.InputParameters["Targets"] = new EntityCollection(operation.Items.ToList()) { EntityName = operation.PrimaryEntityName };
+                ctx.OutputParameters = new ParameterCollection();
+                if (isPost && operation.Kind == "Create") ctx.OutputParameters["Ids"] = operation.Ids.ToArray();
+                break;
+            case StepShape.SingleFromBulk:
+                ctx.InputParameters = new ParameterCollection();
+                foreach (var pair in request.Parameters.Where(p => p.Key != "Targets")) ctx.InputParameters[pair.Key] = pair.Value;
+                ctx.InputParameters["Target"] = operation.Items[index];
+                ctx.OutputParameters = new ParameterCollection();
+                if (isPost && operation.Kind == "Create") ctx.OutputParameters["id"] = operation.Ids[index];
+                break;
+        }
+        var bulkContext = (shape == StepShape.Native && operation.IsBulk) || shape == StepShape.BulkFromSingle;
+        if (operation.Kind != null)
+        {
+            if (bulkContext)
+            {
+                ctx.PrimaryEntityId = Guid.Empty;
+                ctx.PreEntityImagesCollection = operation.PreRows.Select(r => Images(step, r, pre: true)).ToArray();
+                ctx.PostEntityImagesCollection = isPost ? operation.PostRows.Select(r => Images(step, r, pre: false)).ToArray() : Array.Empty<EntityImageCollection>();
+            }
+            else
+            {
+                var i = shape == StepShape.SingleFromBulk ? index : 0;
+                ctx.PrimaryEntityId = operation.Ids.Count > i ? operation.Ids[i] : operation.PrimaryEntityId;
+                ctx.PreEntityImages = Images(step, operation.PreRows.Count > i ? operation.PreRows[i] : null, pre: true);
+                ctx.PostEntityImages = isPost ? Images(step, operation.PostRows.Count > i ? operation.PostRows[i] : null, pre: false) : new EntityImageCollection();
+            }
+        }
+        return ctx;
+    }
+
+    public PluginExecutionContext NewContext(RequestContext context, PipelineOperation operation, int stage, int mode, ParameterCollection shared,
+        IPluginExecutionContext? parent, bool isInTransaction)
+        => new()
+        {
+            Mode = mode,
+            Depth = context.Depth,
+            MessageName = operation.Message,
+            PrimaryEntityName = operation.PrimaryEntityName,
+            PrimaryEntityId = operation.PrimaryEntityId,
+            RequestId = context.Request.RequestId,
+            InputParameters = context.Request.Parameters,
+            SharedVariables = shared,
+            UserId = context.Call.UserId,
+            InitiatingUserId = context.Call.UserId,
+            BusinessUnitId = _dataverse.BusinessUnitOf(context.Call.UserId),
+            OrganizationId = _dataverse.OrganizationId,
+            OrganizationName = _dataverse.OrganizationName,
+            CorrelationId = context.CorrelationId,
+            IsInTransaction = isInTransaction,
+            OperationCreatedOn = _dataverse.Now(),
+            Stage = stage,
+            ParentContext = parent!,
+        };
+
+    private static EntityImageCollection Images(PluginStep step, Entity? row, bool pre)
+    {
+        var images = new EntityImageCollection();
+        if (row == null) return images;
+        foreach (var image in step.Images.Where(i => pre ? i.IsPreImage : i.IsPostImage))
+        {
+            var copy = new Entity(row.LogicalName, row.Id);
+            foreach (var pair in row.Attributes)
+                if (pair.Value != null && (image.Attributes.Count == 0 || image.Attributes.Contains(pair.Key)))
+                    copy.Attributes[pair.Key] = Values.CloneValue(pair.Value);
+            images[image.Name] = copy;
+        }
+        return images;
+    }
+}

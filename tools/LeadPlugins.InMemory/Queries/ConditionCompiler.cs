@@ -1,0 +1,142 @@
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>
+/// Compiles filters and conditions into predicates over a joined row (alias => row), with the server's rules:
+/// value counts and types checked up front, strings case-insensitive, ne matches null, ranges never do.
+/// Each family of operators lives in its own method; dates in <see cref="DateConditions"/>.
+/// </summary>
+internal sealed class ConditionCompiler
+{
+    private readonly QueryScope _scope;
+    private readonly Guid _userId;
+    private readonly DateTime _now;
+    private readonly Func<Guid, Guid> _businessUnitOf;
+    private readonly Func<Guid, IReadOnlyCollection<Guid>> _teamsOf;
+
+    public ConditionCompiler(QueryScope scope, Guid userId, DateTime now, Func<Guid, Guid> businessUnitOf, Func<Guid, IReadOnlyCollection<Guid>> teamsOf)
+    {
+        _teamsOf = teamsOf;
+        _scope = scope;
+        _userId = userId;
+        _now = now;
+        _businessUnitOf = businessUnitOf;
+    }
+
+    public RowPredicate Filter(FilterExpression? filter, string defaultAlias)
+    {
+        if (filter == null) return _ => true;
+        var parts = filter.Conditions.Select(c => Condition(c, defaultAlias))
+            .Concat(filter.Filters.Select(f => Filter(f, defaultAlias))).ToArray();
+        if (parts.Length == 0) return _ => true;
+        if (parts.Length == 1) return parts[0];
+        return filter.FilterOperator == LogicalOperator.Or ? r => parts.Any(p => p(r)) : r => parts.All(p => p(r));
+    }
+
+    public RowPredicate Condition(ConditionExpression condition, string defaultAlias)
+    {
+        var operand = ConditionOperand.Resolve(condition, defaultAlias, _scope);
+        return Comparison(operand) ?? Text(operand) ?? Sets(operand) ?? DateConditions.Compile(operand, _now) ?? Identity(operand)
+            ?? throw new NotSimulatedException("ConditionOperator." + operand.OperatorName + " is not simulated by the LeadPlugins in-memory Dataverse.");
+    }
+
+    private static RowPredicate? Comparison(ConditionOperand o)
+    {
+        switch (o.Operator)
+        {
+            case ConditionOperator.Equal: { var c = o.Single(); return r => Values.AreEqual(o.Value(r), c); }
+            case ConditionOperator.NotEqual: { var c = o.Single(); return r => o.Value(r) is not { } v || !Values.AreEqual(v, c); }
+            case ConditionOperator.GreaterThan: { var c = o.Single(); return r => o.Value(r) is { } v && Values.Compare(v, c) > 0; }
+            case ConditionOperator.GreaterEqual: { var c = o.Single(); return r => o.Value(r) is { } v && Values.Compare(v, c) >= 0; }
+            case ConditionOperator.LessThan: { var c = o.Single(); return r => o.Value(r) is { } v && Values.Compare(v, c) < 0; }
+            case ConditionOperator.LessEqual: { var c = o.Single(); return r => o.Value(r) is { } v && Values.Compare(v, c) <= 0; }
+            case ConditionOperator.Between: { var c = o.Pair(); return r => o.Value(r) is { } v && Values.Compare(v, c[0]) >= 0 && Values.Compare(v, c[1]) <= 0; }
+            case ConditionOperator.NotBetween: { var c = o.Pair(); return r => o.Value(r) is not { } v || Values.Compare(v, c[0]) < 0 || Values.Compare(v, c[1]) > 0; }
+            case ConditionOperator.Null: o.NoValues(); return r => o.Value(r) == null;
+            case ConditionOperator.NotNull: o.NoValues(); return r => o.Value(r) != null;
+            default: return null;
+        }
+    }
+
+    private static RowPredicate? Text(ConditionOperand o)
+    {
+        var (pattern, escape, negate) = o.Operator switch
+        {
+            ConditionOperator.Like => ("{0}", false, false),
+            ConditionOperator.NotLike => ("{0}", false, true),
+            ConditionOperator.BeginsWith => ("{0}%", true, false),
+            ConditionOperator.DoesNotBeginWith => ("{0}%", true, true),
+            ConditionOperator.EndsWith => ("%{0}", true, false),
+            ConditionOperator.DoesNotEndWith => ("%{0}", true, true),
+            ConditionOperator.Contains => ("%{0}%", true, false),
+            ConditionOperator.DoesNotContain => ("%{0}%", true, true),
+            _ => (null, false, false),
+        };
+        if (pattern == null) return null;
+        var regex = ConditionValues.LikeRegex(pattern.Replace("{0}", ConditionValues.Text(o.Single()), StringComparison.Ordinal), escape);
+        return negate ? r => o.Value(r) is not string s || !regex.IsMatch(s) : r => o.Value(r) is string s && regex.IsMatch(s);
+    }
+
+    private static RowPredicate? Sets(ConditionOperand o)
+    {
+        switch (o.Operator)
+        {
+            case ConditionOperator.In:
+            {
+                var set = o.AtLeastOne();
+                return r => o.Value(r) is { } v && set.Any(c => Values.AreEqual(v, c));
+            }
+            case ConditionOperator.NotIn:
+            {
+                // not-in with an empty value is tolerated by the server (DynamicsValue/fake-xrm-easy#45).
+                var set = o.TypedWhere(v => v is not "");
+                return r => o.Value(r) is not { } v || !set.Any(c => Values.AreEqual(v, c));
+            }
+            case ConditionOperator.ContainValues:
+            case ConditionOperator.DoesNotContainValues:
+            {
+                if (o.Raw.Count == 0) throw Faults.ConditionValueCount(o.OperatorName, 1, 0, o.Column.LogicalName);
+                var wanted = o.Raw.Select(v => ConditionValues.IntOf(v, o.OperatorName)).ToHashSet();
+                bool Contains(Dictionary<string, Entity?> r) => o.Row(r)?.GetAttributeValue<OptionSetValueCollection>(o.Column.LogicalName) is { } set && set.Any(x => wanted.Contains(x.Value));
+                return o.Operator == ConditionOperator.ContainValues ? Contains : r => !Contains(r);
+            }
+            default: return null;
+        }
+    }
+
+    private RowPredicate? Identity(ConditionOperand o)
+    {
+        switch (o.Operator)
+        {
+            case ConditionOperator.EqualUserId: { o.NoValues(); var user = _userId; return r => o.Value(r) is Guid v && v == user; }
+            case ConditionOperator.NotEqualUserId: { o.NoValues(); var user = _userId; return r => o.Value(r) is not Guid v || v != user; }
+            case ConditionOperator.EqualBusinessId:
+            {
+                o.NoValues();
+                var unit = _businessUnitOf(_userId);
+                return r => o.Value(r) is Guid v && v == unit;
+            }
+            case ConditionOperator.NotEqualBusinessId:
+            {
+                o.NoValues();
+                var unit = _businessUnitOf(_userId);
+                return r => o.Value(r) is not Guid v || v != unit;
+            }
+            case ConditionOperator.EqualUserTeams:
+            case ConditionOperator.EqualUserOrUserTeams:
+            {
+                // Teams the user is a member of (teammembership intersect rows); "or user" adds the user.
+                o.NoValues();
+                var owners = _teamsOf(_userId).ToHashSet();
+                if (o.Operator == ConditionOperator.EqualUserOrUserTeams) owners.Add(_userId);
+                return r => o.Value(r) is Guid v && owners.Contains(v);
+            }
+            default: return null;
+        }
+    }
+}
+
+/// <summary>A predicate over one joined row (alias => row; the root table's alias is empty).</summary>
+internal delegate bool RowPredicate(Dictionary<string, Entity?> row);

@@ -1,0 +1,87 @@
+using LeadPlugins.SolutionModel;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>A resolved condition: which alias and column it reads, its operator and its checked, typed values.</summary>
+internal sealed class ConditionOperand
+{
+    private ConditionOperand(string alias, TableSchema table, ColumnSchema column, ConditionOperator op, IReadOnlyList<object?> raw)
+    {
+        Alias = alias;
+        Table = table;
+        Column = column;
+        Operator = op;
+        OperatorName = op.ToString();
+        Raw = raw;
+    }
+
+    public string Alias { get; }
+    public TableSchema Table { get; }
+    public ColumnSchema Column { get; }
+    public ConditionOperator Operator { get; }
+    public string OperatorName { get; }
+    public IReadOnlyList<object?> Raw { get; }
+
+    /// <summary>
+    /// The condition's alias may be the root table's name, a link's alias, or (server behaviour) the logical name of
+    /// a link that has no alias.
+    /// </summary>
+    public static ConditionOperand Resolve(ConditionExpression condition, string defaultAlias, QueryScope scope)
+    {
+        var alias = scope.ResolveAlias(condition.EntityName ?? defaultAlias);
+        var table = scope.Aliases[alias];
+        var column = table.FindColumn(condition.AttributeName ?? string.Empty) ?? throw Faults.NoAttribute(table.LogicalName, condition.AttributeName ?? string.Empty);
+        if (condition.CompareColumns) throw new NotSimulatedException("Column comparison conditions are not simulated by the LeadPlugins in-memory Dataverse.");
+        var raw = condition.Values.ToList();
+        if (raw.Count == 1 && Values.IsCollectionValue(raw[0]) && raw[0] is not OptionSetValueCollection)
+            throw Faults.InvalidArgument("Condition for attribute '" + table.LogicalName + "." + column.LogicalName + "': pass the values of " + condition.Operator + " one by one, not as one " + raw[0]!.GetType().Name + ".");
+        return new ConditionOperand(alias, table, column, condition.Operator, raw);
+    }
+
+    public Entity? Row(Dictionary<string, Entity?> row) => row.TryGetValue(Alias, out var e) ? e : null;
+
+    /// <summary>The row's value of the column, normalized for comparison (null when absent).</summary>
+    public object? Value(Dictionary<string, Entity?> row)
+        => row.TryGetValue(Alias, out var e) && e != null && e.Attributes.TryGetValue(Column.LogicalName, out var v) ? Values.Normalize(v) : null;
+
+    public void Count(int expected)
+    {
+        if (Raw.Count != expected) throw Faults.ConditionValueCount(OperatorName, expected, Raw.Count, Column.LogicalName);
+    }
+
+    public void NoValues()
+    {
+        if (Raw.Count != 0) throw Faults.ConditionRequiresNoValues(OperatorName);
+    }
+
+    public object? Single()
+    {
+        Count(1);
+        return Typed(Raw[0]);
+    }
+
+    public object?[] Pair()
+    {
+        Count(2);
+        return Raw.Select(Typed).ToArray();
+    }
+
+    public object?[] AtLeastOne()
+    {
+        if (Raw.Count == 0) throw Faults.ConditionValueCount(OperatorName, 1, 0, Column.LogicalName);
+        return Raw.Select(Typed).ToArray();
+    }
+
+    public object?[] TypedWhere(Func<object?, bool> keep) => Raw.Where(keep).Select(Typed).ToArray();
+
+    /// <summary>The single value as an integer (the X of last-x-days and friends).</summary>
+    public int SingleInt()
+    {
+        Count(1);
+        return ConditionValues.IntOf(Raw[0], OperatorName);
+    }
+
+    private object? Typed(object? value) => ConditionValues.Convert(Table, Column, value, OperatorName);
+}

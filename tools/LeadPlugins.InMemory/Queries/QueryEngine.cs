@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Xml.Linq;
+using LeadPlugins.SolutionModel;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>
+/// Runs QueryExpression, QueryByAttribute and FetchXML (parsed into a QueryExpression, aggregates aside) with the
+/// server's rules: joins, conditions, ordering, distinct, TopCount and paging (5,000 rows a page by default).
+/// </summary>
+internal sealed class QueryEngine
+{
+    public const int DefaultPageSize = 5000;
+
+    private readonly InMemoryDataverse _dataverse;
+    private readonly LinkJoiner _joiner;
+
+    public QueryEngine(InMemoryDataverse dataverse, FetchXmlParser fetchXml)
+    {
+        _dataverse = dataverse;
+        FetchXml = fetchXml;
+        _joiner = new LinkJoiner(dataverse.Schema, dataverse.Store);
+    }
+
+    public FetchXmlParser FetchXml { get; }
+    public LookupNames Names => _dataverse.Names;
+    private DataverseSchema Schema => _dataverse.Schema;
+    private RowStore Store => _dataverse.Store;
+
+    public EntityCollection RetrieveMultiple(QueryBase query, Guid userId) => query switch
+    {
+        QueryExpression q => Run(q, userId),
+        QueryByAttribute q => Run(FromQueryByAttribute(q), userId),
+        FetchExpression f => RunFetch(FetchXml.Parse(f.Query), userId),
+        _ => throw new NotSimulatedException("Query type " + query.GetType().Name + " is not simulated by the LeadPlugins in-memory Dataverse."),
+    };
+
+    private EntityCollection RunFetch(FetchQuery fetch, Guid userId)
+        => fetch.Aggregate != null ? new AggregateEngine(this).Run(fetch, userId) : Run(fetch.Query, userId);
+
+    private static QueryExpression FromQueryByAttribute(QueryByAttribute query)
+    {
+        if (query.Attributes.Count != query.Values.Count)
+            throw Faults.InvalidArgument("QueryByAttribute: the number of attributes (" + query.Attributes.Count + ") and values (" + query.Values.Count + ") differ.");
+        var expression = new QueryExpression(query.EntityName) { ColumnSet = query.ColumnSet ?? new ColumnSet(), TopCount = query.TopCount };
+        if (query.PageInfo != null) expression.PageInfo = query.PageInfo;
+        for (var i = 0; i < query.Attributes.Count; i++)
+        {
+            var value = query.Values[i];
+            expression.Criteria.Conditions.Add(value == null
+                ? new ConditionExpression(query.Attributes[i], ConditionOperator.Null)
+                : new ConditionExpression(query.Attributes[i], ConditionOperator.Equal, value));
+        }
+        foreach (var order in query.Orders) expression.Orders.Add(order);
+        return expression;
+    }
+
+    /// <summary>The compiled query: scope, links and the root filter.</summary>
+    internal sealed record CompiledQuery(TableSchema Root, QueryScope Scope, List<LinkInfo> Links, RowPredicate Criteria);
+
+    public EntityCollection Run(QueryExpression query, Guid userId)
+    {
+        var paging = query.PageInfo;
+        if (query.TopCount != null && paging != null && (paging.Count > 0 || paging.PageNumber > 0)) throw Faults.TopCountWithPaging(query.TopCount.Value);
+        var compiled = Compile(query, userId);
+        var columns = query.ColumnSet ?? new ColumnSet();
+        AttributeValidator.ValidateColumns(compiled.Root, columns);
+        var orders = CompileOrders(query, compiled);
+        var rows = Select(query, compiled);
+        var projected = Order(rows, orders).Select(r => _dataverse.Names.Fill(ProjectJoined(compiled.Root, r, columns, compiled.Links, query.Distinct))).ToList();
+        if (query.Distinct) projected = WithoutDuplicates(projected);
+        return Page(compiled.Root, projected, query.TopCount, paging);
+    }
+
+    public CompiledQuery Compile(QueryExpression query, Guid userId)
+    {
+        if (string.IsNullOrEmpty(query.EntityName)) throw Faults.RequiredField("EntityName");
+        var root = Schema.GetTable(query.EntityName);
+        var scope = new QueryScope(root);
+        var links = query.LinkEntities.Select(l => _joiner.Compile(l, root, string.Empty, scope)).ToList();
+        var conditions = new ConditionCompiler(scope, userId, _dataverse.Now(), _dataverse.BusinessUnitOf, _dataverse.TeamsOf);
+        var criteria = conditions.Filter(query.Criteria, string.Empty);
+        foreach (var link in LinkInfo.Flatten(links)) link.Criteria = conditions.Filter(link.Link.LinkCriteria, link.Alias);
+        return new CompiledQuery(root, scope, links, criteria);
+    }
+
+    /// <summary>The joined rows that pass the criteria, in storage order.</summary>
+    public List<Dictionary<string, Entity?>> Select(QueryExpression query, CompiledQuery compiled)
+    {
+        var data = Store.Table(compiled.Root.LogicalName);
+        IEnumerable<Entity> candidates = data.Rows;
+        if (IndexPlanner.Candidates(query.Criteria, compiled.Root, data) is { } indexed)
+            candidates = indexed.Select(id => data.Find(id)!).ToList();
+
+        var rows = new List<Dictionary<string, Entity?>>();
+        var probe = new Dictionary<string, Entity?>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            if (compiled.Links.Count == 0)
+            {
+                // No joins: test the row in a reused scope and allocate only for matches (scans stay cheap).
+                probe[string.Empty] = candidate;
+                if (compiled.Criteria(probe)) rows.Add(new Dictionary<string, Entity?>(StringComparer.Ordinal) { [string.Empty] = candidate });
+                continue;
+            }
+            IEnumerable<Dictionary<string, Entity?>> joined = new[] { new Dictionary<string, Entity?>(StringComparer.Ordinal) { [string.Empty] = candidate } };
+            foreach (var link in compiled.Links) joined = joined.SelectMany(r => _joiner.Expand(r, link)).ToList();
+            rows.AddRange(joined.Where(r => compiled.Criteria(r)));
+        }
+        return rows;
+    }
+
+    /// <summary>Orders rows like the server: nulls first ascending, strings case-insensitively, lookups by the related row's primary name.</summary>
+    private IEnumerable<Dictionary<string, Entity?>> Order(List<Dictionary<string, Entity?>> rows, List<(string Alias, string Attribute, bool Descending)> orders)
+    {
+        if (orders.Count == 0) return rows;
+        IOrderedEnumerable<Dictionary<string, Entity?>>? sorted = null;
+        var comparer = Comparer<object?>.Create(Values.Compare);
+        foreach (var (alias, attribute, descending) in orders)
+        {
+            Func<Dictionary<string, Entity?>, object?> key = r => r.TryGetValue(alias, out var e) && e != null && e.Attributes.TryGetValue(attribute, out var v)
+                ? (v is EntityReference reference ? _dataverse.Names.NameOf(reference) : v)
+                : null;
+            sorted = sorted == null
+                ? (descending ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer))
+                : (descending ? sorted.ThenByDescending(key, comparer) : sorted.ThenBy(key, comparer));
+        }
+        return sorted!;
+    }
+
+    private static List<Entity> WithoutDuplicates(List<Entity> projected)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return projected.Where(e => seen.Add(string.Join("|", e.Attributes.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => p.Key + "=" + Convert.ToString(Values.IndexKey(p.Value is AliasedValue a ? a.Value : p.Value), CultureInfo.InvariantCulture))))).ToList();
+    }
+
+    /// <summary>TopCount, or the page PageInfo asks for (default the first 5,000) with MoreRecords and a paging cookie.</summary>
+    public static EntityCollection Page(TableSchema root, List<Entity> projected, int? topCount, PagingInfo? paging)
+    {
+        var result = new EntityCollection { EntityName = root.LogicalName, TotalRecordCount = -1 };
+        var total = projected.Count;
+        if (topCount is int top)
+        {
+            result.Entities.AddRange(projected.Take(top));
+            return result;
+        }
+        var size = paging != null && paging.Count > 0 ? paging.Count : DefaultPageSize;
+        var page = paging != null && paging.PageNumber > 0 ? paging.PageNumber : 1;
+        var pageRows = projected.Skip((page - 1) * size).Take(size).ToList();
+        result.Entities.AddRange(pageRows);
+        result.MoreRecords = total > page * size;
+        if (pageRows.Count > 0)
+        {
+            // The same text XElement would write, without building a tree for every query.
+            result.PagingCookie = "<cookie page=\"" + page.ToString(CultureInfo.InvariantCulture) + "\"><" + root.PrimaryId
+                + " last=\"" + pageRows[^1].Id.ToString("B").ToUpperInvariant() + "\" first=\"" + pageRows[0].Id.ToString("B").ToUpperInvariant() + "\" /></cookie>";
+        }
+        if (paging != null && paging.ReturnTotalRecordCount)
+        {
+            result.TotalRecordCount = Math.Min(total, DefaultPageSize);
+            result.TotalRecordCountLimitExceeded = total > DefaultPageSize;
+        }
+        return result;
+    }
+
+    private static Entity ProjectJoined(TableSchema root, Dictionary<string, Entity?> row, ColumnSet columns, List<LinkInfo> links, bool distinct)
+    {
+        var rootRow = row[string.Empty]!;
+        var result = AttributeValidator.Project(root, rootRow, columns);
+        if (distinct && !columns.AllColumns && !columns.Columns.Contains(root.PrimaryId))
+        {
+            result.Attributes.Remove(root.PrimaryId);
+            result.Id = Guid.Empty;
+        }
+        foreach (var link in LinkInfo.Flatten(links))
+        {
+            if (!row.TryGetValue(link.Alias, out var linked) || linked == null) continue;
+            var linkColumns = link.Link.Columns ?? new ColumnSet();
+            var names = linkColumns.AllColumns ? linked.Attributes.Keys.ToList() : linkColumns.Columns.ToList();
+            foreach (var name in names)
+                if (linked.Attributes.TryGetValue(name, out var value) && value != null)
+                    result.Attributes[link.Alias + "." + name] = new AliasedValue(link.Table.LogicalName, name, Values.CloneValue(value));
+        }
+        return result;
+    }
+
+    private static List<(string Alias, string Attribute, bool Descending)> CompileOrders(QueryExpression query, CompiledQuery compiled)
+    {
+        var orders = new List<(string, string, bool)>();
+        foreach (var order in query.Orders)
+        {
+            var alias = compiled.Scope.ResolveAlias(order.EntityName ?? string.Empty);
+            var table = compiled.Scope.Aliases[alias];
+            if (table.FindColumn(order.AttributeName) == null) throw Faults.NoAttribute(table.LogicalName, order.AttributeName);
+            orders.Add((alias, order.AttributeName, order.OrderType == OrderType.Descending));
+        }
+        foreach (var link in LinkInfo.Flatten(compiled.Links))
+            foreach (var order in link.Link.Orders)
+            {
+                if (link.Table.FindColumn(order.AttributeName) == null) throw Faults.NoAttribute(link.Table.LogicalName, order.AttributeName);
+                orders.Add((link.Alias, order.AttributeName, order.OrderType == OrderType.Descending));
+            }
+        return orders;
+    }
+}

@@ -1,0 +1,63 @@
+using LeadPlugins.SolutionModel;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>The tables a query can name: the root (alias "") and every link by its alias.</summary>
+internal sealed class QueryScope
+{
+    private readonly Dictionary<string, int> _aliasCounters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _unaliasedByTable = new(StringComparer.Ordinal);
+
+    public QueryScope(TableSchema root)
+    {
+        Root = root;
+        Aliases[string.Empty] = root;
+    }
+
+    public TableSchema Root { get; }
+    public Dictionary<string, TableSchema> Aliases { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A link without an alias is named like the server does: its table's logical name and a counter.</summary>
+    public string AddLink(LinkEntity link, TableSchema table)
+    {
+        var alias = link.EntityAlias;
+        if (string.IsNullOrEmpty(alias))
+        {
+            var n = _aliasCounters.TryGetValue(table.LogicalName, out var c) ? c + 1 : 1;
+            _aliasCounters[table.LogicalName] = n;
+            alias = table.LogicalName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Two unaliased links to one table make its logical name ambiguous (null): then only the generated alias works.
+            _unaliasedByTable[table.LogicalName] = _unaliasedByTable.ContainsKey(table.LogicalName) ? null : alias;
+        }
+        if (Aliases.ContainsKey(alias)) throw Faults.InvalidArgument("Duplicate link-entity alias '" + alias + "'.");
+        Aliases[alias] = table;
+        return alias;
+    }
+
+    /// <summary>
+    /// The alias a condition's or order's entity name refers to: an alias, the root's logical name, or the logical name
+    /// of a link that has no alias (the server accepts the link-entity's name or its alias).
+    /// </summary>
+    public string ResolveAlias(string name)
+    {
+        if (Aliases.ContainsKey(name)) return name;
+        if (name == Root.LogicalName) return string.Empty;
+        if (_unaliasedByTable.TryGetValue(name, out var generated) && generated != null) return generated;
+        throw Faults.InvalidArgument("The link entity with alias '" + name + "' is not found in the query.");
+    }
+}
+
+/// <summary>A compiled link-entity: its table, alias, parent, nested links and link criteria.</summary>
+internal sealed class LinkInfo
+{
+    public required LinkEntity Link { get; init; }
+    public required TableSchema Table { get; init; }
+    public required TableSchema ParentTable { get; init; }
+    public required string Alias { get; init; }
+    public required string ParentAlias { get; init; }
+    public List<LinkInfo> Children { get; } = new();
+    public RowPredicate? Criteria { get; set; }
+
+    public static IEnumerable<LinkInfo> Flatten(IEnumerable<LinkInfo> links) => links.SelectMany(l => new[] { l }.Concat(Flatten(l.Children)));
+}

@@ -1,0 +1,59 @@
+using LeadPlugins.SolutionModel;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>The platform keeps an activityparty row per party of an activity's party lists.</summary>
+internal sealed class ActivityParties
+{
+    private static readonly IReadOnlyDictionary<string, int> PartyListMasks = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["from"] = 1, ["to"] = 2, ["cc"] = 3, ["bcc"] = 4, ["requiredattendees"] = 5, ["optionalattendees"] = 6,
+        ["organizer"] = 7, ["resources"] = 10, ["customers"] = 11,
+    };
+
+    private readonly InMemoryDataverse _dataverse;
+
+    public ActivityParties(InMemoryDataverse dataverse) { _dataverse = dataverse; }
+
+    private RowStore Store => _dataverse.Store;
+
+    /// <summary>The party-list columns of each table, found once (every write asks).</summary>
+    private readonly Dictionary<TableSchema, ColumnSchema[]> _partyLists = new(ReferenceEqualityComparer.Instance);
+
+    public void Write(TableSchema table, Entity stored, Transaction? tx, Entity? changed = null)
+    {
+        if (!_partyLists.TryGetValue(table, out var partyLists))
+            _partyLists[table] = partyLists = table.Columns.Values.Where(c => c.Type == ColumnType.PartyList).ToArray();
+        foreach (var column in partyLists)
+        {
+            if (changed != null && !changed.Contains(column.LogicalName)) continue;
+            var mask = PartyListMasks.TryGetValue(column.LogicalName, out var m) ? m : 0;
+            if (changed != null) Delete(table, stored.Id, mask, tx);
+            if (stored.GetAttributeValue<EntityCollection>(column.LogicalName) is not { } parties) continue;
+            foreach (var party in parties.Entities)
+            {
+                var row = new Entity("activityparty", _dataverse.NewId());
+                row["activitypartyid"] = row.Id;
+                row["activityid"] = new EntityReference(table.LogicalName, stored.Id);
+                row["participationtypemask"] = new OptionSetValue(mask);
+                if (party.GetAttributeValue<EntityReference>("partyid") is { } partyId) row["partyid"] = Values.CloneReference(partyId);
+                if (party.GetAttributeValue<string>("addressused") is { } address) row["addressused"] = address;
+                party["activitypartyid"] = row.Id;
+                Store.Insert(row, tx);
+            }
+        }
+    }
+
+    public void Delete(TableSchema table, Guid activityId, int? mask, Transaction? tx)
+    {
+        var parties = Store.Table("activityparty");
+        foreach (var id in parties.Lookup("activityid", activityId).ToList())
+        {
+            var row = parties.Find(id);
+            if (row == null) continue;
+            if (mask == null || row.GetAttributeValue<OptionSetValue>("participationtypemask")?.Value == mask) Store.Delete("activityparty", id, tx);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+using LeadPlugins.SolutionModel;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>
+/// Writes rows as the platform's main operation does: defaults (id, created/modified, owner, state), validation of
+/// names, types and lookups, the merged stored row, alternate keys and activity parties.
+/// </summary>
+internal sealed class RowWriter
+{
+    private readonly InMemoryDataverse _dataverse;
+
+    public RowWriter(InMemoryDataverse dataverse)
+    {
+        _dataverse = dataverse;
+        Finder = new RowFinder(dataverse);
+        Parties = new ActivityParties(dataverse);
+    }
+
+    private static readonly string[] OwningColumns = { "owninguser", "owningteam", "owningbusinessunit" };
+
+    public RowFinder Finder { get; }
+    private ActivityParties Parties { get; }
+    private DataverseSchema Schema => _dataverse.Schema;
+    private RowStore Store => _dataverse.Store;
+
+    /// <summary>Inserts a row for tests (no pipeline, no lookup checks), filling system columns the platform would.</summary>
+    public void Seed(Entity row, Guid userId, DateTime now)
+    {
+        var table = Schema.GetTable(row.LogicalName);
+        if (row.Id == Guid.Empty) row.Id = row.GetAttributeValue<Guid?>(table.PrimaryId) ?? _dataverse.NewId();
+        if (Store.Find(table.LogicalName, row.Id) != null) throw Faults.DuplicateKey();
+        AttributeValidator.Validate(Schema, table, row);
+        var seeded = row.Contains("statecode") ? row["statecode"] : null;
+        ApplyCreateDefaults(table, row, userId, now, honourState: true);
+        if (seeded is OptionSetValue state && table.HasState && !row.Contains("statuscode"))
+            row["statuscode"] = new OptionSetValue(table.DefaultStatus(state.Value));
+        var stored = BuildStoredRow(table, row, null, validateReferences: false);
+        Store.Insert(stored, null);
+        Parties.Write(table, stored, null);
+    }
+
+    internal Guid CreateRow(Entity target, RequestContext context)
+    {
+        var table = Schema.GetTable(target.LogicalName);
+        if (!context.HasDefaults(target)) ApplyCreateDefaults(table, target, context.Call.UserId, _dataverse.Now(), honourState: false);
+        if (Store.Find(table.LogicalName, target.Id) != null) throw Faults.DuplicateKey();
+        AttributeValidator.Validate(Schema, table, target);
+        EnforceCreateState(table, target);
+        var stored = BuildStoredRow(table, target, null, validateReferences: true);
+        Finder.CheckAlternateKeys(table, stored);
+        Store.Insert(stored, context.Transaction);
+        Parties.Write(table, stored, context.Transaction);
+        return stored.Id;
+    }
+
+    /// <summary>What the platform adds to a Create's Target before PreOperation: id, created/modified, owner, state.</summary>
+    internal void ApplyCreateDefaults(TableSchema table, Entity target, Guid userId, DateTime now, bool honourState)
+    {
+        if (target.Id == Guid.Empty)
+            target.Id = target.Attributes.TryGetValue(table.PrimaryId, out var given) && given is Guid g && g != Guid.Empty ? g : _dataverse.NewId();
+        target[table.PrimaryId] = target.Id;
+        var user = new EntityReference("systemuser", userId);
+        if (!honourState || !target.Contains("createdon"))
+            target["createdon"] = target.GetAttributeValue<DateTime?>("overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : now;
+        if (!honourState || !target.Contains("modifiedon")) target["modifiedon"] = now;
+        if (!honourState || !target.Contains("createdby")) target["createdby"] = user;
+        if (!honourState || !target.Contains("modifiedby")) target["modifiedby"] = Values.CloneReference(user);
+        if (table.IsUserOwned)
+        {
+            if (target.GetAttributeValue<EntityReference>("ownerid") == null) target["ownerid"] = Values.CloneReference(user);
+            SetOwningColumns(target, target.GetAttributeValue<EntityReference>("ownerid"));
+        }
+        if (table.HasState)
+        {
+            if (honourState && target.GetAttributeValue<OptionSetValue>("statecode") is { } seededState)
+            {
+                if (!target.Contains("statuscode")) target["statuscode"] = new OptionSetValue(table.DefaultStatus(seededState.Value));
+            }
+            else
+            {
+                EnforceCreateState(table, target);
+            }
+        }
+    }
+
+    /// <summary>statecode on Create is ignored (created active); a statuscode of another state faults.</summary>
+    private static void EnforceCreateState(TableSchema table, Entity target)
+    {
+        if (!table.HasState) return;
+        var activeState = table.Statuses.Min(s => s.State);
+        var requested = target.GetAttributeValue<OptionSetValue>("statuscode");
+        if (requested != null)
+        {
+            var definition = table.FindStatus(requested.Value);
+            if (definition == null || definition.State != activeState) throw Faults.InvalidStatus(table, activeState, requested.Value, target.Id);
+        }
+        target["statecode"] = new OptionSetValue(activeState);
+        target["statuscode"] = new OptionSetValue(requested?.Value ?? table.DefaultStatus(activeState));
+    }
+
+    private void SetOwningColumns(Entity row, EntityReference? owner)
+    {
+        if (owner == null) return;
+        row["owninguser"] = owner.LogicalName == "systemuser" ? new EntityReference("systemuser", owner.Id) : null;
+        row["owningteam"] = owner.LogicalName == "team" ? new EntityReference("team", owner.Id) : null;
+        var ownerRow = Store.Find(owner.LogicalName, owner.Id);
+        var unit = ownerRow?.GetAttributeValue<EntityReference>("businessunitid");
+        row["owningbusinessunit"] = new EntityReference("businessunit", unit?.Id ?? _dataverse.RootBusinessUnitId);
+    }
+
+    internal void UpdateRow(Entity target, RequestContext context)
+    {
+        var table = Schema.GetTable(target.LogicalName);
+        var existing = ResolveUpdateTarget(table, target);
+        AttributeValidator.Validate(Schema, table, target);
+        if (!context.HasDefaults(target)) ApplyUpdateDefaults(target, context.Call.UserId, _dataverse.Now());
+        var stored = BuildStoredRow(table, target, existing, validateReferences: true);
+        ApplyStateChange(table, target, existing, stored);
+        Finder.CheckAlternateKeys(table, stored);
+        Store.Replace(stored, context.Transaction);
+        Parties.Write(table, stored, context.Transaction, target);
+    }
+
+    /// <summary>Finds the row an Update/Delete targets (by Id, primary id column or alternate key) and sets Target.Id.</summary>
+    private Entity ResolveUpdateTarget(TableSchema table, Entity target)
+    {
+        if (target.Id == Guid.Empty && target.Attributes.TryGetValue(table.PrimaryId, out var given) && given is Guid g) target.Id = g;
+        var row = Finder.ResolveRow(table, target.Id, target.KeyAttributes);
+        target.Id = row.Id;
+        return row;
+    }
+
+    internal static void ApplyUpdateDefaults(Entity target, Guid userId, DateTime now)
+    {
+        target["modifiedon"] = now;
+        target["modifiedby"] = new EntityReference("systemuser", userId);
+    }
+
+    /// <summary>statecode/statuscode through Update are validated as a pair (supported since CRM 2015 Update 1).</summary>
+    private static void ApplyStateChange(TableSchema table, Entity target, Entity existing, Entity stored)
+    {
+        if (!table.HasState) return;
+        var state = target.Attributes.TryGetValue("statecode", out var s) ? s as OptionSetValue : null;
+        var status = target.Attributes.TryGetValue("statuscode", out var t) ? t as OptionSetValue : null;
+        if (state == null && status == null) return;
+        var newState = state?.Value ?? existing.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0;
+        if (!table.IsValidState(newState)) throw Faults.InvalidState(table, newState);
+        var newStatus = status?.Value ?? table.DefaultStatus(newState);
+        var definition = table.FindStatus(newStatus);
+        if (definition == null || definition.State != newState) throw Faults.InvalidStatus(table, newState, newStatus, existing.Id);
+        stored["statecode"] = new OptionSetValue(newState);
+        stored["statuscode"] = new OptionSetValue(newStatus);
+    }
+
+    /// <summary>Deletes a row with its activity parties and N:N intersect rows.</summary>
+    public void DeleteRow(TableSchema table, Entity row, Transaction? tx)
+    {
+        Store.Delete(table.LogicalName, row.Id, tx);
+        if (table.PrimaryId == "activityid") Parties.Delete(table, row.Id, null, tx);
+        foreach (var association in Store.Associations.Where(a => a.Entity1.Id == row.Id || a.Entity2.Id == row.Id).ToList())
+        {
+            Store.Disassociate(association, tx);
+            if (Schema.ManyToManyRelationships.TryGetValue(association.Relationship, out var declared)) DeleteIntersectRows(declared, association, tx);
+        }
+    }
+
+    /// <summary>The intersect row of an association, with entity 1's id and entity 2's id in their columns.</summary>
+    public void WriteIntersectRow(ManyToManyRelationship relationship, Association association, Transaction? tx)
+    {
+        var (first, second) = Ordered(relationship, association);
+        var table = Schema.GetTable(relationship.IntersectEntity);
+        var row = new Entity(table.LogicalName, _dataverse.NewId());
+        row[table.PrimaryId] = row.Id;
+        row[relationship.Entity1IntersectAttribute] = first;
+        row[relationship.Entity2IntersectAttribute] = second;
+        Store.Insert(row, tx);
+    }
+
+    public void DeleteIntersectRows(ManyToManyRelationship relationship, Association association, Transaction? tx)
+    {
+        var (first, second) = Ordered(relationship, association);
+        var rows = Store.Table(relationship.IntersectEntity);
+        foreach (var id in rows.Lookup(relationship.Entity1IntersectAttribute, first).ToList())
+            if (rows.Find(id)?.GetAttributeValue<Guid?>(relationship.Entity2IntersectAttribute) == second) Store.Delete(relationship.IntersectEntity, id, tx);
+    }
+
+    /// <summary>Associate may name either side first (role then user, or user then role).</summary>
+    private static (Guid First, Guid Second) Ordered(ManyToManyRelationship relationship, Association association)
+        => association.Entity1.LogicalName == relationship.Entity1 ? (association.Entity1.Id, association.Entity2.Id) : (association.Entity2.Id, association.Entity1.Id);
+
+    /// <summary>The row to store: a copy of the existing row (if any) merged with the target's values (null clears).</summary>
+    private Entity BuildStoredRow(TableSchema table, Entity source, Entity? existing, bool validateReferences)
+    {
+        var row = existing == null ? new Entity(table.LogicalName, source.Id) : Values.CloneStoredRow(existing);
+        foreach (var pair in source.Attributes)
+        {
+            if (pair.Value == null)
+            {
+                row.Attributes.Remove(pair.Key);
+                continue;
+            }
+            var column = table.FindColumn(pair.Key)!;
+            var value = Values.CloneValue(pair.Value);
+            if (value is DateTime date)
+                value = column.Behavior == "DateOnly" ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : Values.ToUtcWithoutMilliseconds(date);
+            if (value is EntityReference reference && validateReferences)
+                value = CheckReference(reference);
+            if (value is EntityCollection parties)
+                foreach (var party in parties.Entities)
+                {
+                    party.LogicalName = "activityparty";
+                    if (validateReferences && party.GetAttributeValue<EntityReference>("partyid") is { } partyId) CheckReference(partyId);
+                }
+            row.Attributes[pair.Key] = value;
+        }
+        row[table.PrimaryId] = row.Id;
+        if (table.IsUserOwned && source.Contains("ownerid")) SetOwningColumns(row, row.GetAttributeValue<EntityReference>("ownerid"));
+        // Only the owning columns can be null here (SetOwningColumns clears the one that does not apply); stored rows hold no nulls.
+        foreach (var owning in OwningColumns)
+            if (row.Attributes.TryGetValue(owning, out var value) && value == null) row.Attributes.Remove(owning);
+        if ((source.Contains("firstname") || source.Contains("lastname")) && table.FindColumn("fullname") != null && table.LogicalName is "lead" or "contact" or "systemuser")
+        {
+            var fullName = (row.GetAttributeValue<string>("firstname") + " " + row.GetAttributeValue<string>("lastname")).Trim();
+            if (fullName.Length > 0) row["fullname"] = fullName;
+            else row.Attributes.Remove("fullname");
+        }
+        return row;
+    }
+
+    /// <summary>A lookup must point to an existing row (resolved by alternate key when it carries one).</summary>
+    private EntityReference CheckReference(EntityReference reference)
+    {
+        var table = Schema.FindTable(reference.LogicalName);
+        if (table == null) return reference;
+        var row = Finder.ResolveRow(table, reference.Id, reference.KeyAttributes);
+        return new EntityReference(reference.LogicalName, row.Id) { Name = reference.Name };
+    }
+
+    /// <summary>FakeXrmEasy v3's CreateMultiple/UpdateMultiple validation: Targets, EntityName, one logical name, no duplicate ids.</summary>
+    public void ValidateBulk(OrganizationRequest request, bool isCreate)
+    {
+        var targets = (request.Parameters.TryGetValue("Targets", out var given) ? given as EntityCollection : null) ?? throw Faults.RequiredField("Targets");
+        if (string.IsNullOrWhiteSpace(targets.EntityName)) throw Faults.InvalidArgument("Required member 'EntityName' missing for field 'Targets'");
+        Schema.GetTable(targets.EntityName);
+        if (targets.Entities.Count == 0)
+            throw Faults.Create(ErrorCodes.UnExpected, "System.ArgumentException: The value of the parameter 'Targets' cannot be null or empty.");
+        var ids = new HashSet<Guid>();
+        foreach (var entity in targets.Entities)
+        {
+            if (entity.LogicalName != targets.EntityName)
+                throw Faults.InvalidArgument("This entity cannot be added to the specified collection. The collection can have entities with PlatformName = "
+                    + targets.EntityName + " while this entity has Platform Name: " + entity.LogicalName);
+            if (entity.Id != Guid.Empty && !ids.Add(entity.Id)) throw Faults.DuplicateKey();
+            if (isCreate && entity.Id != Guid.Empty && Store.Find(entity.LogicalName, entity.Id) != null) throw Faults.DuplicateKey();
+        }
+    }
+}
