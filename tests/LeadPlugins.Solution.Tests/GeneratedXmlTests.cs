@@ -74,7 +74,7 @@ public sealed class GeneratedXmlTests
     {
         var order = Root.Elements().Select(e => e.Name.LocalName).ToList();
         CollectionAssert.AreEqual(
-            new[] { "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships", "OrganizationSettings", "optionsets", "CustomControls", "SolutionPluginAssemblies", "SdkMessageProcessingSteps", "Languages" },
+            new[] { "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships", "OrganizationSettings", "optionsets", "Dashboards", "CustomControls", "SolutionPluginAssemblies", "SdkMessageProcessingSteps", "AppModuleSiteMaps", "AppModules", "Languages" },
             order);
     }
 
@@ -150,9 +150,9 @@ public sealed class GeneratedXmlTests
     }
 
     [TestMethod]
-    public void The_security_role_grants_the_configuration_and_nurture_tables()
+    public void The_administrator_role_grants_the_configuration_and_nurture_tables()
     {
-        var role = Root.Element("Roles")!.Elements("Role").Single();
+        var role = Root.Element("Roles")!.Elements("Role").Single(r => (string?)r.Attribute("name") == "Marketplace lead administrator");
         var privileges = role.Descendants("RolePrivilege").Select(p => (string)p.Attribute("name")!).ToHashSet();
         foreach (var table in new[] { "mpl_storefrontsetting", "mpl_offer", "mpl_routingrule", "mpl_nurturesequence", "mpl_nurturestep", "mpl_nurtureenrollment" })
             foreach (var privilege in new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo" })

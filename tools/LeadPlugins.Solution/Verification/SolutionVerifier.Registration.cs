@@ -278,6 +278,7 @@ public static partial class SolutionVerifier
         Check("plug-in assembly", root.Descendants("PluginAssembly").Select(a => ((string?)a.Attribute("PluginAssemblyId"), (XObject)a)));
         Check("form", root.Descendants("formid").Select(e => ((string?)e, (XObject)e)));
         Check("view", root.Descendants("savedqueryid").Select(e => ((string?)e, (XObject)e)));
+        Check("chart", root.Descendants("savedqueryvisualizationid").Select(e => ((string?)e, (XObject)e)));
         Check("role", root.Element("Roles")?.Elements("Role").Select(r => ((string?)r.Attribute("id"), (XObject)r)) ?? Enumerable.Empty<(string?, XObject)>());
     }
 
@@ -293,7 +294,12 @@ public static partial class SolutionVerifier
         var roles = c.Element("Roles")?.Elements("Role").Select(r => ParseGuid((string?)r.Attribute("id"))).Where(g => g != null).Select(g => g!.Value).ToHashSet() ?? new HashSet<Guid>();
         var assemblies = c.Element("SolutionPluginAssemblies")?.Elements("PluginAssembly").ToList() ?? new List<XElement>();
         var steps = c.Element("SdkMessageProcessingSteps")?.Elements("SdkMessageProcessingStep").ToList() ?? new List<XElement>();
-        var forms = c.Descendants("systemform").Select(f => ParseGuid((string?)f.Element("formid"))).Where(g => g != null).Select(g => g!.Value).ToHashSet();
+        var forms = c.Descendants("systemform").Select(f => ParseGuid((string?)f.Element("formid")))
+            .Concat(c.Element("Dashboards")?.Elements("Dashboard").Select(d => ParseGuid((string?)d.Element("FormId"))) ?? Enumerable.Empty<Guid?>())
+            .Where(g => g != null).Select(g => g!.Value).ToHashSet();
+        var charts = c.Descendants("visualization").Select(v => ParseGuid((string?)v.Element("savedqueryvisualizationid"))).OfType<Guid>().ToHashSet();
+        var siteMaps = c.Element("AppModuleSiteMaps")?.Elements("AppModuleSiteMap").Select(s => ((string?)s.Element("SiteMapUniqueName") ?? string.Empty).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal) ?? new HashSet<string>(StringComparer.Ordinal);
+        var apps = c.Element("AppModules")?.Elements("AppModule").Select(a => ((string?)a.Element("UniqueName") ?? string.Empty).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal) ?? new HashSet<string>(StringComparer.Ordinal);
         var views = c.Descendants("savedquery").Select(q => ParseGuid((string?)q.Element("savedqueryid"))).Where(g => g != null).Select(g => g!.Value).ToHashSet();
         var relationships = c.Descendants("EntityRelationship").Select(r => ((string?)r.Attribute("Name") ?? string.Empty).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var attributes = entities.SelectMany(e => e.Descendants("attribute")).Select(a => ((string?)a.Element("LogicalName") ?? (string?)a.Attribute("PhysicalName") ?? string.Empty).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -320,7 +326,10 @@ public static partial class SolutionVerifier
                 case 10: found = relationships.Contains(schemaName); what = "relationship " + schemaName; break;
                 case 20: found = id != null && roles.Contains(id.Value); what = "role " + id; break;
                 case 26: found = id != null && views.Contains(id.Value); what = "view " + id; break;
-                case 60: found = id != null && forms.Contains(id.Value); what = "form " + id; break;
+                case 59: found = id != null && charts.Contains(id.Value); what = "chart " + id; break;
+                case 60: found = id != null && forms.Contains(id.Value); what = "form or dashboard " + id; break;
+                case 62: found = siteMaps.Contains(schemaName); what = "site map " + schemaName; break;
+                case 80: found = apps.Contains(schemaName); what = "app " + schemaName; break;
                 case 91:
                     found = assemblies.Any(a => (id != null && ParseGuid((string?)a.Attribute("PluginAssemblyId")) == id)
                         || (id == null && string.Equals((string?)a.Attribute("FullName"), (string?)root.Attribute("schemaName"), StringComparison.OrdinalIgnoreCase)));
@@ -354,6 +363,15 @@ public static partial class SolutionVerifier
         foreach (var optionSet in c.Element("optionsets")?.Elements("optionset") ?? Enumerable.Empty<XElement>())
             if (!HasName(9, (string?)optionSet.Attribute("Name") ?? string.Empty))
                 findings.Error(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(optionSet), "choice " + (string?)optionSet.Attribute("Name") + " is not in RootComponents (type 9)");
+        foreach (var dashboard in c.Element("Dashboards")?.Elements("Dashboard") ?? Enumerable.Empty<XElement>())
+            if (!HasId(60, ParseGuid((string?)dashboard.Element("FormId"))))
+                findings.Error(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(dashboard), "dashboard " + (string?)dashboard.Element("FormId") + " is not in RootComponents (type 60)");
+        foreach (var siteMap in c.Element("AppModuleSiteMaps")?.Elements("AppModuleSiteMap") ?? Enumerable.Empty<XElement>())
+            if (!HasName(62, (string?)siteMap.Element("SiteMapUniqueName") ?? string.Empty))
+                findings.Error(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(siteMap), "site map " + (string?)siteMap.Element("SiteMapUniqueName") + " is not in RootComponents (type 62)");
+        foreach (var app in c.Element("AppModules")?.Elements("AppModule") ?? Enumerable.Empty<XElement>())
+            if (!HasName(80, (string?)app.Element("UniqueName") ?? string.Empty))
+                findings.Error(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(app), "app " + (string?)app.Element("UniqueName") + " is not in RootComponents (type 80)");
         foreach (var role in c.Element("Roles")?.Elements("Role") ?? Enumerable.Empty<XElement>())
             if (!HasId(20, ParseGuid((string?)role.Attribute("id"))))
                 findings.Error(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(role), "role '" + (string?)role.Attribute("name") + "' is not in RootComponents (type 20)");

@@ -34,7 +34,7 @@ public static partial class SolutionVerifier
     public const string ContentTypesEntry = "[Content_Types].xml";
     public const string ManifestEntry = "solution.xml";
     public const string CustomizationsEntry = "customizations.xml";
-    private static readonly int[] CheckedRootTypes = { 1, 2, 9, 10, 20, 26, 60, 91, 92 };
+    private static readonly int[] CheckedRootTypes = { 1, 2, 9, 10, 20, 26, 59, 60, 62, 80, 91, 92 };
     private static readonly XNamespace OpcNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
 
     public static VerificationReport Verify(string zipPath, VerifyOptions? options = null)
@@ -77,6 +77,7 @@ public static partial class SolutionVerifier
             CheckSteps(registered, customizations, prefix, findings);
             CheckDuplicateIds(customizations, findings);
             if (manifest != null) CheckRootComponents(manifest, customizations, findings);
+            if (manifest != null) CheckAppComponents(manifest, customizations, findings);
         }
         return new VerificationReport(displayName, findings.Items);
     }
@@ -273,6 +274,31 @@ public static partial class SolutionVerifier
             if (form == null) continue;
             var name = (string?)systemForm.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description") ?? (string?)systemForm.Element("formid");
             DataverseSchemas.ValidateElement(form, schemas.Form, "form", Rules.FormXmlSchema, CustomizationsEntry, "form '" + name + "'", findings);
+        }
+        foreach (var dashboard in customizations.Root?.Element("Dashboards")?.Elements("Dashboard") ?? Enumerable.Empty<XElement>())
+        {
+            var name = (string?)dashboard.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description") ?? (string?)dashboard.Element("FormId");
+            foreach (var form in dashboard.Element("FormXml")?.Elements("forms").Elements("form") ?? Enumerable.Empty<XElement>())
+                DataverseSchemas.ValidateElement(form, schemas.Form, "form", Rules.FormXmlSchema, CustomizationsEntry, "dashboard '" + name + "'", findings);
+        }
+        foreach (var visualization in customizations.Descendants("visualization"))
+        {
+            var name = (string?)visualization.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description") ?? (string?)visualization.Element("savedqueryvisualizationid");
+            var definition = visualization.Element("datadescription")?.Element("datadefinition");
+            if (definition == null)
+            {
+                findings.Error(Rules.VisualizationSchema, CustomizationsEntry, Line(visualization), "chart '" + name + "' has no <datadescription><datadefinition>");
+                continue;
+            }
+            DataverseSchemas.ValidateElement(definition, schemas.VisualizationData, "datadefinition", Rules.VisualizationSchema, CustomizationsEntry, "chart '" + name + "'", findings);
+            foreach (var fetch in definition.Descendants("fetch"))
+                DataverseSchemas.ValidateElement(fetch, schemas.Fetch, "fetch", Rules.VisualizationSchema, CustomizationsEntry, "chart '" + name + "' FetchXML", findings);
+        }
+        foreach (var siteMap in customizations.Descendants("AppModuleSiteMap"))
+        {
+            var map = siteMap.Element("SiteMap");
+            if (map != null)
+                DataverseSchemas.ValidateElement(map, schemas.SiteMap, "SiteMap", Rules.SiteMapSchema, CustomizationsEntry, "site map " + (string?)siteMap.Element("SiteMapUniqueName"), findings);
         }
     }
 
