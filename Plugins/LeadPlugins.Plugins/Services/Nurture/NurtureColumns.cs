@@ -90,7 +90,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         public const string EnrollmentLeadColumns =
             "firstname,lastname,fullname,companyname,ownerid,createdon,statecode,"
             + "mpl_ismarketplace,mpl_istestlead,mpl_iscosell,mpl_referralid,mpl_leadaction,mpl_storefront,mpl_campaigntype,"
-            + "mpl_offertitle,mpl_duplicateof,mpl_nurturesequenceid";
+            + "mpl_offertitle,mpl_offerid,mpl_duplicateof,mpl_nurturesequenceid";
 
         /// <summary>The lead columns an opportunity inherits (marketplace attribution), plus campaignid.</summary>
         public static readonly string[] AttributionColumns =

@@ -40,6 +40,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 FirstName = DataverseValues.Text(row, NurtureColumns.FirstName),
                 CompanyName = DataverseValues.Text(row, NurtureColumns.CompanyName),
                 OfferTitle = DataverseValues.Text(row, NurtureColumns.OfferTitle),
+                OfferId = DataverseValues.Text(row, NurtureColumns.OfferId),
                 Storefront = storefront.HasValue ? (Storefront)storefront.Value : (Storefront?)null,
                 CampaignType = campaignType.HasValue ? (CampaignType)campaignType.Value : (CampaignType?)null,
                 Action = Facts.Action,
