@@ -45,9 +45,9 @@ public sealed class AppComponentsTests
         foreach (var chart in charts.Values)
         {
             var definition = chart.Element("datadescription")!.Element("datadefinition")!;
-            DataverseSchemas.ValidateElement(definition, _schemas.VisualizationData, "datadefinition", Rules.VisualizationSchema, "customizations.xml", Name(chart), findings);
+            DataverseSchemas.ValidateElement(definition, _schemas.VisualizationData, "datadefinition", FindingCodes.VisualizationSchema, "customizations.xml", Name(chart), findings);
             var fetch = definition.Descendants("fetch").Single();
-            DataverseSchemas.ValidateElement(fetch, _schemas.Fetch, "fetch", Rules.VisualizationSchema, "customizations.xml", Name(chart), findings);
+            DataverseSchemas.ValidateElement(fetch, _schemas.Fetch, "fetch", FindingCodes.VisualizationSchema, "customizations.xml", Name(chart), findings);
             Assert.AreEqual("true", (string?)fetch.Attribute("aggregate"), Name(chart));
         }
         Assert.AreEqual(0, findings.Items.Count, string.Join("\n", findings.Items));
@@ -77,7 +77,7 @@ public sealed class AppComponentsTests
         Assert.AreEqual("mpl_MarketplaceLeads", siteMap.Element("SiteMapUniqueName")!.Value);
         var map = siteMap.Element("SiteMap")!;
         var findings = new FindingList();
-        DataverseSchemas.ValidateElement(map, _schemas.SiteMap, "SiteMap", Rules.SiteMapSchema, "customizations.xml", "site map", findings);
+        DataverseSchemas.ValidateElement(map, _schemas.SiteMap, "SiteMap", FindingCodes.SiteMapSchema, "customizations.xml", "site map", findings);
         Assert.AreEqual(0, findings.Items.Count, string.Join("\n", findings.Items));
 
         string Title(XElement e) => e.Element("Titles")!.Element("Title")!.Attribute("Title")!.Value;
@@ -132,7 +132,7 @@ public sealed class AppComponentsTests
         var form = dashboard.Element("FormXml")!.Element("forms")!.Element("form")!;
         Assert.AreEqual("dashboard", (string?)dashboard.Element("FormXml")!.Element("forms")!.Attribute("type"));
         var findings = new FindingList();
-        DataverseSchemas.ValidateElement(form, _schemas.Form, "form", Rules.FormXmlSchema, "customizations.xml", "dashboard", findings);
+        DataverseSchemas.ValidateElement(form, _schemas.Form, "form", FindingCodes.FormXmlSchema, "customizations.xml", "dashboard", findings);
         Assert.AreEqual(0, findings.Items.Count, string.Join("\n", findings.Items));
 
         var charts = Charts().ToDictionary(c => Id(c.Value.Element("savedqueryvisualizationid")!.Value), c => c.Key);

@@ -32,7 +32,7 @@ public sealed class GeneratedXmlTests
     public void Customizations_xml_validates_against_CustomizationsSolution_xsd()
     {
         var findings = new FindingList();
-        DataverseSchemas.Validate(_customizations, _schemas.Customizations, Rules.CustomizationsSchema, "customizations.xml", findings);
+        DataverseSchemas.Validate(_customizations, _schemas.Customizations, FindingCodes.CustomizationsSchema, "customizations.xml", findings);
         Assert.AreEqual(0, findings.Items.Count, string.Join("\n", findings.Items));
     }
 
@@ -42,7 +42,7 @@ public sealed class GeneratedXmlTests
         var copy = new XDocument(_customizations);
         copy.Root!.Element("Entities")!.Elements("Entity").First().Add(new XElement("NotInTheSchema"));
         var findings = new FindingList();
-        DataverseSchemas.Validate(copy, _schemas.Customizations, Rules.CustomizationsSchema, "customizations.xml", findings);
+        DataverseSchemas.Validate(copy, _schemas.Customizations, FindingCodes.CustomizationsSchema, "customizations.xml", findings);
         Assert.IsTrue(findings.HasErrors);
         StringAssert.Contains(findings.Items[0].Message, "NotInTheSchema");
     }
@@ -54,7 +54,7 @@ public sealed class GeneratedXmlTests
         Assert.IsTrue(fetches.Count >= 14, "expected the source views plus the system views of every new table");
         var findings = new FindingList();
         foreach (var fetch in fetches)
-            DataverseSchemas.ValidateElement(fetch, _schemas.Fetch, "fetch", Rules.FetchXmlSchema, "customizations.xml", "view", findings);
+            DataverseSchemas.ValidateElement(fetch, _schemas.Fetch, "fetch", FindingCodes.FetchXmlSchema, "customizations.xml", "view", findings);
         Assert.AreEqual(0, findings.Items.Count, string.Join("\n", findings.Items));
     }
 
@@ -65,7 +65,7 @@ public sealed class GeneratedXmlTests
         Assert.AreEqual(7, forms.Count);
         var findings = new FindingList();
         foreach (var form in forms)
-            DataverseSchemas.ValidateElement(form, _schemas.Form, "form", Rules.FormXmlSchema, "customizations.xml", "form", findings);
+            DataverseSchemas.ValidateElement(form, _schemas.Form, "form", FindingCodes.FormXmlSchema, "customizations.xml", "form", findings);
         Assert.AreEqual(0, findings.Items.Count, string.Join("\n", findings.Items));
     }
 

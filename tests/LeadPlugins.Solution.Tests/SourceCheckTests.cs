@@ -51,7 +51,7 @@ public sealed class SourceCheckTests
             "<attribute name=\"mpl_offertitle\" />", "<attribute name=\"mpl_offertitel\" />"));
 
         Assert.IsNull(result.ZipPath, "nothing is written when a check fails");
-        var finding = result.Findings.First(f => f.Rule == Rules.SourceReference);
+        var finding = result.Findings.First(f => f.Rule == FindingCodes.SourceReference);
         StringAssert.EndsWith(finding.File, "lead.marketplace-leads.xml");
         Assert.IsTrue(finding.Line > 0);
         StringAssert.Contains(finding.Message, "mpl_offertitel");
@@ -63,7 +63,7 @@ public sealed class SourceCheckTests
         var result = PackEditedCopy(src => Replace(Path.Combine(src, "forms", "lead.marketplace.xml"),
             "<field column=\"jobtitle\" control=\"text\" label=\"Job Title\" />", "<field column=\"jobtitle\" />"));
 
-        var finding = result.Findings.First(f => f.Rule == Rules.SourceReference);
+        var finding = result.Findings.First(f => f.Rule == FindingCodes.SourceReference);
         StringAssert.Contains(finding.Message, "jobtitle");
         Assert.IsTrue(finding.Line > 0);
     }
@@ -74,7 +74,7 @@ public sealed class SourceCheckTests
         var result = PackEditedCopy(src => Replace(Path.Combine(src, "roles", "marketplace-lead-administrator.xml"),
             "<table name=\"mpl_offer\" privileges=\"Create,Read,Write,Delete,Append,AppendTo\"", "<table name=\"mpl_offer\" privileges=\"Create,Read,Assign\""));
 
-        StringAssert.Contains(result.Findings.First(f => f.Rule == Rules.SourceReference).Message, "organization-owned");
+        StringAssert.Contains(result.Findings.First(f => f.Rule == FindingCodes.SourceReference).Message, "organization-owned");
     }
 
     [TestMethod]
@@ -83,6 +83,6 @@ public sealed class SourceCheckTests
         var result = PackEditedCopy(src => Replace(Path.Combine(src, "choices.xml"),
             "<option value=\"712540002\" label=\"Other\" />", "<option value=\"100000002\" label=\"Other\" />"));
 
-        StringAssert.Contains(result.Findings.First(f => f.Rule == Rules.SourceReference).Message, "100000002");
+        StringAssert.Contains(result.Findings.First(f => f.Rule == FindingCodes.SourceReference).Message, "100000002");
     }
 }

@@ -44,70 +44,70 @@ public sealed class VerifyAppCorruptionTests
     {
         var report = Verify(_good);
         Assert.AreEqual(0, report.ErrorCount, string.Join("\n", report.Findings));
-        Assert.IsFalse(report.Findings.Any(f => f.Rule is Rules.SiteMapTargetMissing or Rules.AppComponentMissing or Rules.ChartColumnMissing or Rules.MissingDependencyNotListed));
+        Assert.IsFalse(report.Findings.Any(f => f.Rule is FindingCodes.SiteMapTargetMissing or FindingCodes.AppComponentMissing or FindingCodes.ChartColumnMissing or FindingCodes.MissingDependencyNotListed));
     }
 
     [TestMethod]
     public void A_site_map_subarea_naming_a_missing_table_is_rejected()
     {
         var report = Verify(Edit("customizations.xml", ReplaceFirst("Entity=\"mpl_offer\"", "Entity=\"mpl_nosuchtable\"")));
-        StringAssert.Contains(Expect(report, Rules.SiteMapTargetMissing, "customizations.xml").Message, "mpl_nosuchtable");
+        StringAssert.Contains(Expect(report, FindingCodes.SiteMapTargetMissing, "customizations.xml").Message, "mpl_nosuchtable");
     }
 
     [TestMethod]
     public void A_site_map_subarea_opening_a_view_that_does_not_exist_is_rejected()
     {
         var report = Verify(Edit("customizations.xml", ReplaceFirst("viewid=\\{[0-9a-f-]+\\}", "viewid={00000000-0000-0000-0000-000000000001}")));
-        StringAssert.Contains(Expect(report, Rules.SiteMapTargetMissing, "customizations.xml").Message, "00000000-0000-0000-0000-000000000001");
+        StringAssert.Contains(Expect(report, FindingCodes.SiteMapTargetMissing, "customizations.xml").Message, "00000000-0000-0000-0000-000000000001");
     }
 
     [TestMethod]
     public void A_site_map_subarea_opening_a_missing_dashboard_is_rejected()
     {
         var report = Verify(Edit("customizations.xml", ReplaceFirst("DefaultDashboard=\"\\{[0-9a-f-]+\\}\"", "DefaultDashboard=\"{00000000-0000-0000-0000-000000000002}\"")));
-        StringAssert.Contains(Expect(report, Rules.SiteMapTargetMissing, "customizations.xml").Message, "dashboard");
+        StringAssert.Contains(Expect(report, FindingCodes.SiteMapTargetMissing, "customizations.xml").Message, "dashboard");
     }
 
     [TestMethod]
     public void An_app_component_that_does_not_exist_is_rejected()
     {
         var report = Verify(Edit("customizations.xml", ReplaceFirst("<AppModuleComponent type=\"26\" id=\"\\{[0-9a-f-]+\\}\"", "<AppModuleComponent type=\"26\" id=\"{00000000-0000-0000-0000-000000000003}\"")));
-        StringAssert.Contains(Expect(report, Rules.AppComponentMissing, "customizations.xml").Message, "view");
+        StringAssert.Contains(Expect(report, FindingCodes.AppComponentMissing, "customizations.xml").Message, "view");
     }
 
     [TestMethod]
     public void An_app_role_map_naming_a_role_outside_the_solution_is_rejected()
     {
         var report = Verify(Edit("customizations.xml", ReplaceFirst("(<AppModuleRoleMaps>\\s*<Role id=\")\\{[0-9a-f-]+\\}", "${1}{00000000-0000-0000-0000-000000000004}")));
-        StringAssert.Contains(Expect(report, Rules.AppComponentMissing, "customizations.xml").Message, "role");
+        StringAssert.Contains(Expect(report, FindingCodes.AppComponentMissing, "customizations.xml").Message, "role");
     }
 
     [TestMethod]
     public void A_dashboard_tile_showing_a_missing_chart_is_rejected()
     {
         var report = Verify(Edit("customizations.xml", ReplaceFirst("<VisualizationId>\\{[0-9a-f-]+\\}", "<VisualizationId>{00000000-0000-0000-0000-000000000005}")));
-        StringAssert.Contains(Expect(report, Rules.AppComponentMissing, "customizations.xml").Message, "chart");
+        StringAssert.Contains(Expect(report, FindingCodes.AppComponentMissing, "customizations.xml").Message, "chart");
     }
 
     [TestMethod]
     public void A_chart_column_that_does_not_exist_is_rejected()
     {
         var report = Verify(Edit("customizations.xml", ReplaceFirst("<attribute name=\"mpl_status\" groupby=\"true\"", "<attribute name=\"mpl_nosuchcolumn\" groupby=\"true\"")));
-        StringAssert.Contains(Expect(report, Rules.ChartColumnMissing, "customizations.xml").Message, "mpl_nurtureenrollment.mpl_nosuchcolumn");
+        StringAssert.Contains(Expect(report, FindingCodes.ChartColumnMissing, "customizations.xml").Message, "mpl_nurtureenrollment.mpl_nosuchcolumn");
     }
 
     [TestMethod]
     public void A_chart_whose_data_description_breaks_the_xsd_is_rejected()
     {
         var report = Verify(Edit("customizations.xml", text => text.Replace("<categorycollection>", "<categorylist>", StringComparison.Ordinal).Replace("</categorycollection>", "</categorylist>", StringComparison.Ordinal)));
-        Expect(report, Rules.VisualizationSchema, "customizations.xml");
+        Expect(report, FindingCodes.VisualizationSchema, "customizations.xml");
     }
 
     [TestMethod]
     public void A_custom_table_no_role_administers_is_rejected()
     {
         var report = Verify(Edit("customizations.xml", text => text.Replace("<RolePrivilege name=\"prvDeletempl_offer\" level=\"Global\" />", string.Empty, StringComparison.Ordinal)));
-        var finding = Expect(report, Rules.CustomTableWithoutAdministrator, "customizations.xml");
+        var finding = Expect(report, FindingCodes.CustomTableWithoutAdministrator, "customizations.xml");
         StringAssert.Contains(finding.Message, "mpl_offer");
         StringAssert.Contains(finding.Message, "Delete");
     }
@@ -116,7 +116,7 @@ public sealed class VerifyAppCorruptionTests
     public void A_system_column_used_but_not_listed_as_a_missing_dependency_is_rejected()
     {
         var report = Verify(Edit("solution.xml", text => Regex.Replace(text, "<MissingDependency>\\s*<Required type=\"2\" schemaName=\"leadqualitycode\"[\\s\\S]*?</MissingDependency>", string.Empty)));
-        StringAssert.Contains(Expect(report, Rules.MissingDependencyNotListed, "customizations.xml").Message, "lead.leadqualitycode");
+        StringAssert.Contains(Expect(report, FindingCodes.MissingDependencyNotListed, "customizations.xml").Message, "lead.leadqualitycode");
     }
 
     [TestMethod]
@@ -124,6 +124,6 @@ public sealed class VerifyAppCorruptionTests
     {
         var report = Verify(Edit("solution.xml", text => text.Replace("</MissingDependencies>",
             "  <MissingDependency><Required type=\"1\" schemaName=\"account\" displayName=\"Account\" solution=\"System\" /><Dependent type=\"80\" schemaName=\"mpl_MarketplaceLeads\" displayName=\"x\" /></MissingDependency>\r\n    </MissingDependencies>", StringComparison.Ordinal)));
-        StringAssert.Contains(Expect(report, Rules.MissingDependencyUnused, "solution.xml").Message, "table:account");
+        StringAssert.Contains(Expect(report, FindingCodes.MissingDependencyUnused, "solution.xml").Message, "table:account");
     }
 }

@@ -120,10 +120,10 @@ internal sealed class AppGenerator
                 index++;
                 var view = FindView(tile.Table, tile.View);
                 if (view == null)
-                    _findings.Error(Rules.SourceReference, dashboard.SourceFile, tile.Line, "dashboard '" + dashboard.Name + "': no view '" + tile.View + "' of " + tile.Table + " in Solution/src/views");
+                    _findings.Error(FindingCodes.SourceReference, dashboard.SourceFile, tile.Line, "dashboard '" + dashboard.Name + "': no view '" + tile.View + "' of " + tile.Table + " in Solution/src/views");
                 ChartDefinition? chart = null;
                 if (tile.Chart != null && (chart = FindChart(tile.Table, tile.Chart)) == null)
-                    _findings.Error(Rules.SourceReference, dashboard.SourceFile, tile.Line, "dashboard '" + dashboard.Name + "': no chart '" + tile.Chart + "' of " + tile.Table + " in Solution/src/charts");
+                    _findings.Error(FindingCodes.SourceReference, dashboard.SourceFile, tile.Line, "dashboard '" + dashboard.Name + "': no chart '" + tile.Chart + "' of " + tile.Table + " in Solution/src/charts");
                 var parameters = new XElement("parameters",
                     new XElement("ViewId", Xml.Braced(view != null ? UiGenerator.ViewId(view) : Guid.Empty)),
                     new XElement("IsUserView", "false"),
@@ -205,12 +205,12 @@ internal sealed class AppGenerator
         {
             element.Add(new XAttribute("Entity", subArea.Table));
             if (_source.FindTable(subArea.Table) == null && _components.Dependencies.FindTable(subArea.Table) == null)
-                _findings.Error(Rules.SourceReference, app.SourceFile, subArea.Line, "subarea '" + subArea.Id + "' opens table '" + subArea.Table + "', which neither tables/ nor dependencies.xml declares");
+                _findings.Error(FindingCodes.SourceReference, app.SourceFile, subArea.Line, "subarea '" + subArea.Id + "' opens table '" + subArea.Table + "', which neither tables/ nor dependencies.xml declares");
             if (subArea.View != null)
             {
                 var view = FindView(subArea.Table, subArea.View);
                 if (view == null)
-                    _findings.Error(Rules.SourceReference, app.SourceFile, subArea.Line, "subarea '" + subArea.Id + "': no view '" + subArea.View + "' of " + subArea.Table + " in Solution/src/views");
+                    _findings.Error(FindingCodes.SourceReference, app.SourceFile, subArea.Line, "subarea '" + subArea.Id + "': no view '" + subArea.View + "' of " + subArea.Table + " in Solution/src/views");
                 else
                     element.Add(new XAttribute("Url", ViewUrl(subArea.Table, UiGenerator.ViewId(view))));
             }
@@ -219,7 +219,7 @@ internal sealed class AppGenerator
         {
             var dashboard = FindDashboard(subArea.Dashboard!);
             if (dashboard == null)
-                _findings.Error(Rules.SourceReference, app.SourceFile, subArea.Line, "subarea '" + subArea.Id + "': no dashboard '" + subArea.Dashboard + "' in Solution/src/dashboards");
+                _findings.Error(FindingCodes.SourceReference, app.SourceFile, subArea.Line, "subarea '" + subArea.Id + "': no dashboard '" + subArea.Dashboard + "' in Solution/src/dashboards");
             else
                 element.Add(new XAttribute("Url", DashboardUrl(DashboardId(dashboard))), new XAttribute("DefaultDashboard", Xml.Braced(DashboardId(dashboard))));
         }
@@ -249,7 +249,7 @@ internal sealed class AppGenerator
             foreach (var (name, line) in app.Roles)
             {
                 var role = _components.Roles.FirstOrDefault(r => r.Name == name);
-                if (role == null) _findings.Error(Rules.SourceReference, app.SourceFile, line, "app '" + app.Name + "' maps role '" + name + "', which Solution/src/roles does not declare");
+                if (role == null) _findings.Error(FindingCodes.SourceReference, app.SourceFile, line, "app '" + app.Name + "' maps role '" + name + "', which Solution/src/roles does not declare");
                 else roles.Add(new XElement("Role", new XAttribute("id", Xml.Braced(roleId(role)))));
             }
             var element = new XElement("AppModule",

@@ -39,7 +39,7 @@ internal sealed class EntityGenerator
         var schema = SystemTables.SchemaName(table.LogicalName);
         var display = table.Existing ? SystemTables.DisplayName(table.LogicalName) : table.DisplayName;
         if (table.Existing && !SystemTables.IsKnown(table.LogicalName))
-            _findings.Error(Rules.SourceReference, table.SourceFile, 0, "existing table '" + table.LogicalName + "' has no known schema name (add it to SystemTables)");
+            _findings.Error(FindingCodes.SourceReference, table.SourceFile, 0, "existing table '" + table.LogicalName + "' has no known schema name (add it to SystemTables)");
 
         var entity = new XElement("entity", new XAttribute("Name", schema));
         if (!table.Existing)
@@ -165,7 +165,7 @@ internal sealed class EntityGenerator
 
     private T Unsupported<T>(TableDefinition table, ColumnDefinition column, string what, T fallback)
     {
-        _findings.Error(Rules.SourceInvalid, table.SourceFile, 0, table.LogicalName + "." + column.LogicalName + ": " + what + " is not supported by the solution generator");
+        _findings.Error(FindingCodes.SourceInvalid, table.SourceFile, 0, table.LogicalName + "." + column.LogicalName + ": " + what + " is not supported by the solution generator");
         return fallback;
     }
 
@@ -390,7 +390,7 @@ internal sealed class EntityGenerator
                 }
                 else
                 {
-                    _findings.Error(Rules.SourceReference, table.SourceFile, 0, table.LogicalName + "." + column.LogicalName + " targets unknown table '" + target + "'");
+                    _findings.Error(FindingCodes.SourceReference, table.SourceFile, 0, table.LogicalName + "." + column.LogicalName + " targets unknown table '" + target + "'");
                 }
             }
             if (table.Existing) continue;

@@ -52,7 +52,7 @@ public static class MissingDependencyList
             if (required == null)
             {
                 var what = reference.WebResource != null ? "web resource " + reference.WebResource : reference.Column != null ? "column " + reference.Table + "." + reference.Column : "table " + reference.Table;
-                findings.Error(Rules.SourceReference, file, 0, what + " is used by " + Describe(reference) + " but is neither in Solution/src/tables nor declared in dependencies.xml");
+                findings.Error(FindingCodes.SourceReference, file, 0, what + " is used by " + Describe(reference) + " but is neither in Solution/src/tables nor declared in dependencies.xml");
                 continue;
             }
             var dependent = new XElement("Dependent", new XAttribute("type", reference.DependentType));
@@ -65,9 +65,9 @@ public static class MissingDependencyList
         foreach (var table in declared.Tables)
         {
             if (!used.Contains(TableKey(table.Name)))
-                findings.Error(Rules.SourceReference, file, 0, "dependencies.xml declares table " + table.Name + ", which nothing in the solution uses");
+                findings.Error(FindingCodes.SourceReference, file, 0, "dependencies.xml declares table " + table.Name + ", which nothing in the solution uses");
             foreach (var column in table.Columns.Where(c => !used.Contains(ColumnKey(table.Name, c.Name))))
-                findings.Error(Rules.SourceReference, file, 0, "dependencies.xml declares column " + table.Name + "." + column.Name + ", which nothing in the solution uses (or the solution carries it)");
+                findings.Error(FindingCodes.SourceReference, file, 0, "dependencies.xml declares column " + table.Name + "." + column.Name + ", which nothing in the solution uses (or the solution carries it)");
         }
         return element;
     }

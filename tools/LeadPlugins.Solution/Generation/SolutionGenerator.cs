@@ -78,11 +78,11 @@ public static class SolutionGenerator
             {
                 if (organizationOwned && (privilege == "Assign" || privilege == "Share"))
                 {
-                    findings.Error(Rules.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "': " + table.Table + " is organization-owned and has no " + privilege + " privilege");
+                    findings.Error(FindingCodes.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "': " + table.Table + " is organization-owned and has no " + privilege + " privilege");
                     continue;
                 }
                 if (organizationOwned && table.Level != "Global")
-                    findings.Error(Rules.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "': " + table.Table + " is organization-owned; its privileges only take level Global");
+                    findings.Error(FindingCodes.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "': " + table.Table + " is organization-owned; its privileges only take level Global");
                 privileges.Add(new XElement("RolePrivilege", new XAttribute("name", "prv" + privilege + schema), new XAttribute("level", table.Level)));
             }
         }

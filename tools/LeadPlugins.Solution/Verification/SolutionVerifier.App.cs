@@ -30,12 +30,12 @@ public static partial class SolutionVerifier
         {
             if (listedKeys.Contains(group.Key)) continue;
             var first = group.First();
-            findings.Error(Rules.MissingDependencyNotListed, CustomizationsEntry, first.Line,
+            findings.Error(FindingCodes.MissingDependencyNotListed, CustomizationsEntry, first.Line,
                 MissingDependencyList.Describe(first) + " uses " + Describe(first) + ", which the solution does not carry and solution.xml's <MissingDependencies> does not list");
         }
         var used = missing.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, required) in listed.Where(l => !used.Contains(l.Key)))
-            findings.Error(Rules.MissingDependencyUnused, ManifestEntry, Line(required), "<MissingDependencies> lists " + key + ", which nothing in customizations.xml uses");
+            findings.Error(FindingCodes.MissingDependencyUnused, ManifestEntry, Line(required), "<MissingDependencies> lists " + key + ", which nothing in customizations.xml uses");
 
         bool TableExists(string table) => references.CarriedTables.Contains(table) || references.ShellTables.Contains(table)
             || SystemTables.Platform.Contains(table) || listedKeys.Contains(MissingDependencyList.TableKey(table));
@@ -59,28 +59,28 @@ public static partial class SolutionVerifier
                 var id = (string?)subArea.Attribute("Id") ?? "?";
                 var table = ((string?)subArea.Attribute("Entity"))?.ToLowerInvariant();
                 if (table != null && !TableExists(table))
-                    findings.Error(Rules.SiteMapTargetMissing, CustomizationsEntry, Line(subArea), "subarea " + id + " opens table '" + table + "', which is neither in the solution nor listed in <MissingDependencies>");
+                    findings.Error(FindingCodes.SiteMapTargetMissing, CustomizationsEntry, Line(subArea), "subarea " + id + " opens table '" + table + "', which is neither in the solution nor listed in <MissingDependencies>");
                 foreach (var privilege in subArea.Elements("Privilege"))
                     if (((string?)privilege.Attribute("Entity"))?.ToLowerInvariant() is { } privilegeTable && !TableExists(privilegeTable))
-                        findings.Error(Rules.SiteMapTargetMissing, CustomizationsEntry, Line(privilege), "subarea " + id + " requires a privilege on table '" + privilegeTable + "', which is neither in the solution nor listed in <MissingDependencies>");
+                        findings.Error(FindingCodes.SiteMapTargetMissing, CustomizationsEntry, Line(privilege), "subarea " + id + " requires a privilege on table '" + privilegeTable + "', which is neither in the solution nor listed in <MissingDependencies>");
                 var url = (string?)subArea.Attribute("Url") ?? string.Empty;
                 if (UrlParameter(url, "viewid") is { } viewText)
                 {
                     var viewId = ParseGuid(viewText);
                     if (viewId == null || !views.TryGetValue(viewId.Value, out var viewTable))
-                        findings.Error(Rules.SiteMapTargetMissing, CustomizationsEntry, Line(subArea), "subarea " + id + " opens view " + viewText + ", which is not a view in the solution");
+                        findings.Error(FindingCodes.SiteMapTargetMissing, CustomizationsEntry, Line(subArea), "subarea " + id + " opens view " + viewText + ", which is not a view in the solution");
                     else if (table != null && viewTable != table)
-                        findings.Error(Rules.SiteMapTargetMissing, CustomizationsEntry, Line(subArea), "subarea " + id + " opens view " + viewText + " of " + viewTable + " on table " + table);
+                        findings.Error(FindingCodes.SiteMapTargetMissing, CustomizationsEntry, Line(subArea), "subarea " + id + " opens view " + viewText + " of " + viewTable + " on table " + table);
                 }
                 foreach (var dashboardText in new[] { (string?)subArea.Attribute("DefaultDashboard"), url.Contains("pagetype=dashboard", StringComparison.OrdinalIgnoreCase) ? UrlParameter(url, "id") : null })
                 {
                     if (dashboardText == null) continue;
                     var dashboardId = ParseGuid(dashboardText);
                     if (dashboardId == null || !dashboards.Contains(dashboardId.Value))
-                        findings.Error(Rules.SiteMapTargetMissing, CustomizationsEntry, Line(subArea), "subarea " + id + " opens dashboard " + dashboardText + ", which is not a dashboard in the solution");
+                        findings.Error(FindingCodes.SiteMapTargetMissing, CustomizationsEntry, Line(subArea), "subarea " + id + " opens dashboard " + dashboardText + ", which is not a dashboard in the solution");
                 }
                 if (table == null && url.Length == 0)
-                    findings.Error(Rules.SiteMapTargetMissing, CustomizationsEntry, Line(subArea), "subarea " + id + " opens nothing (no Entity and no Url)");
+                    findings.Error(FindingCodes.SiteMapTargetMissing, CustomizationsEntry, Line(subArea), "subarea " + id + " opens nothing (no Entity and no Url)");
             }
         }
 
@@ -102,11 +102,11 @@ public static partial class SolutionVerifier
                     "62" => (schemaName != null && siteMaps.Contains(schemaName), "site map " + schemaName),
                     _ => (true, string.Empty),
                 };
-                if (!found) findings.Error(Rules.AppComponentMissing, CustomizationsEntry, Line(component), "app " + name + " lists " + what + ", which is not in the solution" + (type == "1" ? " nor listed in <MissingDependencies>" : string.Empty));
+                if (!found) findings.Error(FindingCodes.AppComponentMissing, CustomizationsEntry, Line(component), "app " + name + " lists " + what + ", which is not in the solution" + (type == "1" ? " nor listed in <MissingDependencies>" : string.Empty));
             }
             foreach (var role in app.Element("AppModuleRoleMaps")?.Elements("Role") ?? Enumerable.Empty<XElement>())
                 if (ParseGuid((string?)role.Attribute("id")) is not { } roleId || !roles.Contains(roleId))
-                    findings.Error(Rules.AppComponentMissing, CustomizationsEntry, Line(role), "app " + name + " maps role " + (string?)role.Attribute("id") + ", which is not a role in the solution");
+                    findings.Error(FindingCodes.AppComponentMissing, CustomizationsEntry, Line(role), "app " + name + " maps role " + (string?)role.Attribute("id") + ", which is not a role in the solution");
         }
 
         // Dashboard tiles: their view and chart exist and belong to the tile's table.
@@ -116,16 +116,16 @@ public static partial class SolutionVerifier
             {
                 var table = ((string?)parameters.Element("TargetEntityType"))?.Trim().ToLowerInvariant();
                 if ((string?)parameters.Element("ViewId") is { } viewText && (ParseGuid(viewText) is not { } viewId || !views.TryGetValue(viewId, out var viewTable) || viewTable != table))
-                    findings.Error(Rules.AppComponentMissing, CustomizationsEntry, Line(parameters), "dashboard tile shows view " + viewText + ", which is not a view of " + table + " in the solution");
+                    findings.Error(FindingCodes.AppComponentMissing, CustomizationsEntry, Line(parameters), "dashboard tile shows view " + viewText + ", which is not a view of " + table + " in the solution");
                 if ((string?)parameters.Element("VisualizationId") is { } chartText && (ParseGuid(chartText) is not { } chartId || !charts.TryGetValue(chartId, out var chartTable) || chartTable != table))
-                    findings.Error(Rules.AppComponentMissing, CustomizationsEntry, Line(parameters), "dashboard tile shows chart " + chartText + ", which is not a chart of " + table + " in the solution");
+                    findings.Error(FindingCodes.AppComponentMissing, CustomizationsEntry, Line(parameters), "dashboard tile shows chart " + chartText + ", which is not a chart of " + table + " in the solution");
             }
         }
 
         // Chart columns.
         foreach (var reference in references.References.Where(r => r.DependentType == 59 && r.Column != null))
             if (!ColumnExists(reference.Table, reference.Column!))
-                findings.Error(Rules.ChartColumnMissing, CustomizationsEntry, reference.Line, "chart '" + reference.DependentName + "' uses " + reference.Table + "." + reference.Column + ", which is neither a column in the solution nor listed in <MissingDependencies>");
+                findings.Error(FindingCodes.ChartColumnMissing, CustomizationsEntry, reference.Line, "chart '" + reference.DependentName + "' uses " + reference.Table + "." + reference.Column + ", which is neither a column in the solution nor listed in <MissingDependencies>");
 
         // Some role administers every custom table.
         var granted = root.Element("Roles")?.Elements("Role").SelectMany(r => r.Element("RolePrivileges")?.Elements("RolePrivilege") ?? Enumerable.Empty<XElement>())
@@ -138,7 +138,7 @@ public static partial class SolutionVerifier
             if (!references.CarriedTables.Contains(table)) continue;
             var lacking = AdministratorPrivileges.Where(p => !granted.Contains(("prv" + p + table).ToLowerInvariant())).ToList();
             if (lacking.Count > 0)
-                findings.Error(Rules.CustomTableWithoutAdministrator, CustomizationsEntry, Line(entity), "no role grants " + string.Join(", ", lacking) + " at Global on custom table " + table + "; nobody could administer its rows");
+                findings.Error(FindingCodes.CustomTableWithoutAdministrator, CustomizationsEntry, Line(entity), "no role grants " + string.Join(", ", lacking) + " at Global on custom table " + table + "; nobody could administer its rows");
         }
     }
 

@@ -1,7 +1,7 @@
 namespace LeadPlugins.Solution;
 
-/// <summary>Stable codes of every check `pack` and `verify` run, with what each one means.</summary>
-public static class Rules
+/// <summary>Stable codes (LP0001...) of every check `pack` and `verify` run, with what each one means: the Rule of each <see cref="Finding"/>.</summary>
+public static class FindingCodes
 {
     // Solution source (pack only)
     public const string SourceInvalid = "LP0001";
