@@ -3,6 +3,7 @@ using LeadPlugins.Cli.Simulation;
 using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using System.Xml.Linq;
 
 namespace LeadPlugins.Cli.Tests;
 
@@ -37,6 +38,36 @@ public sealed class ChartsCommandTests
     private static string Label(string table, string column, Entity row)
         => row.GetAttributeValue<OptionSetValue>(column) is { } value ? Repo.Environment.Labels.Label(table, column, value.Value) : "(empty)";
 
+    private static ChartDefinition Definition(string name) => _components.Charts.Single(c => c.Name == name);
+
+    /// <summary>The chart's group-by columns, in order, as its FetchXML names them.</summary>
+    private static string[] GroupColumns(ChartDefinition chart)
+        => XElement.Parse(chart.FetchXml).Descendants("attribute").Where(a => (string?)a.Attribute("groupby") == "true").Select(a => (string)a.Attribute("name")!).ToArray();
+
+    /// <summary>
+    /// The chart's table read row by row (no aggregation) with its filter applied in C#: the charts use eq 1 on a
+    /// yes/no column and not-null.
+    /// </summary>
+    private static List<Entity> PlainRows(ChartDefinition chart)
+    {
+        var conditions = XElement.Parse(chart.FetchXml).Descendants("condition").Select(c => (Column: (string)c.Attribute("attribute")!, Operator: (string)c.Attribute("operator")!)).ToList();
+        var columns = GroupColumns(chart).Concat(conditions.Select(c => c.Column)).Distinct().ToArray();
+        return Rows(chart.Table, columns).Where(row => conditions.All(c => c.Operator switch
+        {
+            "eq" => row.GetAttributeValue<bool?>(c.Column) == true,
+            "not-null" => row.Contains(c.Column) && row[c.Column] != null,
+            _ => throw new AssertFailedException("condition " + c.Operator + " not handled by this test"),
+        })).ToList();
+    }
+
+    /// <summary>The chart's rows recounted from the plain rows: one group per distinct label combination.</summary>
+    private static IEnumerable<(string[] Groups, int Count)> Recount(ChartDefinition chart)
+    {
+        var columns = GroupColumns(chart);
+        return PlainRows(chart).GroupBy(row => string.Join("\u0001", columns.Select(c => Label(chart.Table, c, row))))
+            .Select(g => (g.Key.Split('\u0001'), g.Count()));
+    }
+
     /// <summary>Every group of the chart equals the count over the plain rows, and no group is left out.</summary>
     private static void AssertCounts(ChartTable chart, string measure, IEnumerable<(string[] Groups, int Count)> expected)
     {
@@ -50,9 +81,7 @@ public sealed class ChartsCommandTests
     public void Leads_by_storefront_and_action_counts_the_marketplace_leads_per_pair()
     {
         var chart = Chart("Marketplace leads by storefront and action");
-        var leads = Rows("lead", "mpl_ismarketplace", "mpl_storefront", "mpl_leadaction").Where(l => l.GetAttributeValue<bool?>("mpl_ismarketplace") == true).ToList();
-        AssertCounts(chart, "leads", leads.GroupBy(l => (Label("lead", "mpl_storefront", l), Label("lead", "mpl_leadaction", l)))
-            .Select(g => (new[] { g.Key.Item1, g.Key.Item2 }, g.Count())));
+        AssertCounts(chart, "leads", Recount(chart.Chart));
         CollectionAssert.AreEqual(new[] { "Storefront", "Lead action" }, chart.GroupColumns.ToList());
         // The sample's storefront mix: three AppSource leads, five Azure Marketplace ones.
         Assert.AreEqual(3, chart.Rows.Where(r => r.Groups[0] == "AppSource").Sum(r => r.Measures[0]));
@@ -64,8 +93,8 @@ public sealed class ChartsCommandTests
     public void Leads_by_rating_counts_hot_warm_and_cold()
     {
         var chart = Chart("Marketplace leads by rating");
-        var leads = Rows("lead", "mpl_ismarketplace", "leadqualitycode").Where(l => l.GetAttributeValue<bool?>("mpl_ismarketplace") == true).ToList();
-        AssertCounts(chart, "leads", leads.GroupBy(l => Label("lead", "leadqualitycode", l)).Select(g => (new[] { g.Key }, g.Count())));
+        AssertCounts(chart, "leads", Recount(chart.Chart));
+        CollectionAssert.AreEqual(new[] { "leadqualitycode" }, GroupColumns(chart.Chart));
         Assert.AreEqual(4, chart.Measure("leads", "Hot"));
         Assert.AreEqual(3, chart.Measure("leads", "Warm"));
         Assert.AreEqual(1, chart.Measure("leads", "Cold"));
@@ -75,8 +104,7 @@ public sealed class ChartsCommandTests
     public void Leads_by_enrichment_status_shows_partial_next_to_enriched()
     {
         var chart = Chart("Leads by enrichment status");
-        var leads = Rows("lead", "mpl_enrichmentstatus").Where(l => l.Contains("mpl_enrichmentstatus")).ToList();
-        AssertCounts(chart, "leads", leads.GroupBy(l => Label("lead", "mpl_enrichmentstatus", l)).Select(g => (new[] { g.Key }, g.Count())));
+        AssertCounts(chart, "leads", Recount(chart.Chart));
         Assert.AreEqual(6, chart.Measure("leads", "Enriched"));
         Assert.AreEqual(2, chart.Measure("leads", "Partial"));
         Assert.AreEqual(1, chart.Measure("leads", "Test"));
@@ -87,8 +115,7 @@ public sealed class ChartsCommandTests
     public void Nurture_enrolments_by_status_counts_active_and_skipped()
     {
         var chart = Chart("Nurture enrolments by status");
-        var enrolments = Rows("mpl_nurtureenrollment", "mpl_status");
-        AssertCounts(chart, "enrolments", enrolments.GroupBy(e => Label("mpl_nurtureenrollment", "mpl_status", e)).Select(g => (new[] { g.Key }, g.Count())));
+        AssertCounts(chart, "enrolments", Recount(chart.Chart));
         Assert.AreEqual(7, chart.Measure("enrolments", "Active"));
         Assert.AreEqual(2, chart.Measure("enrolments", "Skipped"));
     }
@@ -99,13 +126,14 @@ public sealed class ChartsCommandTests
         // Simulation qualifies no lead, so the chart starts empty; opportunities qualified from marketplace leads are added here.
         Assert.AreEqual(0, Chart("Opportunities from the marketplace by storefront").Rows.Count);
         var service = Service;
-        var appSource = new OptionSetValue(Repo.Environment.Labels.Value("opportunity", "mpl_storefront", "AppSource")!.Value);
-        var azure = new OptionSetValue(Repo.Environment.Labels.Value("opportunity", "mpl_storefront", "Azure Marketplace")!.Value);
+        var storefront = GroupColumns(Definition("Opportunities from the marketplace by storefront")).Single();
+        var appSource = new OptionSetValue(Repo.Environment.Labels.Value("opportunity", storefront, "AppSource")!.Value);
+        var azure = new OptionSetValue(Repo.Environment.Labels.Value("opportunity", storefront, "Azure Marketplace")!.Value);
         var created = new List<Guid>
         {
-            service.Create(new Entity("opportunity") { ["name"] = "A", ["mpl_storefront"] = appSource, ["estimatedvalue"] = new Money(1000m) }),
-            service.Create(new Entity("opportunity") { ["name"] = "B", ["mpl_storefront"] = appSource, ["estimatedvalue"] = new Money(2500m) }),
-            service.Create(new Entity("opportunity") { ["name"] = "C", ["mpl_storefront"] = azure, ["estimatedvalue"] = new Money(400m) }),
+            service.Create(new Entity("opportunity") { ["name"] = "A", [storefront] = appSource, ["estimatedvalue"] = new Money(1000m) }),
+            service.Create(new Entity("opportunity") { ["name"] = "B", [storefront] = appSource, ["estimatedvalue"] = new Money(2500m) }),
+            service.Create(new Entity("opportunity") { ["name"] = "C", [storefront] = azure, ["estimatedvalue"] = new Money(400m) }),
             service.Create(new Entity("opportunity") { ["name"] = "Not from the marketplace", ["estimatedvalue"] = new Money(9999m) }),
         };
         try

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using LeadPlugins.Solution;
+using LeadPlugins.SolutionModel;
 
 namespace LeadPlugins.Solution.Tests;
 
@@ -25,6 +26,15 @@ public sealed class AppComponentsTests
     }
 
     private static XElement Root => _customizations.Root!;
+
+    private static readonly SolutionSource Source = SolutionSource.Load(TestRepo.Config.SolutionSourceDirectory);
+
+    /// <summary>The five configuration tables (organization-owned) and the nurture enrolment table (the user-owned one).</summary>
+    private static List<string> SettingsTables => Source.Tables.Where(t => !t.Existing && t.Ownership == TableOwnership.Organization).Select(t => t.LogicalName).ToList();
+
+    private static string EnrolmentTable => Source.Tables.Single(t => !t.Existing && t.Ownership == TableOwnership.User).LogicalName;
+
+    private static string Column(string table, string displayName) => Source.FindTable(table)!.Columns.Single(c => c.DisplayName == displayName).LogicalName;
 
     private static string Name(XElement element) => element.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description")!.Value;
 
@@ -67,7 +77,7 @@ public sealed class AppComponentsTests
         Assert.AreEqual("sum", (string?)revenue.Descendants("attribute").Single(a => (string?)a.Attribute("name") == "estimatedvalue").Attribute("aggregate"));
         // Charts of system tables sit under their (shell) table, the enrolment chart under the custom table.
         Assert.AreEqual("Lead", charts["Leads by enrichment status"].Ancestors("Entity").Single().Element("Name")!.Value);
-        Assert.AreEqual("mpl_nurtureenrollment", charts["Nurture enrolments by status"].Ancestors("Entity").Single().Element("Name")!.Value);
+        Assert.AreEqual(EnrolmentTable, charts["Nurture enrolments by status"].Ancestors("Entity").Single().Element("Name")!.Value);
     }
 
     [TestMethod]
@@ -87,8 +97,8 @@ public sealed class AppComponentsTests
         CollectionAssert.AreEqual(new[] { "Marketplace leads", "My marketplace leads by score", "Nurture enrolments", "Opportunities from the marketplace", "Marketplace dashboard" },
             sales.Elements("SubArea").Select(Title).ToList());
         var settings = map.Elements("Area").Last().Descendants("SubArea").ToList();
-        CollectionAssert.AreEqual(new[] { "mpl_storefrontsetting", "mpl_offer", "mpl_routingrule", "mpl_nurturesequence", "mpl_nurturestep" },
-            settings.Select(s => (string)s.Attribute("Entity")!).ToList());
+        CollectionAssert.AreEquivalent(SettingsTables, settings.Select(s => (string)s.Attribute("Entity")!).ToList());
+        Assert.AreEqual(5, settings.Count);
         // Settings are for admins: a seller (read only) does not see them.
         Assert.IsTrue(settings.All(s => (string?)s.Element("Privilege")?.Attribute("Privilege") == "Write"));
 
@@ -107,7 +117,7 @@ public sealed class AppComponentsTests
         Assert.AreEqual("mpl_MarketplaceLeads", app.Element("UniqueName")!.Value);
         Assert.AreEqual("Marketplace Leads", Name(app));
         var components = app.Element("AppModuleComponents")!.Elements("AppModuleComponent").Select(c => (Type: (string)c.Attribute("type")!, Name: (string?)c.Attribute("schemaName"), Id: (string?)c.Attribute("id"))).ToList();
-        CollectionAssert.AreEquivalent(new[] { "lead", "mpl_nurtureenrollment", "opportunity", "mpl_storefrontsetting", "mpl_offer", "mpl_routingrule", "mpl_nurturesequence", "mpl_nurturestep" },
+        CollectionAssert.AreEquivalent(SettingsTables.Append(EnrolmentTable).Append("lead").Append("opportunity").ToList(),
             components.Where(c => c.Type == "1").Select(c => c.Name).ToList());
         Assert.IsTrue(components.Contains(("62", "mpl_MarketplaceLeads", null)));
         Assert.AreEqual(5, components.Count(c => c.Type == "59"));
@@ -149,13 +159,13 @@ public sealed class AppComponentsTests
     {
         var seller = Root.Element("Roles")!.Elements("Role").Single(r => (string?)r.Attribute("name") == "Marketplace lead seller");
         var privileges = seller.Descendants("RolePrivilege").ToDictionary(p => (string)p.Attribute("name")!, p => (string)p.Attribute("level")!);
-        foreach (var table in new[] { "mpl_storefrontsetting", "mpl_offer", "mpl_routingrule", "mpl_nurturesequence", "mpl_nurturestep" })
+        foreach (var table in SettingsTables)
         {
             Assert.AreEqual("Global", privileges["prvRead" + table], table);
             Assert.IsFalse(privileges.ContainsKey("prvWrite" + table), "sellers do not change the configuration: " + table);
         }
-        Assert.AreEqual("Basic", privileges["prvWritempl_nurtureenrollment"]);
-        Assert.AreEqual("Basic", privileges["prvAppendTompl_nurtureenrollment"]);
+        Assert.AreEqual("Basic", privileges["prvWrite" + EnrolmentTable]);
+        Assert.AreEqual("Basic", privileges["prvAppendTo" + EnrolmentTable]);
         Assert.AreEqual("Local", privileges["prvReadLead"]);
         Assert.AreEqual("Basic", privileges["prvWriteLead"]);
         // Tasks, e-mails and phone calls share the Activity privileges.
@@ -170,13 +180,17 @@ public sealed class AppComponentsTests
         string Audit(string table, string column) => Root.Element("Entities")!.Elements("Entity").Single(e => e.Element("Name")!.Value == table)
             .Element("EntityInfo")!.Descendants("attribute").Single(a => a.Element("LogicalName")!.Value == column).Element("IsAuditEnabled")!.Value;
         foreach (var column in new[] { "ownerid", "owningbusinessunit", "statecode", "statuscode" })
-            Assert.AreEqual("1", Audit("mpl_nurtureenrollment", column), column);
-        Assert.AreEqual("1", Audit("mpl_offer", "statecode"));
-        Assert.AreEqual("0", Audit("mpl_nurtureenrollment", "createdby"), "exports leave createdby/modifiedon unaudited");
-        Assert.AreEqual("0", Audit("mpl_nurtureenrollment", "owninguser"));
-        foreach (var column in new[] { "mpl_leadscore", "mpl_storefront", "mpl_enrichmentstatus" })
-            Assert.AreEqual("1", Audit("Lead", column), column);
-        Assert.AreEqual("1", Audit("mpl_nurtureenrollment", "mpl_status"));
+            Assert.AreEqual("1", Audit(EnrolmentTable, column), column);
+        foreach (var table in SettingsTables)
+        {
+            Assert.AreEqual("1", Audit(table, "statecode"), table);
+            Assert.AreEqual("1", Audit(table, "statuscode"), table);
+        }
+        Assert.AreEqual("0", Audit(EnrolmentTable, "createdby"), "exports leave createdby/modifiedon unaudited");
+        Assert.AreEqual("0", Audit(EnrolmentTable, "owninguser"));
+        foreach (var display in new[] { "Marketplace score", "Storefront", "Enrichment status" })
+            Assert.AreEqual("1", Audit("Lead", Column("lead", display)), display);
+        Assert.AreEqual("1", Audit(EnrolmentTable, Column(EnrolmentTable, "Status")));
     }
 
     [TestMethod]

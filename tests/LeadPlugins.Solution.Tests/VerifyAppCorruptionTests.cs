@@ -108,7 +108,7 @@ public sealed class VerifyAppCorruptionTests
     {
         var report = Verify(Edit("customizations.xml", text => text.Replace("<RolePrivilege name=\"prvDeletempl_offer\" level=\"Global\" />", string.Empty, StringComparison.Ordinal)));
         var finding = Expect(report, FindingCodes.CustomTableWithoutAdministrator, "customizations.xml");
-        StringAssert.Contains(finding.Message, "mpl_offer");
+        StringAssert.Contains(finding.Message, "_offer;");
         StringAssert.Contains(finding.Message, "Delete");
     }
 
