@@ -85,4 +85,52 @@ public sealed class SourceCheckTests
 
         StringAssert.Contains(result.Findings.First(f => f.Rule == FindingCodes.SourceReference).Message, "100000002");
     }
+
+    [TestMethod]
+    public void A_chart_column_the_table_does_not_declare_fails_with_the_chart_file()
+    {
+        var result = PackEditedCopy(src => Replace(Path.Combine(src, "charts", "lead.by-enrichment-status.xml"),
+            "<attribute name=\"mpl_enrichmentstatus\" groupby=\"true\"", "<attribute name=\"mpl_enrichmentstate\" groupby=\"true\""));
+
+        Assert.IsNull(result.ZipPath);
+        var finding = result.Findings.First(f => f.Rule == FindingCodes.SourceReference);
+        StringAssert.EndsWith(finding.File, "lead.by-enrichment-status.xml");
+        Assert.IsTrue(finding.Line > 0);
+        StringAssert.Contains(finding.Message, "mpl_enrichmentstate");
+    }
+
+    [TestMethod]
+    public void A_subarea_opening_an_undeclared_table_fails_with_the_app_file_and_line()
+    {
+        var result = PackEditedCopy(src => Replace(Path.Combine(src, "apps", "marketplace-leads.xml"),
+            "table=\"opportunity\" view=", "table=\"quote\" view="));
+
+        Assert.IsNull(result.ZipPath);
+        var finding = result.Findings.First(f => f.Rule == FindingCodes.SourceReference && f.File.EndsWith("marketplace-leads.xml", StringComparison.Ordinal));
+        Assert.IsTrue(finding.Line > 0);
+        StringAssert.Contains(finding.Message, "quote");
+    }
+
+    [TestMethod]
+    public void A_system_column_used_but_not_declared_in_dependencies_xml_fails_the_pack()
+    {
+        var result = PackEditedCopy(src => Replace(Path.Combine(src, "dependencies.xml"),
+            "<column name=\"estimatedclosedate\" displayName=\"Est. Close Date\" />", string.Empty));
+
+        Assert.IsNull(result.ZipPath);
+        var finding = result.Findings.First(f => f.Rule == FindingCodes.SourceReference && f.File.EndsWith("dependencies.xml", StringComparison.Ordinal));
+        StringAssert.Contains(finding.Message, "opportunity.estimatedclosedate");
+        StringAssert.Contains(finding.Message, "Opportunities from the marketplace");
+    }
+
+    [TestMethod]
+    public void A_dependency_nothing_uses_fails_the_pack()
+    {
+        var result = PackEditedCopy(src => Replace(Path.Combine(src, "dependencies.xml"),
+            "<table name=\"campaign\" displayName=\"Campaign\" solution=\"Sales\" />",
+            "<table name=\"campaign\" displayName=\"Campaign\" solution=\"Sales\" /><table name=\"quote\" displayName=\"Quote\" solution=\"Sales\" />"));
+
+        Assert.IsNull(result.ZipPath);
+        StringAssert.Contains(result.Findings.First(f => f.Rule == FindingCodes.SourceReference).Message, "table quote, which nothing in the solution uses");
+    }
 }

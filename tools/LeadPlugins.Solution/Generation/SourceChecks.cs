@@ -72,6 +72,23 @@ internal static class SourceChecks
                 findings.Error(FindingCodes.SourceReference, view.SourceFile, cell.Line, "view '" + view.Name + "': layout cell '" + cell.Name + "' is not an <attribute> of the FetchXML");
         }
 
+        foreach (var chart in components.Charts)
+        {
+            var table = source.FindTable(chart.Table);
+            if (table == null && components.Dependencies.FindTable(chart.Table) == null)
+            {
+                findings.Error(FindingCodes.SourceReference, chart.SourceFile, 0, "chart '" + chart.Name + "' is for table '" + chart.Table + "', which neither tables/ nor dependencies.xml declares");
+                continue;
+            }
+            var fetch = XElement.Parse(chart.FetchXml);
+            if ((string?)fetch.Element("entity")?.Attribute("name") != chart.Table)
+                findings.Error(FindingCodes.SourceReference, chart.SourceFile, chart.Line, "chart '" + chart.Name + "' is declared for " + chart.Table + " but its FetchXML queries '" + (string?)fetch.Element("entity")?.Attribute("name") + "'");
+            if (table != null)
+                foreach (var element in fetch.Descendants().Where(e => e.Name.LocalName is "attribute" or "condition" or "order"))
+                    if ((string?)element.Attribute(element.Name.LocalName == "attribute" ? "name" : "attribute") is { } column)
+                        CheckColumn(table, column, prefix, chart.SourceFile, chart.Line, "chart '" + chart.Name + "'", findings);
+        }
+
         foreach (var role in components.Roles)
             foreach (var table in role.Tables)
                 if (source.FindTable(table.Table) is not { Existing: false } && !SystemTables.IsKnown(table.Table))
