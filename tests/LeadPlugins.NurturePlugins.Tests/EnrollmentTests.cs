@@ -176,7 +176,8 @@ public sealed class EnrollmentTests : NurtureTestBase
         Dataverse.DrainAsync();
 
         var call = ActivitiesOf(EnrollmentOf(leadId).Id)[0];
-        Assert.AreEqual("Discovery call: there at your company asked about our solution", call.GetAttributeValue<string>("subject"));
+        // A seller's call: no "there" mid-sentence, no "your company"; the offer id (in the post-image) names the product.
+        Assert.AreEqual("Discovery call: the contact at the company asked about Analytics", call.GetAttributeValue<string>("subject"));
         StringAssert.Contains(TracesOf<EnrollLeadInNurture>(), "Empty lead values replaced by fallbacks: firstname, companyname, offertitle.");
     }
 }

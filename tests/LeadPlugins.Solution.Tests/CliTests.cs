@@ -68,7 +68,7 @@ public sealed class CliTests
     {
         var (exit, output) = Run("verify", "--rules");
         Assert.AreEqual(0, exit);
-        foreach (var rule in new[] { Rules.UpdateWithoutFilteringAttributes, Rules.PreImageOnCreate, Rules.CustomizationsSchema })
+        foreach (var rule in new[] { FindingCodes.UpdateWithoutFilteringAttributes, FindingCodes.PreImageOnCreate, FindingCodes.CustomizationsSchema })
             StringAssert.Contains(output, rule);
     }
 

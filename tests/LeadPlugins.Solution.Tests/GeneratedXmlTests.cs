@@ -33,7 +33,7 @@ public sealed class GeneratedXmlTests
     public void Customizations_xml_validates_against_CustomizationsSolution_xsd()
     {
         var findings = new FindingList();
-        DataverseSchemas.Validate(_customizations, _schemas.Customizations, Rules.CustomizationsSchema, "customizations.xml", findings);
+        DataverseSchemas.Validate(_customizations, _schemas.Customizations, FindingCodes.CustomizationsSchema, "customizations.xml", findings);
         Assert.AreEqual(0, findings.Items.Count, string.Join("\n", findings.Items));
     }
 
@@ -43,7 +43,7 @@ public sealed class GeneratedXmlTests
         var copy = new XDocument(_customizations);
         copy.Root!.Element("Entities")!.Elements("Entity").First().Add(new XElement("NotInTheSchema"));
         var findings = new FindingList();
-        DataverseSchemas.Validate(copy, _schemas.Customizations, Rules.CustomizationsSchema, "customizations.xml", findings);
+        DataverseSchemas.Validate(copy, _schemas.Customizations, FindingCodes.CustomizationsSchema, "customizations.xml", findings);
         Assert.IsTrue(findings.HasErrors);
         StringAssert.Contains(findings.Items[0].Message, "NotInTheSchema");
     }
@@ -55,7 +55,7 @@ public sealed class GeneratedXmlTests
         Assert.IsTrue(fetches.Count >= 14, "expected the source views plus the system views of every new table");
         var findings = new FindingList();
         foreach (var fetch in fetches)
-            DataverseSchemas.ValidateElement(fetch, _schemas.Fetch, "fetch", Rules.FetchXmlSchema, "customizations.xml", "view", findings);
+            DataverseSchemas.ValidateElement(fetch, _schemas.Fetch, "fetch", FindingCodes.FetchXmlSchema, "customizations.xml", "view", findings);
         Assert.AreEqual(0, findings.Items.Count, string.Join("\n", findings.Items));
     }
 
@@ -66,7 +66,7 @@ public sealed class GeneratedXmlTests
         Assert.AreEqual(7, forms.Count);
         var findings = new FindingList();
         foreach (var form in forms)
-            DataverseSchemas.ValidateElement(form, _schemas.Form, "form", Rules.FormXmlSchema, "customizations.xml", "form", findings);
+            DataverseSchemas.ValidateElement(form, _schemas.Form, "form", FindingCodes.FormXmlSchema, "customizations.xml", "form", findings);
         Assert.AreEqual(0, findings.Items.Count, string.Join("\n", findings.Items));
     }
 
@@ -75,7 +75,7 @@ public sealed class GeneratedXmlTests
     {
         var order = Root.Elements().Select(e => e.Name.LocalName).ToList();
         CollectionAssert.AreEqual(
-            new[] { "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships", "OrganizationSettings", "optionsets", "CustomControls", "SolutionPluginAssemblies", "SdkMessageProcessingSteps", "Languages" },
+            new[] { "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships", "OrganizationSettings", "optionsets", "Dashboards", "CustomControls", "SolutionPluginAssemblies", "SdkMessageProcessingSteps", "AppModuleSiteMaps", "AppModules", "Languages" },
             order);
     }
 
@@ -151,9 +151,9 @@ public sealed class GeneratedXmlTests
     }
 
     [TestMethod]
-    public void The_security_role_grants_the_configuration_and_nurture_tables()
+    public void The_administrator_role_grants_the_configuration_and_nurture_tables()
     {
-        var role = Root.Element("Roles")!.Elements("Role").Single();
+        var role = Root.Element("Roles")!.Elements("Role").Single(r => (string?)r.Attribute("name") == "Marketplace lead administrator");
         var privileges = role.Descendants("RolePrivilege").Select(p => (string)p.Attribute("name")!).ToHashSet();
         foreach (var table in new[] { StorefrontSettingTable.LogicalName, OfferTable.LogicalName, RoutingRuleTable.LogicalName, NurtureSequenceTable.LogicalName, NurtureStepTable.LogicalName, NurtureEnrollmentTable.LogicalName })
             foreach (var privilege in new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo" })

@@ -59,15 +59,19 @@ public sealed class ManifestStructureTests
             Assert.IsTrue(roots.Contains((1, table.LogicalName, null, table.Existing ? 2 : 0)), table.LogicalName + " (existing tables travel as a shell, behavior 2)");
         foreach (var choice in source.Choices)
             Assert.IsTrue(roots.Any(r => r.Type == 9 && r.Name == choice.Name), choice.Name);
-        Assert.AreEqual(1, roots.Count(r => r.Type == 20));
+        Assert.AreEqual(2, roots.Count(r => r.Type == 20), "administrator and seller");
         var assembly = _result.Solution!.Assemblies.Single();
         Assert.IsTrue(roots.Any(r => r.Type == 91 && r.Name == assembly.FullName && r.Id == "{" + assembly.Id + "}"));
         CollectionAssert.AreEquivalent(
             assembly.Steps.Select(s => "{" + s.Id + "}").ToList(),
             roots.Where(r => r.Type == 92).Select(r => r.Id).ToList());
-        // The new lead form and the two lead views travel on the lead shell as their own roots.
-        Assert.AreEqual(1, roots.Count(r => r.Type == 60));
-        Assert.AreEqual(2, roots.Count(r => r.Type == 26));
+        // The new lead form and the dashboard (both systemforms), the two lead views and the opportunity view, and the
+        // charts of lead and opportunity travel as their own roots; the nurture enrolment chart travels with its table.
+        Assert.AreEqual(2, roots.Count(r => r.Type == 60));
+        Assert.AreEqual(3, roots.Count(r => r.Type == 26));
+        Assert.AreEqual(4, roots.Count(r => r.Type == 59));
+        Assert.IsTrue(roots.Contains((62, "mpl_MarketplaceLeads", null, 0)));
+        Assert.IsTrue(roots.Contains((80, "mpl_MarketplaceLeads", null, 0)));
     }
 
     [TestMethod]

@@ -81,7 +81,7 @@ public sealed class PackTests
         if (plugins.Types.Count == 0)
         {
             Assert.AreEqual(1, result.Solution!.Assemblies.Count);
-            Assert.IsTrue(result.Findings.Any(f => f.Rule == Rules.AssemblyWithoutTypes && f.Severity == Severity.Warning && f.File.EndsWith("LeadPlugins.Plugins.dll", StringComparison.Ordinal)));
+            Assert.IsTrue(result.Findings.Any(f => f.Rule == FindingCodes.AssemblyWithoutTypes && f.Severity == Severity.Warning && f.File.EndsWith("LeadPlugins.Plugins.dll", StringComparison.Ordinal)));
         }
         else
         {
@@ -97,7 +97,7 @@ public sealed class PackTests
 
         Assert.IsTrue(result.HasErrors);
         Assert.IsNull(result.ZipPath);
-        Assert.IsTrue(result.Findings.Any(f => f.Rule == Rules.AssemblyEntryMissing && f.Message.Contains("build it first", StringComparison.Ordinal)));
+        Assert.IsTrue(result.Findings.Any(f => f.Rule == FindingCodes.AssemblyEntryMissing && f.Message.Contains("build it first", StringComparison.Ordinal)));
     }
 
     [TestMethod]

@@ -51,7 +51,7 @@ public sealed class SourceCheckTests
             "<attribute name=\"mpl_offertitle\" />", "<attribute name=\"mpl_offertitel\" />"));
 
         Assert.IsNull(result.ZipPath, "nothing is written when a check fails");
-        var finding = result.Findings.First(f => f.Rule == Rules.SourceReference);
+        var finding = result.Findings.First(f => f.Rule == FindingCodes.SourceReference);
         StringAssert.EndsWith(finding.File, "lead.marketplace-leads.xml");
         Assert.IsTrue(finding.Line > 0);
         StringAssert.Contains(finding.Message, "mpl_offertitel");
@@ -63,7 +63,7 @@ public sealed class SourceCheckTests
         var result = PackEditedCopy(src => Replace(Path.Combine(src, "forms", "lead.marketplace.xml"),
             "<field column=\"jobtitle\" control=\"text\" label=\"Job Title\" />", "<field column=\"jobtitle\" />"));
 
-        var finding = result.Findings.First(f => f.Rule == Rules.SourceReference);
+        var finding = result.Findings.First(f => f.Rule == FindingCodes.SourceReference);
         StringAssert.Contains(finding.Message, "jobtitle");
         Assert.IsTrue(finding.Line > 0);
     }
@@ -74,7 +74,7 @@ public sealed class SourceCheckTests
         var result = PackEditedCopy(src => Replace(Path.Combine(src, "roles", "marketplace-lead-administrator.xml"),
             "<table name=\"mpl_offer\" privileges=\"Create,Read,Write,Delete,Append,AppendTo\"", "<table name=\"mpl_offer\" privileges=\"Create,Read,Assign\""));
 
-        StringAssert.Contains(result.Findings.First(f => f.Rule == Rules.SourceReference).Message, "organization-owned");
+        StringAssert.Contains(result.Findings.First(f => f.Rule == FindingCodes.SourceReference).Message, "organization-owned");
     }
 
     [TestMethod]
@@ -83,6 +83,54 @@ public sealed class SourceCheckTests
         var result = PackEditedCopy(src => Replace(Path.Combine(src, "choices.xml"),
             "<option value=\"712540002\" label=\"Other\" />", "<option value=\"100000002\" label=\"Other\" />"));
 
-        StringAssert.Contains(result.Findings.First(f => f.Rule == Rules.SourceReference).Message, "100000002");
+        StringAssert.Contains(result.Findings.First(f => f.Rule == FindingCodes.SourceReference).Message, "100000002");
+    }
+
+    [TestMethod]
+    public void A_chart_column_the_table_does_not_declare_fails_with_the_chart_file()
+    {
+        var result = PackEditedCopy(src => Replace(Path.Combine(src, "charts", "lead.by-enrichment-status.xml"),
+            "<attribute name=\"mpl_enrichmentstatus\" groupby=\"true\"", "<attribute name=\"mpl_enrichmentstate\" groupby=\"true\""));
+
+        Assert.IsNull(result.ZipPath);
+        var finding = result.Findings.First(f => f.Rule == FindingCodes.SourceReference);
+        StringAssert.EndsWith(finding.File, "lead.by-enrichment-status.xml");
+        Assert.IsTrue(finding.Line > 0);
+        StringAssert.Contains(finding.Message, "mpl_enrichmentstate");
+    }
+
+    [TestMethod]
+    public void A_subarea_opening_an_undeclared_table_fails_with_the_app_file_and_line()
+    {
+        var result = PackEditedCopy(src => Replace(Path.Combine(src, "apps", "marketplace-leads.xml"),
+            "table=\"opportunity\" view=", "table=\"quote\" view="));
+
+        Assert.IsNull(result.ZipPath);
+        var finding = result.Findings.First(f => f.Rule == FindingCodes.SourceReference && f.File.EndsWith("marketplace-leads.xml", StringComparison.Ordinal));
+        Assert.IsTrue(finding.Line > 0);
+        StringAssert.Contains(finding.Message, "quote");
+    }
+
+    [TestMethod]
+    public void A_system_column_used_but_not_declared_in_dependencies_xml_fails_the_pack()
+    {
+        var result = PackEditedCopy(src => Replace(Path.Combine(src, "dependencies.xml"),
+            "<column name=\"estimatedclosedate\" displayName=\"Est. Close Date\" />", string.Empty));
+
+        Assert.IsNull(result.ZipPath);
+        var finding = result.Findings.First(f => f.Rule == FindingCodes.SourceReference && f.File.EndsWith("dependencies.xml", StringComparison.Ordinal));
+        StringAssert.Contains(finding.Message, "opportunity.estimatedclosedate");
+        StringAssert.Contains(finding.Message, "Opportunities from the marketplace");
+    }
+
+    [TestMethod]
+    public void A_dependency_nothing_uses_fails_the_pack()
+    {
+        var result = PackEditedCopy(src => Replace(Path.Combine(src, "dependencies.xml"),
+            "<table name=\"campaign\" displayName=\"Campaign\" solution=\"Sales\" />",
+            "<table name=\"campaign\" displayName=\"Campaign\" solution=\"Sales\" /><table name=\"quote\" displayName=\"Quote\" solution=\"Sales\" />"));
+
+        Assert.IsNull(result.ZipPath);
+        StringAssert.Contains(result.Findings.First(f => f.Rule == FindingCodes.SourceReference).Message, "table quote, which nothing in the solution uses");
     }
 }

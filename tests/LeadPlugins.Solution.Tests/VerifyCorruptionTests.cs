@@ -48,14 +48,14 @@ public sealed class VerifyCorruptionTests
     public void Missing_customizations_xml()
     {
         var report = Verify(TestRepo.Rewrite(_good, (name, content) => name == "customizations.xml" ? null : content));
-        Assert.AreEqual(Severity.Error, Expect(report, Rules.EntryMissing, "customizations.xml").Severity);
+        Assert.AreEqual(Severity.Error, Expect(report, FindingCodes.EntryMissing, "customizations.xml").Severity);
     }
 
     [TestMethod]
     public void Unknown_element_in_customizations_xml_is_reported_at_its_line()
     {
         var report = Verify(EditCustomizations(x => x.Replace("<Roles>", "<UnknownThing />\r\n  <Roles>", StringComparison.Ordinal)));
-        var finding = Expect(report, Rules.CustomizationsSchema, "customizations.xml");
+        var finding = Expect(report, FindingCodes.CustomizationsSchema, "customizations.xml");
         StringAssert.Contains(finding.Message, "UnknownThing");
         Assert.IsTrue(finding.Line > 1);
     }
@@ -64,11 +64,11 @@ public sealed class VerifyCorruptionTests
     public void Update_step_without_filtering_attributes()
     {
         var report = Verify(EditCustomizations(x => x.Replace("<FilteringAttributes>statecode,statuscode</FilteringAttributes>", "<FilteringAttributes></FilteringAttributes>", StringComparison.Ordinal)));
-        var finding = Expect(report, Rules.UpdateWithoutFilteringAttributes, "customizations.xml");
+        var finding = Expect(report, FindingCodes.UpdateWithoutFilteringAttributes, "customizations.xml");
         Assert.IsTrue(finding.Line > 1);
         StringAssert.Contains(finding.Message, "FixtureUpdateLeadPlugin");
         // The assembly's [PluginStep] still says statecode,statuscode: the registration no longer matches the code.
-        Expect(report, Rules.StepDiffersFromCode);
+        Expect(report, FindingCodes.StepDiffersFromCode);
     }
 
     [TestMethod]
@@ -77,21 +77,21 @@ public sealed class VerifyCorruptionTests
         var report = Verify(EditCustomizations(x => x.Replace(
             "<ImageType>1</ImageType>\r\n          <MessagePropertyName>id</MessagePropertyName>",
             "<ImageType>0</ImageType>\r\n          <MessagePropertyName>id</MessagePropertyName>", StringComparison.Ordinal)));
-        StringAssert.Contains(Expect(report, Rules.PreImageOnCreate, "customizations.xml").Message, "Create");
+        StringAssert.Contains(Expect(report, FindingCodes.PreImageOnCreate, "customizations.xml").Message, "Create");
     }
 
     [TestMethod]
     public void Assembly_entry_missing()
     {
         var report = Verify(TestRepo.Rewrite(_good, (name, content) => name.StartsWith("PluginAssemblies/", StringComparison.Ordinal) ? null : content));
-        StringAssert.Contains(Expect(report, Rules.AssemblyEntryMissing, "customizations.xml").Message, _assemblyEntry);
+        StringAssert.Contains(Expect(report, FindingCodes.AssemblyEntryMissing, "customizations.xml").Message, _assemblyEntry);
     }
 
     [TestMethod]
     public void Broken_xml_is_reported_with_its_line()
     {
         var report = Verify(TestRepo.RewriteText(_good, "customizations.xml", x => x[..(x.Length / 2)]));
-        var finding = Expect(report, Rules.XmlMalformed, "customizations.xml");
+        var finding = Expect(report, FindingCodes.XmlMalformed, "customizations.xml");
         Assert.IsTrue(finding.Line > 1);
     }
 
@@ -104,8 +104,8 @@ public sealed class VerifyCorruptionTests
             var end = x.IndexOf("</SdkMessageProcessingStep>", start, StringComparison.Ordinal) + "</SdkMessageProcessingStep>".Length;
             return x[..start] + x[end..];
         }));
-        StringAssert.Contains(Expect(report, Rules.CodeStepNotRegistered).Message, "FixtureUpdateLeadPlugin");
-        Expect(report, Rules.RootComponentWithoutComponent, "solution.xml");
+        StringAssert.Contains(Expect(report, FindingCodes.CodeStepNotRegistered).Message, "FixtureUpdateLeadPlugin");
+        Expect(report, FindingCodes.RootComponentWithoutComponent, "solution.xml");
     }
 
     [TestMethod]
@@ -117,7 +117,7 @@ public sealed class VerifyCorruptionTests
             var start = x.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
             return x[..start] + Guid.Empty.ToString("D") + x[(start + 36)..];
         }));
-        Expect(report, Rules.StepPluginTypeMissing, "customizations.xml");
+        Expect(report, FindingCodes.StepPluginTypeMissing, "customizations.xml");
     }
 
     [TestMethod]
@@ -129,7 +129,7 @@ public sealed class VerifyCorruptionTests
             var end = x.IndexOf("/>", start, StringComparison.Ordinal) + 2;
             return x[..start] + x[end..];
         }));
-        Expect(report, Rules.ComponentWithoutRootComponent, "customizations.xml");
+        Expect(report, FindingCodes.ComponentWithoutRootComponent, "customizations.xml");
     }
 
     [TestMethod]
@@ -137,26 +137,26 @@ public sealed class VerifyCorruptionTests
     {
         var contract = File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(TestRepo.FixtureAssembly)!, "Microsoft.Xrm.Sdk.dll"));
         var report = Verify(TestRepo.Rewrite(_good, (name, content) => name == _assemblyEntry ? contract : content));
-        Expect(report, Rules.AssemblyNotSigned, _assemblyEntry);
-        Expect(report, Rules.AssemblyIdentityMismatch, "customizations.xml");
-        Expect(report, Rules.PluginTypeMissingInAssembly, "customizations.xml");
+        Expect(report, FindingCodes.AssemblyNotSigned, _assemblyEntry);
+        Expect(report, FindingCodes.AssemblyIdentityMismatch, "customizations.xml");
+        Expect(report, FindingCodes.PluginTypeMissingInAssembly, "customizations.xml");
     }
 
     [TestMethod]
     public void A_content_type_missing_for_the_dll()
     {
         var report = Verify(TestRepo.RewriteText(_good, "[Content_Types].xml", x => x.Replace("<Default Extension=\"dll\" ContentType=\"application/octet-stream\" />", string.Empty, StringComparison.Ordinal)));
-        Expect(report, Rules.ContentTypeMissing, "[Content_Types].xml");
+        Expect(report, FindingCodes.ContentTypeMissing, "[Content_Types].xml");
     }
 
     [TestMethod]
     public void Managed_2_belongs_to_unpacked_sources_only()
     {
         var report = Verify(TestRepo.RewriteText(_good, "solution.xml", x => x.Replace("<Managed>0</Managed>", "<Managed>2</Managed>", StringComparison.Ordinal)));
-        StringAssert.Contains(Expect(report, Rules.ManifestInvalid, "solution.xml").Message, "unpacked");
+        StringAssert.Contains(Expect(report, FindingCodes.ManifestInvalid, "solution.xml").Message, "unpacked");
     }
 
     [TestMethod]
     public void A_file_that_is_not_a_zip()
-        => Expect(Verify(System.Text.Encoding.UTF8.GetBytes("not a zip")), Rules.NotAZip);
+        => Expect(Verify(System.Text.Encoding.UTF8.GetBytes("not a zip")), FindingCodes.NotAZip);
 }

@@ -30,6 +30,7 @@ public static class Cli
         new PackCommand(),
         new VerifyCommand(),
         new SequencesCommand(),
+        new ChartsCommand(),
     };
 
     public static RootCommand BuildRoot(CliConsoles consoles)

@@ -10,7 +10,7 @@ public enum Severity
 /// <summary>
 /// One verification or build result. <paramref name="File"/> is a zip entry name (customizations.xml,
 /// PluginAssemblies/...) or a source path; <paramref name="Line"/> is 0 when the finding is about a whole file.
-/// <paramref name="Rule"/> is a stable code (see <see cref="Rules"/>) so tests and CI can match on it.
+/// <paramref name="Rule"/> is a stable code (see <see cref="FindingCodes"/>) so tests and CI can match on it.
 /// </summary>
 public sealed record Finding(Severity Severity, string Rule, string File, int Line, string Message)
 {

@@ -57,7 +57,7 @@ public static class SolutionPacker
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException or DirectoryNotFoundException or System.Xml.XmlException or System.Text.Json.JsonException)
         {
-            findings.Error(Rules.SourceInvalid, options.ConfigPath ?? PacConfig.FileName, 0, e.Message);
+            findings.Error(FindingCodes.SourceInvalid, options.ConfigPath ?? PacConfig.FileName, 0, e.Message);
             return new PackResult(null, findings.Items, null);
         }
 
@@ -99,7 +99,7 @@ public static class SolutionPacker
             var label = Path.GetRelativePath(config.RootDirectory, path);
             if (!File.Exists(path))
             {
-                findings.Error(Rules.AssemblyEntryMissing, label, 0, "assembly not found; build it first (dotnet build -c " + options.Configuration + ")");
+                findings.Error(FindingCodes.AssemblyEntryMissing, label, 0, "assembly not found; build it first (dotnet build -c " + options.Configuration + ")");
                 continue;
             }
             var read = RegistrationReader.Read(path, options.ReferenceDirectories);
@@ -108,19 +108,19 @@ public static class SolutionPacker
             if (read.Assembly.Types.Count == 0)
             {
                 // Dataverse refuses to register an assembly without plug-in or workflow activity types.
-                findings.Warning(Rules.AssemblyWithoutTypes, label, 0, "no plug-in or workflow activity types yet; left out of the zip");
+                findings.Warning(FindingCodes.AssemblyWithoutTypes, label, 0, "no plug-in or workflow activity types yet; left out of the zip");
                 continue;
             }
             if (!read.Assembly.IsStrongNameSigned)
-                findings.Error(Rules.AssemblyNotSigned, label, 0, "not strong-name signed; sandbox assemblies must be signed with a key (see Plugins/Directory.Build.props)");
+                findings.Error(FindingCodes.AssemblyNotSigned, label, 0, "not strong-name signed; sandbox assemblies must be signed with a key (see Plugins/Directory.Build.props)");
             if (read.Assembly.Content.LongLength > RegistrationReader.MaxAssemblySize)
-                findings.Error(Rules.AssemblyTooLarge, label, 0, read.Assembly.Content.LongLength + " bytes; Dataverse accepts at most 16 MB");
+                findings.Error(FindingCodes.AssemblyTooLarge, label, 0, read.Assembly.Content.LongLength + " bytes; Dataverse accepts at most 16 MB");
             foreach (var step in read.Assembly.Steps)
                 RegistrationRules.Check(step, label, 0, findings, config.Publisher.Prefix, IsDeclared);
             assemblies.Add(read.Assembly);
         }
         foreach (var duplicate in assemblies.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            findings.Error(Rules.DuplicateId, duplicate.Key, 0, "the same assembly is listed more than once");
+            findings.Error(FindingCodes.DuplicateId, duplicate.Key, 0, "the same assembly is listed more than once");
         return assemblies.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
     }
 

@@ -48,21 +48,30 @@ public sealed record RoleDefinition(string Name, string Description, Guid? Id, I
 /// from <see cref="SolutionSource"/> (tables and choices) so the in-memory Dataverse does not pay for it.
 /// Structure only: cross-references (columns, tables) are checked by the solution build with file and line.
 /// </summary>
-public sealed class SolutionComponents
+public sealed partial class SolutionComponents
 {
     public static readonly IReadOnlyList<string> KnownPrivileges = new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share" };
     public static readonly IReadOnlyList<string> PrivilegeLevels = new[] { "Basic", "Local", "Deep", "Global" };
 
-    private SolutionComponents(IReadOnlyList<FormDefinition> forms, IReadOnlyList<ViewDefinition> views, IReadOnlyList<RoleDefinition> roles)
+    private SolutionComponents(IReadOnlyList<FormDefinition> forms, IReadOnlyList<ViewDefinition> views, IReadOnlyList<RoleDefinition> roles,
+        IReadOnlyList<ChartDefinition> charts, IReadOnlyList<DashboardDefinition> dashboards, IReadOnlyList<AppDefinition> apps, DependencyDefinitions dependencies)
     {
         Forms = forms;
         Views = views;
         Roles = roles;
+        Charts = charts;
+        Dashboards = dashboards;
+        Apps = apps;
+        Dependencies = dependencies;
     }
 
     public IReadOnlyList<FormDefinition> Forms { get; }
     public IReadOnlyList<ViewDefinition> Views { get; }
     public IReadOnlyList<RoleDefinition> Roles { get; }
+    public IReadOnlyList<ChartDefinition> Charts { get; }
+    public IReadOnlyList<DashboardDefinition> Dashboards { get; }
+    public IReadOnlyList<AppDefinition> Apps { get; }
+    public DependencyDefinitions Dependencies { get; }
 
     public static SolutionComponents Load(string? directory = null)
     {
@@ -70,7 +79,11 @@ public sealed class SolutionComponents
         return new SolutionComponents(
             Files(directory, "forms").Select(LoadForm).ToList(),
             Files(directory, "views").Select(LoadView).ToList(),
-            Files(directory, "roles").Select(LoadRole).ToList());
+            Files(directory, "roles").Select(LoadRole).ToList(),
+            Files(directory, "charts").Select(LoadChart).ToList(),
+            Files(directory, "dashboards").Select(LoadDashboard).ToList(),
+            Files(directory, "apps").Select(LoadApp).ToList(),
+            File.Exists(Path.Combine(directory, "dependencies.xml")) ? LoadDependencies(Path.Combine(directory, "dependencies.xml")) : DependencyDefinitions.None);
     }
 
     private static IEnumerable<string> Files(string directory, string folder)

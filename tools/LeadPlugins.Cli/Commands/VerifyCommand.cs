@@ -26,7 +26,7 @@ public sealed class VerifyCommand : ICliCommand
             if (parse.GetValue(rules))
             {
                 var table = new Table().Border(TableBorder.Rounded).AddColumn("Rule").AddColumn("Checks that there is no ...");
-                foreach (var (code, description) in Rules.Descriptions)
+                foreach (var (code, description) in FindingCodes.Descriptions)
                     table.AddRow(new Text(code), new Text(description));
                 console.Write(table);
                 return Cli.Success;

@@ -34,12 +34,12 @@ internal sealed class EntityGenerator
     }
 
     /// <summary>One &lt;Entity&gt;: its columns plus the forms and views generated for it.</summary>
-    public XElement Entity(TableDefinition table, XElement? formXml, XElement? savedQueries)
+    public XElement Entity(TableDefinition table, XElement? formXml, XElement? savedQueries, XElement? visualizations = null)
     {
         var schema = SystemTables.SchemaName(table.LogicalName);
         var display = table.Existing ? SystemTables.DisplayName(table.LogicalName) : table.DisplayName;
         if (table.Existing && !SystemTables.IsKnown(table.LogicalName))
-            _findings.Error(Rules.SourceReference, table.SourceFile, 0, "existing table '" + table.LogicalName + "' has no known schema name (add it to SystemTables)");
+            _findings.Error(FindingCodes.SourceReference, table.SourceFile, 0, "existing table '" + table.LogicalName + "' has no known schema name (add it to SystemTables)");
 
         var entity = new XElement("entity", new XAttribute("Name", schema));
         if (!table.Existing)
@@ -76,6 +76,7 @@ internal sealed class EntityGenerator
             new XElement("EntityInfo", entity));
         if (formXml != null) element.Add(formXml);
         if (savedQueries != null) element.Add(savedQueries);
+        if (visualizations != null) element.Add(visualizations);
         return element;
     }
 
@@ -164,7 +165,7 @@ internal sealed class EntityGenerator
 
     private T Unsupported<T>(TableDefinition table, ColumnDefinition column, string what, T fallback)
     {
-        _findings.Error(Rules.SourceInvalid, table.SourceFile, 0, table.LogicalName + "." + column.LogicalName + ": " + what + " is not supported by the solution generator");
+        _findings.Error(FindingCodes.SourceInvalid, table.SourceFile, 0, table.LogicalName + "." + column.LogicalName + ": " + what + " is not supported by the solution generator");
         return fallback;
     }
 
@@ -193,7 +194,7 @@ internal sealed class EntityGenerator
     };
 
     /// <summary>The flags every attribute of an export carries ([TAC]).</summary>
-    private static XElement Attribute(string physicalName, string type, string display, string description, string requiredLevel, string? displayMask, bool custom)
+    private static XElement Attribute(string physicalName, string type, string display, string description, string requiredLevel, string? displayMask, bool custom, bool? audited = null)
     {
         var attribute = new XElement("attribute", new XAttribute("PhysicalName", physicalName),
             new XElement("Type", type),
@@ -203,7 +204,7 @@ internal sealed class EntityGenerator
         if (displayMask != null) attribute.Add(new XElement("DisplayMask", displayMask));
         attribute.Add(
             Xml.Flag("IsCustomField", custom),
-            Xml.Flag("IsAuditEnabled", custom),
+            Xml.Flag("IsAuditEnabled", audited ?? custom),
             Xml.Flag("IsSecured", false),
             new XElement("IntroducedVersion", IntroducedVersion),
             Xml.Flag("IsCustomizable", true),
@@ -221,9 +222,9 @@ internal sealed class EntityGenerator
         return attribute;
     }
 
-    private static XElement SystemLookup(string physical, string display, string description, string? mask, bool logical = false)
+    private static XElement SystemLookup(string physical, string display, string description, string? mask, bool logical = false, bool audited = false)
     {
-        var a = Attribute(physical, "lookup", display, description, "none", mask, custom: false);
+        var a = Attribute(physical, "lookup", display, description, "none", mask, custom: false, audited);
         a.Add(new XElement("ImeMode", "auto"), new XElement("ValidForReadApi", 1));
         if (logical) a.Add(Xml.Flag("IsLogical", true));
         a.Add(new XElement("LookupStyle", "single"), new XElement("LookupTypes"));
@@ -267,14 +268,15 @@ internal sealed class EntityGenerator
 
         if (table.Ownership == TableOwnership.User)
         {
-            var owner = Attribute("OwnerId", "owner", "Owner", "Owner Id", "systemrequired", DefaultMask + "|RequiredForForm", custom: false);
+            // Ownership and status changes are what an auditor asks about: exports audit these four system columns.
+            var owner = Attribute("OwnerId", "owner", "Owner", "Owner Id", "systemrequired", DefaultMask + "|RequiredForForm", custom: false, audited: true);
             owner.Add(new XElement("ImeMode", "auto"), new XElement("ValidForUpdateApi", 1), new XElement("ValidForReadApi", 1), new XElement("ValidForCreateApi", 1),
                 new XElement("LookupStyle", "single"),
                 new XElement("LookupTypes",
                     new XElement("LookupType", new XAttribute("id", Guid.Empty.ToString("D")), SystemTables.TypeCode("systemuser")),
                     new XElement("LookupType", new XAttribute("id", Guid.Empty.ToString("D")), SystemTables.TypeCode("team"))));
             yield return owner;
-            yield return SystemLookup("OwningBusinessUnit", "Owning Business Unit", "Unique identifier for the business unit that owns the record", null);
+            yield return SystemLookup("OwningBusinessUnit", "Owning Business Unit", "Unique identifier for the business unit that owns the record", null, audited: true);
             yield return SystemLookup("OwningTeam", "Owning Team", "Unique identifier for the team that owns the record.", null, logical: true);
             yield return SystemLookup("OwningUser", "Owning User", "Unique identifier for the user that owns the record.", null, logical: true);
         }
@@ -284,7 +286,7 @@ internal sealed class EntityGenerator
         }
 
         var lowerName = table.LogicalName;
-        var state = Attribute("statecode", "state", "Status", "Status of the " + display, "systemrequired", DefaultMask, custom: false);
+        var state = Attribute("statecode", "state", "Status", "Status of the " + display, "systemrequired", DefaultMask, custom: false, audited: true);
         state.Add(new XElement("ImeMode", "auto"), new XElement("ValidForUpdateApi", 1), new XElement("ValidForReadApi", 1),
             new XElement("optionset", new XAttribute("Name", lowerName + "_statecode"),
                 new XElement("OptionSetType", "state"),
@@ -303,7 +305,7 @@ internal sealed class EntityGenerator
                 }))));
         yield return state;
 
-        var status = Attribute("statuscode", "status", "Status Reason", "Reason for the status of the " + display, "none", DefaultMask, custom: false);
+        var status = Attribute("statuscode", "status", "Status Reason", "Reason for the status of the " + display, "none", DefaultMask, custom: false, audited: true);
         status.Add(new XElement("ImeMode", "auto"), new XElement("ValidForUpdateApi", 1), new XElement("ValidForReadApi", 1), new XElement("ValidForCreateApi", 1),
             new XElement("optionset", new XAttribute("Name", lowerName + "_statuscode"),
                 new XElement("OptionSetType", "status"),
@@ -388,7 +390,7 @@ internal sealed class EntityGenerator
                 }
                 else
                 {
-                    _findings.Error(Rules.SourceReference, table.SourceFile, 0, table.LogicalName + "." + column.LogicalName + " targets unknown table '" + target + "'");
+                    _findings.Error(FindingCodes.SourceReference, table.SourceFile, 0, table.LogicalName + "." + column.LogicalName + " targets unknown table '" + target + "'");
                 }
             }
             if (table.Existing) continue;

@@ -31,10 +31,11 @@ public static class SolutionGenerator
     {
         var entities = new EntityGenerator(source, config.Publisher.Prefix, findings);
         var ui = new UiGenerator(source, findings);
+        var apps = new AppGenerator(source, components, findings);
         SourceChecks.Run(config, source, components, findings);
 
         var entityElements = source.Tables.OrderBy(t => t.LogicalName, StringComparer.Ordinal).Select(table =>
-            entities.Entity(table, ui.FormXml(table, components.Forms), ui.SavedQueries(table, components.Views))).ToList();
+            entities.Entity(table, ui.FormXml(table, components.Forms), ui.SavedQueries(table, components.Views), apps.Visualizations(table))).ToList();
 
         var customizations = new XDocument(new XElement("ImportExportXml",
             new XAttribute(XNamespace.Xmlns + "xsi", Xml.Xsi.NamespaceName),
@@ -47,13 +48,18 @@ public static class SolutionGenerator
             entities.Relationships(),
             new XElement("OrganizationSettings"),
             entities.OptionSets(),
+            apps.Dashboards(),
             new XElement("CustomControls"),
             new XElement("SolutionPluginAssemblies", assemblies.OrderBy(a => a.Name, StringComparer.Ordinal).Select(PluginAssembly)),
             new XElement("SdkMessageProcessingSteps", assemblies.OrderBy(a => a.Name, StringComparer.Ordinal)
                 .SelectMany(a => a.Steps.Select(s => Step(a, s)))),
+            apps.AppModuleSiteMaps(),
+            apps.AppModules(RoleId),
             new XElement("Languages", new XElement("Language", Xml.Language))));
 
-        var manifest = Manifest(config, source, components, assemblies, managed);
+        var shells = source.Tables.Where(t => t.Existing).Select(t => t.LogicalName).ToHashSet(StringComparer.Ordinal);
+        var missing = MissingDependencyList.FromSource(CustomizationReferences.Read(customizations, shells), components.Dependencies, findings);
+        var manifest = Manifest(config, source, components, assemblies, managed, missing);
         var contentTypes = ContentTypes(assemblies.Count > 0 ? new[] { "xml", "dll" } : new[] { "xml" });
         return new GeneratedSolution(customizations, manifest, contentTypes, assemblies);
     }
@@ -66,17 +72,17 @@ public static class SolutionGenerator
         foreach (var table in role.Tables)
         {
             var definition = source.FindTable(table.Table);
-            var schema = SystemTables.SchemaName(table.Table);
+            var schema = SystemTables.PrivilegeName(table.Table);
             var organizationOwned = definition is { Existing: false, Ownership: TableOwnership.Organization };
             foreach (var privilege in table.Privileges)
             {
                 if (organizationOwned && (privilege == "Assign" || privilege == "Share"))
                 {
-                    findings.Error(Rules.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "': " + table.Table + " is organization-owned and has no " + privilege + " privilege");
+                    findings.Error(FindingCodes.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "': " + table.Table + " is organization-owned and has no " + privilege + " privilege");
                     continue;
                 }
                 if (organizationOwned && table.Level != "Global")
-                    findings.Error(Rules.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "': " + table.Table + " is organization-owned; its privileges only take level Global");
+                    findings.Error(FindingCodes.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "': " + table.Table + " is organization-owned; its privileges only take level Global");
                 privileges.Add(new XElement("RolePrivilege", new XAttribute("name", "prv" + privilege + schema), new XAttribute("level", table.Level)));
             }
         }
@@ -153,7 +159,7 @@ public static class SolutionGenerator
 
     /// <summary>solution.xml: identity, publisher and root components (no XSD exists for it; verify checks its structure).</summary>
     private static XDocument Manifest(PacConfig config, SolutionSource source, SolutionComponents components,
-        IReadOnlyList<PluginAssemblyRegistration> assemblies, bool managed)
+        IReadOnlyList<PluginAssemblyRegistration> assemblies, bool managed, XElement missingDependencies)
     {
         var roots = new List<XElement>();
         foreach (var table in source.Tables.OrderBy(t => t.LogicalName, StringComparer.Ordinal))
@@ -169,6 +175,16 @@ public static class SolutionGenerator
             roots.Add(Root(26, id: UiGenerator.ViewId(view)));
         foreach (var form in components.Forms.Where(f => source.FindTable(f.Table) is { Existing: true }).OrderBy(f => f.Table, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal))
             roots.Add(Root(60, id: UiGenerator.FormId(form)));
+        // Charts of a system table travel on their own, like its views; a new table's charts travel with the table.
+        foreach (var chart in components.Charts.Where(c => source.FindTable(c.Table) is { Existing: true }).OrderBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal))
+            roots.Add(Root(59, id: AppGenerator.ChartId(chart)));
+        foreach (var dashboard in components.Dashboards.OrderBy(d => d.Name, StringComparer.Ordinal))
+            roots.Add(Root(60, id: AppGenerator.DashboardId(dashboard)));
+        foreach (var app in components.Apps.OrderBy(a => a.UniqueName, StringComparer.Ordinal))
+        {
+            roots.Add(Root(62, schemaName: app.UniqueName));
+            roots.Add(Root(80, schemaName: app.UniqueName));
+        }
         foreach (var assembly in assemblies.OrderBy(a => a.Name, StringComparer.Ordinal))
             roots.Add(Root(91, id: assembly.Id, schemaName: assembly.FullName));
         foreach (var step in assemblies.OrderBy(a => a.Name, StringComparer.Ordinal).SelectMany(a => a.Steps))
@@ -206,7 +222,7 @@ public static class SolutionGenerator
                     new XElement("CustomizationOptionValuePrefix", publisher.OptionValuePrefix),
                     new XElement("Addresses", Address(1), Address(2))),
                 new XElement("RootComponents", roots),
-                new XElement("MissingDependencies"))));
+                missingDependencies)));
     }
 
     private static XElement Root(int type, Guid? id = null, string? schemaName = null, int behavior = 0)

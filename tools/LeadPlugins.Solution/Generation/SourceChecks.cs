@@ -15,13 +15,13 @@ internal static class SourceChecks
         foreach (var table in source.Tables)
         {
             if (!table.Existing && !table.LogicalName.StartsWith(prefix, StringComparison.Ordinal))
-                findings.Error(Rules.SourceReference, table.SourceFile, 0, "new table '" + table.LogicalName + "' does not use the publisher prefix '" + prefix + "'");
+                findings.Error(FindingCodes.SourceReference, table.SourceFile, 0, "new table '" + table.LogicalName + "' does not use the publisher prefix '" + prefix + "'");
             foreach (var column in table.Columns.Where(c => !c.LogicalName.StartsWith(prefix, StringComparison.Ordinal)))
-                findings.Error(Rules.SourceReference, table.SourceFile, 0, table.LogicalName + "." + column.LogicalName + " does not use the publisher prefix '" + prefix + "'");
+                findings.Error(FindingCodes.SourceReference, table.SourceFile, 0, table.LogicalName + "." + column.LogicalName + " does not use the publisher prefix '" + prefix + "'");
         }
         foreach (var choice in source.Choices)
             foreach (var option in choice.Options.Where(o => o.Value / 10000 != config.Publisher.OptionValuePrefix))
-                findings.Error(Rules.SourceReference, Path.Combine(source.Directory, "choices.xml"), 0,
+                findings.Error(FindingCodes.SourceReference, Path.Combine(source.Directory, "choices.xml"), 0,
                     choice.Name + " option '" + option.Label + "' = " + option.Value + " is outside the publisher's option value range " + config.Publisher.OptionValuePrefix + "0000-" + config.Publisher.OptionValuePrefix + "9999");
 
         foreach (var form in components.Forms)
@@ -29,7 +29,7 @@ internal static class SourceChecks
             var table = source.FindTable(form.Table);
             if (table == null)
             {
-                findings.Error(Rules.SourceReference, form.SourceFile, 0, "form '" + form.Name + "' is for table '" + form.Table + "', which Solution/src/tables does not declare");
+                findings.Error(FindingCodes.SourceReference, form.SourceFile, 0, "form '" + form.Name + "' is for table '" + form.Table + "', which Solution/src/tables does not declare");
                 continue;
             }
             foreach (var field in form.Header.Concat(form.Tabs.SelectMany(t => t.Sections).SelectMany(s => s.Fields)))
@@ -41,7 +41,7 @@ internal static class SourceChecks
             var table = source.FindTable(view.Table);
             if (table == null)
             {
-                findings.Error(Rules.SourceReference, view.SourceFile, 0, "view '" + view.Name + "' is for table '" + view.Table + "', which Solution/src/tables does not declare");
+                findings.Error(FindingCodes.SourceReference, view.SourceFile, 0, "view '" + view.Name + "' is for table '" + view.Table + "', which Solution/src/tables does not declare");
                 continue;
             }
             XElement fetch;
@@ -69,13 +69,30 @@ internal static class SourceChecks
                 }
             }
             foreach (var cell in view.Cells.Where(c => !selected.Contains(c.Name)))
-                findings.Error(Rules.SourceReference, view.SourceFile, cell.Line, "view '" + view.Name + "': layout cell '" + cell.Name + "' is not an <attribute> of the FetchXML");
+                findings.Error(FindingCodes.SourceReference, view.SourceFile, cell.Line, "view '" + view.Name + "': layout cell '" + cell.Name + "' is not an <attribute> of the FetchXML");
+        }
+
+        foreach (var chart in components.Charts)
+        {
+            var table = source.FindTable(chart.Table);
+            if (table == null && components.Dependencies.FindTable(chart.Table) == null)
+            {
+                findings.Error(FindingCodes.SourceReference, chart.SourceFile, 0, "chart '" + chart.Name + "' is for table '" + chart.Table + "', which neither tables/ nor dependencies.xml declares");
+                continue;
+            }
+            var fetch = XElement.Parse(chart.FetchXml);
+            if ((string?)fetch.Element("entity")?.Attribute("name") != chart.Table)
+                findings.Error(FindingCodes.SourceReference, chart.SourceFile, chart.Line, "chart '" + chart.Name + "' is declared for " + chart.Table + " but its FetchXML queries '" + (string?)fetch.Element("entity")?.Attribute("name") + "'");
+            if (table != null)
+                foreach (var element in fetch.Descendants().Where(e => e.Name.LocalName is "attribute" or "condition" or "order"))
+                    if ((string?)element.Attribute(element.Name.LocalName == "attribute" ? "name" : "attribute") is { } column)
+                        CheckColumn(table, column, prefix, chart.SourceFile, chart.Line, "chart '" + chart.Name + "'", findings);
         }
 
         foreach (var role in components.Roles)
             foreach (var table in role.Tables)
                 if (source.FindTable(table.Table) is not { Existing: false } && !SystemTables.IsKnown(table.Table))
-                    findings.Error(Rules.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "' grants privileges on unknown table '" + table.Table + "'");
+                    findings.Error(FindingCodes.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "' grants privileges on unknown table '" + table.Table + "'");
     }
 
     private static void CheckColumn(TableDefinition table, string column, string prefix, string file, int line, string owner, FindingList findings)
@@ -85,7 +102,7 @@ internal static class SourceChecks
         {
             // The primary key of a new table is the only prefixed column the source does not list.
             if (!table.Existing && column == table.PrimaryId) return;
-            findings.Error(Rules.SourceReference, file, line, owner + ": column '" + column + "' is not declared in " + Path.GetFileName(table.SourceFile));
+            findings.Error(FindingCodes.SourceReference, file, line, owner + ": column '" + column + "' is not declared in " + Path.GetFileName(table.SourceFile));
         }
     }
 }

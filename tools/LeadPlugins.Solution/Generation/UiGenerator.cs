@@ -173,13 +173,13 @@ internal sealed class UiGenerator
         }
         else
         {
-            _findings.Error(Rules.SourceReference, form.SourceFile, field.Line, "form '" + form.Name + "': column '" + field.Column + "' is not declared in " + table.LogicalName + " and has no control=\"...\"");
+            _findings.Error(FindingCodes.SourceReference, form.SourceFile, field.Line, "form '" + form.Name + "': column '" + field.Column + "' is not declared in " + table.LogicalName + " and has no control=\"...\"");
             control = "text";
             label = field.Column;
         }
         if (!ControlClassIds.TryGetValue(control, out var classId))
         {
-            _findings.Error(Rules.SourceReference, form.SourceFile, field.Line, "form '" + form.Name + "': unknown control '" + control + "' (use " + string.Join(", ", ControlClassIds.Keys) + ")");
+            _findings.Error(FindingCodes.SourceReference, form.SourceFile, field.Line, "form '" + form.Name + "': unknown control '" + control + "' (use " + string.Join(", ", ControlClassIds.Keys) + ")");
             classId = ControlClassIds["text"];
         }
         return new XElement("cell",
@@ -226,12 +226,12 @@ internal sealed class UiGenerator
             }
             catch (System.Xml.XmlException e)
             {
-                _findings.Error(Rules.XmlMalformed, view.SourceFile, view.FetchLine, "view '" + view.Name + "': " + e.Message);
+                _findings.Error(FindingCodes.XmlMalformed, view.SourceFile, view.FetchLine, "view '" + view.Name + "': " + e.Message);
                 continue;
             }
             var entityName = (string?)fetch.Element("entity")?.Attribute("name");
             if (entityName != table.LogicalName)
-                _findings.Error(Rules.SourceReference, view.SourceFile, view.FetchLine, "view '" + view.Name + "' is declared for " + table.LogicalName + " but its FetchXML queries '" + entityName + "'");
+                _findings.Error(FindingCodes.SourceReference, view.SourceFile, view.FetchLine, "view '" + view.Name + "' is declared for " + table.LogicalName + " but its FetchXML queries '" + entityName + "'");
             queries.Add(SavedQuery(ViewId(view), view.Name, view.Description, 0, view.IsDefault, quickFind: false, canBeDeleted: true,
                 Layout(table, view.Jump ?? table.PrimaryName ?? view.Cells[0].Name, view.Cells.Select(c => (c.Name, c.Width)), lookup: false), fetch));
         }

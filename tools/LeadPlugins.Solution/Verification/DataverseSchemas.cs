@@ -47,12 +47,16 @@ public sealed class DataverseSchemas
         Customizations = Compile(directory, DataverseSchemaLocator.RootSchema);
         Fetch = Compile(directory, "Fetch.xsd");
         Form = Compile(directory, "FormXml.xsd");
+        SiteMap = Compile(directory, "SiteMap.xsd");
+        VisualizationData = Compile(directory, "VisualizationDataDescription.xsd");
     }
 
     public string Directory { get; }
     public XmlSchemaSet Customizations { get; }
     public XmlSchemaSet Fetch { get; }
     public XmlSchemaSet Form { get; }
+    public XmlSchemaSet SiteMap { get; }
+    public XmlSchemaSet VisualizationData { get; }
 
     /// <summary>Compiled sets are read-only after Compile(), so one instance per directory serves every pack and verify.</summary>
     public static DataverseSchemas Load(string directory)

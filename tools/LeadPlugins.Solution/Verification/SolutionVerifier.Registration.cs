@@ -92,57 +92,57 @@ public static partial class SolutionVerifier
             var what = "plug-in assembly '" + assembly.FullName + "'";
             if (assembly.FileName.Length == 0)
             {
-                findings.Error(Rules.AssemblyEntryMissing, CustomizationsEntry, assembly.Line, what + " has no <FileName>");
+                findings.Error(FindingCodes.AssemblyEntryMissing, CustomizationsEntry, assembly.Line, what + " has no <FileName>");
                 continue;
             }
             var entryName = assembly.FileName.Replace('\\', '/').TrimStart('/');
             referenced.Add(entryName);
             if (!entries.TryGetValue(entryName, out var content))
             {
-                findings.Error(Rules.AssemblyEntryMissing, CustomizationsEntry, assembly.Line, what + ": <FileName> " + assembly.FileName + " is not in the zip");
+                findings.Error(FindingCodes.AssemblyEntryMissing, CustomizationsEntry, assembly.Line, what + ": <FileName> " + assembly.FileName + " is not in the zip");
                 continue;
             }
             if (assembly.Id != null)
             {
                 var expected = PluginAssemblyRegistration.PluginAssemblyEntryName(Path.GetFileName(entryName), assembly.Id.Value);
                 if (!string.Equals(expected, entryName, StringComparison.OrdinalIgnoreCase))
-                    findings.Warning(Rules.AssemblyFolderMismatch, CustomizationsEntry, assembly.Line, what + ": expected the entry " + expected + " for PluginAssemblyId " + assembly.Id);
+                    findings.Warning(FindingCodes.AssemblyFolderMismatch, CustomizationsEntry, assembly.Line, what + ": expected the entry " + expected + " for PluginAssemblyId " + assembly.Id);
             }
             if (content.LongLength > RegistrationReader.MaxAssemblySize)
-                findings.Error(Rules.AssemblyTooLarge, entryName, 0, "the assembly is " + content.LongLength + " bytes; Dataverse accepts at most 16 MB");
+                findings.Error(FindingCodes.AssemblyTooLarge, entryName, 0, "the assembly is " + content.LongLength + " bytes; Dataverse accepts at most 16 MB");
 
             var read = RegistrationReader.Read(content, Path.GetFileName(entryName), entryName, siblings, options.ReferenceDirectories);
             findings.AddRange(read.Findings);
             if (read.Assembly == null) continue;
             var dll = read.Assembly;
             if (!dll.IsStrongNameSigned)
-                findings.Error(Rules.AssemblyNotSigned, entryName, 0, "the assembly is not strong-name signed (sandbox assemblies must be fully signed; public or delay signing is not enough)");
+                findings.Error(FindingCodes.AssemblyNotSigned, entryName, 0, "the assembly is not strong-name signed (sandbox assemblies must be fully signed; public or delay signing is not enough)");
 
             var declared = ParseAssemblyName(assembly.FullName);
             var actual = ParseAssemblyName(dll.FullName);
             var identityDifference = declared == null ? "FullName cannot be parsed" : actual == null ? null : IdentityDifference(declared, actual);
             if (identityDifference != null)
-                findings.Error(Rules.AssemblyIdentityMismatch, CustomizationsEntry, assembly.Line, what + " does not match " + entryName + " (" + dll.FullName + "): " + identityDifference);
+                findings.Error(FindingCodes.AssemblyIdentityMismatch, CustomizationsEntry, assembly.Line, what + " does not match " + entryName + " (" + dll.FullName + "): " + identityDifference);
 
             foreach (var type in assembly.Types)
             {
                 if (!read.DefinedTypes.Contains(type.TypeName))
                 {
-                    findings.Error(Rules.PluginTypeMissingInAssembly, CustomizationsEntry, type.Line, "plug-in type " + type.TypeName + " does not exist in " + entryName);
+                    findings.Error(FindingCodes.PluginTypeMissingInAssembly, CustomizationsEntry, type.Line, "plug-in type " + type.TypeName + " does not exist in " + entryName);
                     continue;
                 }
                 var typeAssembly = ParseAssemblyName(AssemblyPart(type.AssemblyQualifiedName));
                 if (declared != null && (typeAssembly == null || IdentityDifference(declared, typeAssembly) != null))
-                    findings.Error(Rules.AssemblyIdentityMismatch, CustomizationsEntry, type.Line, "plug-in type " + type.TypeName + ": AssemblyQualifiedName names '" + AssemblyPart(type.AssemblyQualifiedName) + "', not the assembly's FullName");
+                    findings.Error(FindingCodes.AssemblyIdentityMismatch, CustomizationsEntry, type.Line, "plug-in type " + type.TypeName + ": AssemblyQualifiedName names '" + AssemblyPart(type.AssemblyQualifiedName) + "', not the assembly's FullName");
                 var code = dll.Types.FirstOrDefault(t => t.TypeName == type.TypeName);
                 if (code == null) continue;
                 if (code.Kind == PluginTypeKind.WorkflowActivity && !type.HasGroup)
-                    findings.Error(Rules.WorkflowGroupMismatch, CustomizationsEntry, type.Line, type.TypeName + " is a workflow activity but has no <WorkflowActivityGroupName>, so the process designer will not offer it");
+                    findings.Error(FindingCodes.WorkflowGroupMismatch, CustomizationsEntry, type.Line, type.TypeName + " is a workflow activity but has no <WorkflowActivityGroupName>, so the process designer will not offer it");
                 if (code.Kind == PluginTypeKind.Plugin && type.HasGroup)
-                    findings.Error(Rules.WorkflowGroupMismatch, CustomizationsEntry, type.Line, type.TypeName + " is an IPlugin but is registered with a <WorkflowActivityGroupName>");
+                    findings.Error(FindingCodes.WorkflowGroupMismatch, CustomizationsEntry, type.Line, type.TypeName + " is an IPlugin but is registered with a <WorkflowActivityGroupName>");
             }
             foreach (var code in dll.Types.Where(t => assembly.Types.All(x => x.TypeName != t.TypeName)))
-                findings.Warning(Rules.PluginTypeNotRegistered, CustomizationsEntry, assembly.Line, code.TypeName + " (" + (code.Kind == PluginTypeKind.Plugin ? "plug-in" : "workflow activity") + ") is in " + entryName + " but not registered");
+                findings.Warning(FindingCodes.PluginTypeNotRegistered, CustomizationsEntry, assembly.Line, code.TypeName + " (" + (code.Kind == PluginTypeKind.Plugin ? "plug-in" : "workflow activity") + ") is in " + entryName + " but not registered");
 
             var typeNames = assembly.Types.Select(t => t.TypeName).ToHashSet(StringComparer.Ordinal);
             var typeIds = assembly.Types.Where(t => t.Id != null).Select(t => t.Id!.Value).ToHashSet();
@@ -150,11 +150,11 @@ public static partial class SolutionVerifier
             if (read.UsesRegistrationAttributes)
                 CompareStepsWithCode(xmlSteps, dll, entryName, findings);
             else
-                findings.Info(Rules.StepNotInCode, entryName, 0, "the assembly does not use [PluginStep]; its " + xmlSteps.Count + " step(s) were not compared with code");
+                findings.Info(FindingCodes.StepNotInCode, entryName, 0, "the assembly does not use [PluginStep]; its " + xmlSteps.Count + " step(s) were not compared with code");
         }
 
         foreach (var orphan in dllEntries.Where(n => !referenced.Contains(n)))
-            findings.Warning(Rules.AssemblyEntryOrphan, orphan, 0, "no <PluginAssembly> in customizations.xml references this DLL");
+            findings.Warning(FindingCodes.AssemblyEntryOrphan, orphan, 0, "no <PluginAssembly> in customizations.xml references this DLL");
     }
 
     private static string? IdentityDifference(System.Reflection.AssemblyName declared, System.Reflection.AssemblyName actual)
@@ -182,20 +182,20 @@ public static partial class SolutionVerifier
             {
                 code = unmatchedCode.FirstOrDefault(c => NaturalKey(c) == NaturalKey(xml.Step));
                 if (code != null)
-                    findings.Warning(Rules.StepDiffersFromCode, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' has id " + xml.Step.Id + " but its [PluginStep] gives " + code.Id + "; an import would add a second step instead of updating this one");
+                    findings.Warning(FindingCodes.StepDiffersFromCode, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' has id " + xml.Step.Id + " but its [PluginStep] gives " + code.Id + "; an import would add a second step instead of updating this one");
             }
             if (code == null)
             {
-                findings.Error(Rules.StepNotInCode, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' has no [PluginStep] on " + xml.Step.PluginTypeName + " in " + entryName);
+                findings.Error(FindingCodes.StepNotInCode, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' has no [PluginStep] on " + xml.Step.PluginTypeName + " in " + entryName);
                 continue;
             }
             unmatchedCode.Remove(code);
             var differences = StepDifferences(code, xml.Step);
             if (differences.Count > 0)
-                findings.Error(Rules.StepDiffersFromCode, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' differs from its [PluginStep]: " + string.Join("; ", differences));
+                findings.Error(FindingCodes.StepDiffersFromCode, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' differs from its [PluginStep]: " + string.Join("; ", differences));
         }
         foreach (var code in unmatchedCode)
-            findings.Error(Rules.CodeStepNotRegistered, entryName, 0, "[PluginStep] '" + code.Name + "' on " + code.PluginTypeName + " has no step in customizations.xml");
+            findings.Error(FindingCodes.CodeStepNotRegistered, entryName, 0, "[PluginStep] '" + code.Name + "' on " + code.PluginTypeName + " has no step in customizations.xml");
     }
 
     private static List<string> StepDifferences(StepRegistration code, StepRegistration xml)
@@ -247,11 +247,11 @@ public static partial class SolutionVerifier
         {
             var type = xml.PluginTypeId != null ? types.FirstOrDefault(t => t.Id == xml.PluginTypeId) : types.FirstOrDefault(t => t.TypeName == xml.Step.PluginTypeName);
             if (type == null && xml.PluginTypeId != null && types.FirstOrDefault(t => t.TypeName == xml.Step.PluginTypeName) is { } byName)
-                findings.Error(Rules.StepPluginTypeMissing, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "': <PluginTypeId> " + xml.PluginTypeId + " matches no <PluginType>; " + byName.TypeName + " has id " + byName.Id);
+                findings.Error(FindingCodes.StepPluginTypeMissing, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "': <PluginTypeId> " + xml.PluginTypeId + " matches no <PluginType>; " + byName.TypeName + " has id " + byName.Id);
             else if (type == null)
-                findings.Error(Rules.StepPluginTypeMissing, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' names plug-in type " + (xml.PluginTypeId?.ToString() ?? xml.PluginTypeAssemblyQualifiedName) + ", which no <PluginType> in customizations.xml declares");
+                findings.Error(FindingCodes.StepPluginTypeMissing, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' names plug-in type " + (xml.PluginTypeId?.ToString() ?? xml.PluginTypeAssemblyQualifiedName) + ", which no <PluginType> in customizations.xml declares");
             else if (type.HasGroup)
-                findings.Error(Rules.StepPluginTypeMissing, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' is registered on workflow activity " + type.TypeName + "; steps run IPlugin types only");
+                findings.Error(FindingCodes.StepPluginTypeMissing, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' is registered on workflow activity " + type.TypeName + "; steps run IPlugin types only");
             RegistrationRules.Check(xml.Step, CustomizationsEntry, xml.Line, findings, prefix, IsDeclared);
         }
     }
@@ -267,7 +267,7 @@ public static partial class SolutionVerifier
                 var id = ParseGuid(text);
                 if (id == null) continue;
                 if (seen.TryGetValue(id.Value, out var firstLine))
-                    findings.Error(Rules.DuplicateId, CustomizationsEntry, Line(node), what + " id " + id + " is used twice (first at line " + firstLine + ")");
+                    findings.Error(FindingCodes.DuplicateId, CustomizationsEntry, Line(node), what + " id " + id + " is used twice (first at line " + firstLine + ")");
                 else
                     seen[id.Value] = Line(node);
             }
@@ -278,6 +278,7 @@ public static partial class SolutionVerifier
         Check("plug-in assembly", root.Descendants("PluginAssembly").Select(a => ((string?)a.Attribute("PluginAssemblyId"), (XObject)a)));
         Check("form", root.Descendants("formid").Select(e => ((string?)e, (XObject)e)));
         Check("view", root.Descendants("savedqueryid").Select(e => ((string?)e, (XObject)e)));
+        Check("chart", root.Descendants("savedqueryvisualizationid").Select(e => ((string?)e, (XObject)e)));
         Check("role", root.Element("Roles")?.Elements("Role").Select(r => ((string?)r.Attribute("id"), (XObject)r)) ?? Enumerable.Empty<(string?, XObject)>());
     }
 
@@ -293,7 +294,12 @@ public static partial class SolutionVerifier
         var roles = c.Element("Roles")?.Elements("Role").Select(r => ParseGuid((string?)r.Attribute("id"))).Where(g => g != null).Select(g => g!.Value).ToHashSet() ?? new HashSet<Guid>();
         var assemblies = c.Element("SolutionPluginAssemblies")?.Elements("PluginAssembly").ToList() ?? new List<XElement>();
         var steps = c.Element("SdkMessageProcessingSteps")?.Elements("SdkMessageProcessingStep").ToList() ?? new List<XElement>();
-        var forms = c.Descendants("systemform").Select(f => ParseGuid((string?)f.Element("formid"))).Where(g => g != null).Select(g => g!.Value).ToHashSet();
+        var forms = c.Descendants("systemform").Select(f => ParseGuid((string?)f.Element("formid")))
+            .Concat(c.Element("Dashboards")?.Elements("Dashboard").Select(d => ParseGuid((string?)d.Element("FormId"))) ?? Enumerable.Empty<Guid?>())
+            .Where(g => g != null).Select(g => g!.Value).ToHashSet();
+        var charts = c.Descendants("visualization").Select(v => ParseGuid((string?)v.Element("savedqueryvisualizationid"))).OfType<Guid>().ToHashSet();
+        var siteMaps = c.Element("AppModuleSiteMaps")?.Elements("AppModuleSiteMap").Select(s => ((string?)s.Element("SiteMapUniqueName") ?? string.Empty).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal) ?? new HashSet<string>(StringComparer.Ordinal);
+        var apps = c.Element("AppModules")?.Elements("AppModule").Select(a => ((string?)a.Element("UniqueName") ?? string.Empty).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal) ?? new HashSet<string>(StringComparer.Ordinal);
         var views = c.Descendants("savedquery").Select(q => ParseGuid((string?)q.Element("savedqueryid"))).Where(g => g != null).Select(g => g!.Value).ToHashSet();
         var relationships = c.Descendants("EntityRelationship").Select(r => ((string?)r.Attribute("Name") ?? string.Empty).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var attributes = entities.SelectMany(e => e.Descendants("attribute")).Select(a => ((string?)a.Element("LogicalName") ?? (string?)a.Attribute("PhysicalName") ?? string.Empty).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -320,7 +326,10 @@ public static partial class SolutionVerifier
                 case 10: found = relationships.Contains(schemaName); what = "relationship " + schemaName; break;
                 case 20: found = id != null && roles.Contains(id.Value); what = "role " + id; break;
                 case 26: found = id != null && views.Contains(id.Value); what = "view " + id; break;
-                case 60: found = id != null && forms.Contains(id.Value); what = "form " + id; break;
+                case 59: found = id != null && charts.Contains(id.Value); what = "chart " + id; break;
+                case 60: found = id != null && forms.Contains(id.Value); what = "form or dashboard " + id; break;
+                case 62: found = siteMaps.Contains(schemaName); what = "site map " + schemaName; break;
+                case 80: found = apps.Contains(schemaName); what = "app " + schemaName; break;
                 case 91:
                     found = assemblies.Any(a => (id != null && ParseGuid((string?)a.Attribute("PluginAssemblyId")) == id)
                         || (id == null && string.Equals((string?)a.Attribute("FullName"), (string?)root.Attribute("schemaName"), StringComparison.OrdinalIgnoreCase)));
@@ -328,11 +337,11 @@ public static partial class SolutionVerifier
                     break;
                 case 92: found = id != null && steps.Any(s => ParseGuid((string?)s.Attribute("SdkMessageProcessingStepId")) == id); what = "step " + id; break;
                 default:
-                    findings.Info(Rules.RootComponentWithoutComponent, ManifestEntry, Line(root), "root component type " + type + " is not checked by this tool");
+                    findings.Info(FindingCodes.RootComponentWithoutComponent, ManifestEntry, Line(root), "root component type " + type + " is not checked by this tool");
                     continue;
             }
             if (!found)
-                findings.Error(Rules.RootComponentWithoutComponent, ManifestEntry, Line(root), "RootComponent for " + what + " has no matching component in customizations.xml");
+                findings.Error(FindingCodes.RootComponentWithoutComponent, ManifestEntry, Line(root), "RootComponent for " + what + " has no matching component in customizations.xml");
         }
 
         bool HasId(int type, Guid? id) => id != null && rootIds.TryGetValue(type, out var ids) && ids.Contains(id.Value);
@@ -341,27 +350,36 @@ public static partial class SolutionVerifier
         {
             var name = ((string?)entity.Element("Name") ?? string.Empty).ToLowerInvariant();
             if (!HasName(1, name))
-                findings.Error(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(entity), "table " + name + " is not in solution.xml's RootComponents (type 1)");
+                findings.Error(FindingCodes.ComponentWithoutRootComponent, CustomizationsEntry, Line(entity), "table " + name + " is not in solution.xml's RootComponents (type 1)");
             if (!shellEntities.Contains(name)) continue;
             // On a shell table (behavior 2) only the forms and views listed as roots travel.
             foreach (var form in entity.Descendants("systemform"))
                 if (!HasId(60, ParseGuid((string?)form.Element("formid"))))
-                    findings.Warning(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(form), "form " + (string?)form.Element("formid") + " of shell table " + name + " is not a RootComponent (type 60)");
+                    findings.Warning(FindingCodes.ComponentWithoutRootComponent, CustomizationsEntry, Line(form), "form " + (string?)form.Element("formid") + " of shell table " + name + " is not a RootComponent (type 60)");
             foreach (var view in entity.Descendants("savedquery"))
                 if (!HasId(26, ParseGuid((string?)view.Element("savedqueryid"))))
-                    findings.Warning(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(view), "view '" + ViewName(view) + "' of shell table " + name + " is not a RootComponent (type 26)");
+                    findings.Warning(FindingCodes.ComponentWithoutRootComponent, CustomizationsEntry, Line(view), "view '" + ViewName(view) + "' of shell table " + name + " is not a RootComponent (type 26)");
         }
         foreach (var optionSet in c.Element("optionsets")?.Elements("optionset") ?? Enumerable.Empty<XElement>())
             if (!HasName(9, (string?)optionSet.Attribute("Name") ?? string.Empty))
-                findings.Error(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(optionSet), "choice " + (string?)optionSet.Attribute("Name") + " is not in RootComponents (type 9)");
+                findings.Error(FindingCodes.ComponentWithoutRootComponent, CustomizationsEntry, Line(optionSet), "choice " + (string?)optionSet.Attribute("Name") + " is not in RootComponents (type 9)");
+        foreach (var dashboard in c.Element("Dashboards")?.Elements("Dashboard") ?? Enumerable.Empty<XElement>())
+            if (!HasId(60, ParseGuid((string?)dashboard.Element("FormId"))))
+                findings.Error(FindingCodes.ComponentWithoutRootComponent, CustomizationsEntry, Line(dashboard), "dashboard " + (string?)dashboard.Element("FormId") + " is not in RootComponents (type 60)");
+        foreach (var siteMap in c.Element("AppModuleSiteMaps")?.Elements("AppModuleSiteMap") ?? Enumerable.Empty<XElement>())
+            if (!HasName(62, (string?)siteMap.Element("SiteMapUniqueName") ?? string.Empty))
+                findings.Error(FindingCodes.ComponentWithoutRootComponent, CustomizationsEntry, Line(siteMap), "site map " + (string?)siteMap.Element("SiteMapUniqueName") + " is not in RootComponents (type 62)");
+        foreach (var app in c.Element("AppModules")?.Elements("AppModule") ?? Enumerable.Empty<XElement>())
+            if (!HasName(80, (string?)app.Element("UniqueName") ?? string.Empty))
+                findings.Error(FindingCodes.ComponentWithoutRootComponent, CustomizationsEntry, Line(app), "app " + (string?)app.Element("UniqueName") + " is not in RootComponents (type 80)");
         foreach (var role in c.Element("Roles")?.Elements("Role") ?? Enumerable.Empty<XElement>())
             if (!HasId(20, ParseGuid((string?)role.Attribute("id"))))
-                findings.Error(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(role), "role '" + (string?)role.Attribute("name") + "' is not in RootComponents (type 20)");
+                findings.Error(FindingCodes.ComponentWithoutRootComponent, CustomizationsEntry, Line(role), "role '" + (string?)role.Attribute("name") + "' is not in RootComponents (type 20)");
         foreach (var assembly in assemblies)
             if (!HasId(91, ParseGuid((string?)assembly.Attribute("PluginAssemblyId"))) && !HasName(91, (string?)assembly.Attribute("FullName") ?? string.Empty))
-                findings.Error(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(assembly), "plug-in assembly " + (string?)assembly.Attribute("FullName") + " is not in RootComponents (type 91)");
+                findings.Error(FindingCodes.ComponentWithoutRootComponent, CustomizationsEntry, Line(assembly), "plug-in assembly " + (string?)assembly.Attribute("FullName") + " is not in RootComponents (type 91)");
         foreach (var step in steps)
             if (!HasId(92, ParseGuid((string?)step.Attribute("SdkMessageProcessingStepId"))))
-                findings.Error(Rules.ComponentWithoutRootComponent, CustomizationsEntry, Line(step), "step '" + (string?)step.Attribute("Name") + "' is not in RootComponents (type 92)");
+                findings.Error(FindingCodes.ComponentWithoutRootComponent, CustomizationsEntry, Line(step), "step '" + (string?)step.Attribute("Name") + "' is not in RootComponents (type 92)");
     }
 }

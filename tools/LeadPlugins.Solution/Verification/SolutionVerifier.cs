@@ -34,13 +34,13 @@ public static partial class SolutionVerifier
     public const string ContentTypesEntry = "[Content_Types].xml";
     public const string ManifestEntry = "solution.xml";
     public const string CustomizationsEntry = "customizations.xml";
-    private static readonly int[] CheckedRootTypes = { 1, 2, 9, 10, 20, 26, 60, 91, 92 };
+    private static readonly int[] CheckedRootTypes = { 1, 2, 9, 10, 20, 26, 59, 60, 62, 80, 91, 92 };
     private static readonly XNamespace OpcNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
 
     public static VerificationReport Verify(string zipPath, VerifyOptions? options = null)
     {
         if (!File.Exists(zipPath))
-            return new VerificationReport(zipPath, new[] { new Finding(Severity.Error, Rules.NotAZip, zipPath, 0, "file not found") });
+            return new VerificationReport(zipPath, new[] { new Finding(Severity.Error, FindingCodes.NotAZip, zipPath, 0, "file not found") });
         return Verify(File.ReadAllBytes(zipPath), zipPath, options);
     }
 
@@ -55,13 +55,13 @@ public static partial class SolutionVerifier
         }
         catch (InvalidDataException e)
         {
-            findings.Error(Rules.NotAZip, displayName, 0, "not a zip archive: " + e.Message);
+            findings.Error(FindingCodes.NotAZip, displayName, 0, "not a zip archive: " + e.Message);
             return new VerificationReport(displayName, findings.Items);
         }
 
         foreach (var required in new[] { ContentTypesEntry, ManifestEntry, CustomizationsEntry })
             if (!entries.ContainsKey(required))
-                findings.Error(Rules.EntryMissing, required, 0, "the zip has no " + required + " at its root; an import rejects it");
+                findings.Error(FindingCodes.EntryMissing, required, 0, "the zip has no " + required + " at its root; an import rejects it");
 
         var contentTypes = LoadXml(entries, ContentTypesEntry, findings);
         var manifest = LoadXml(entries, ManifestEntry, findings);
@@ -77,6 +77,7 @@ public static partial class SolutionVerifier
             CheckSteps(registered, customizations, prefix, findings);
             CheckDuplicateIds(customizations, findings);
             if (manifest != null) CheckRootComponents(manifest, customizations, findings);
+            if (manifest != null) CheckAppComponents(manifest, customizations, findings);
         }
         return new VerificationReport(displayName, findings.Items);
     }
@@ -91,12 +92,12 @@ public static partial class SolutionVerifier
             var name = entry.FullName;
             if (name.EndsWith('/')) continue; // folder entry
             if (name.Contains('\\', StringComparison.Ordinal))
-                findings.Error(Rules.BadEntryName, name, 0, "entry name uses a backslash; zip entries use forward slashes");
+                findings.Error(FindingCodes.BadEntryName, name, 0, "entry name uses a backslash; zip entries use forward slashes");
             if (name.StartsWith('/'))
-                findings.Error(Rules.BadEntryName, name, 0, "entry name starts with '/'");
+                findings.Error(FindingCodes.BadEntryName, name, 0, "entry name starts with '/'");
             if (!seen.Add(name))
             {
-                findings.Error(Rules.BadEntryName, name, 0, "duplicate entry");
+                findings.Error(FindingCodes.BadEntryName, name, 0, "duplicate entry");
                 continue;
             }
             using var stream = entry.Open();
@@ -117,7 +118,7 @@ public static partial class SolutionVerifier
         }
         catch (XmlException e)
         {
-            findings.Error(Rules.XmlMalformed, name, e.LineNumber, "not well-formed XML: " + e.Message);
+            findings.Error(FindingCodes.XmlMalformed, name, e.LineNumber, "not well-formed XML: " + e.Message);
             return null;
         }
     }
@@ -129,7 +130,7 @@ public static partial class SolutionVerifier
         var root = document.Root!;
         if (root.Name != OpcNamespace + "Types")
         {
-            findings.Error(Rules.ContentTypesInvalid, ContentTypesEntry, Line(root), "root must be <Types xmlns=\"" + OpcNamespace.NamespaceName + "\">, found <" + root.Name.LocalName + ">");
+            findings.Error(FindingCodes.ContentTypesInvalid, ContentTypesEntry, Line(root), "root must be <Types xmlns=\"" + OpcNamespace.NamespaceName + "\">, found <" + root.Name.LocalName + ">");
             return;
         }
         var defaults = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -138,29 +139,29 @@ public static partial class SolutionVerifier
         {
             var contentType = (string?)element.Attribute("ContentType");
             if (string.IsNullOrEmpty(contentType))
-                findings.Error(Rules.ContentTypesInvalid, ContentTypesEntry, Line(element), "<" + element.Name.LocalName + "> without ContentType");
+                findings.Error(FindingCodes.ContentTypesInvalid, ContentTypesEntry, Line(element), "<" + element.Name.LocalName + "> without ContentType");
             if (element.Name == OpcNamespace + "Default")
             {
                 var extension = (string?)element.Attribute("Extension");
-                if (string.IsNullOrEmpty(extension)) findings.Error(Rules.ContentTypesInvalid, ContentTypesEntry, Line(element), "<Default> without Extension");
+                if (string.IsNullOrEmpty(extension)) findings.Error(FindingCodes.ContentTypesInvalid, ContentTypesEntry, Line(element), "<Default> without Extension");
                 else defaults.Add(extension);
             }
             else if (element.Name == OpcNamespace + "Override")
             {
                 var part = (string?)element.Attribute("PartName");
-                if (string.IsNullOrEmpty(part)) findings.Error(Rules.ContentTypesInvalid, ContentTypesEntry, Line(element), "<Override> without PartName");
+                if (string.IsNullOrEmpty(part)) findings.Error(FindingCodes.ContentTypesInvalid, ContentTypesEntry, Line(element), "<Override> without PartName");
                 else overrides.Add(part.TrimStart('/'));
             }
             else
             {
-                findings.Error(Rules.ContentTypesInvalid, ContentTypesEntry, Line(element), "unexpected element <" + element.Name.LocalName + ">");
+                findings.Error(FindingCodes.ContentTypesInvalid, ContentTypesEntry, Line(element), "unexpected element <" + element.Name.LocalName + ">");
             }
         }
         foreach (var name in entryNames.Where(n => n != ContentTypesEntry))
         {
             var extension = Path.GetExtension(name).TrimStart('.');
             if (overrides.Contains(name) || (extension.Length > 0 && defaults.Contains(extension))) continue;
-            findings.Error(Rules.ContentTypeMissing, ContentTypesEntry, Line(root),
+            findings.Error(FindingCodes.ContentTypeMissing, ContentTypesEntry, Line(root),
                 extension.Length > 0 ? "no <Default Extension=\"" + extension + "\"> for " + name : "no <Override PartName=\"/" + name + "\"> for the extension-less entry");
         }
     }
@@ -171,29 +172,29 @@ public static partial class SolutionVerifier
         var root = document.Root!;
         if (root.Name.LocalName != "ImportExportXml")
         {
-            findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(root), "root must be <ImportExportXml>, found <" + root.Name.LocalName + ">");
+            findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(root), "root must be <ImportExportXml>, found <" + root.Name.LocalName + ">");
             return null;
         }
         foreach (var attribute in new[] { "version", "SolutionPackageVersion" })
-            if (root.Attribute(attribute) == null) findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(root), "<ImportExportXml> lacks the " + attribute + " attribute exports always carry");
+            if (root.Attribute(attribute) == null) findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(root), "<ImportExportXml> lacks the " + attribute + " attribute exports always carry");
         foreach (var attribute in new[] { "languagecode", "generatedBy" })
-            if (root.Attribute(attribute) == null) findings.Warning(Rules.ManifestInvalid, ManifestEntry, Line(root), "<ImportExportXml> lacks the " + attribute + " attribute exports carry");
+            if (root.Attribute(attribute) == null) findings.Warning(FindingCodes.ManifestInvalid, ManifestEntry, Line(root), "<ImportExportXml> lacks the " + attribute + " attribute exports carry");
         var manifest = root.Element("SolutionManifest");
         if (manifest == null)
         {
-            findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(root), "no <SolutionManifest>");
+            findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(root), "no <SolutionManifest>");
             return null;
         }
         var uniqueName = Required(manifest, "UniqueName", findings);
         if (uniqueName != null && !UniqueNamePattern().IsMatch(uniqueName.Value))
-            findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(uniqueName), "UniqueName '" + uniqueName.Value + "' must start with a letter or underscore and hold only letters, digits and underscores");
+            findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(uniqueName), "UniqueName '" + uniqueName.Value + "' must start with a letter or underscore and hold only letters, digits and underscores");
         CheckLocalizedName(manifest, "solution", findings);
         var version = Required(manifest, "Version", findings);
         if (version != null && !VersionPattern().IsMatch(version.Value))
-            findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(version), "Version '" + version.Value + "' is not major.minor[.build[.revision]]");
+            findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(version), "Version '" + version.Value + "' is not major.minor[.build[.revision]]");
         var managed = Required(manifest, "Managed", findings);
         if (managed != null && managed.Value != "0" && managed.Value != "1")
-            findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(managed), "Managed must be 0 (unmanaged) or 1 (managed)" + (managed.Value == "2" ? "; 2 only appears in unpacked source" : string.Empty));
+            findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(managed), "Managed must be 0 (unmanaged) or 1 (managed)" + (managed.Value == "2" ? "; 2 only appears in unpacked source" : string.Empty));
 
         string? prefix = null;
         var publisher = Required(manifest, "Publisher", findings);
@@ -206,11 +207,11 @@ public static partial class SolutionVerifier
             {
                 prefix = prefixElement.Value;
                 if (!PrefixPattern().IsMatch(prefix) || prefix.StartsWith("mscrm", StringComparison.OrdinalIgnoreCase))
-                    findings.Error(Rules.PublisherInvalid, ManifestEntry, Line(prefixElement), "CustomizationPrefix '" + prefix + "' must be 2-8 letters or digits starting with a letter, not 'mscrm...'");
+                    findings.Error(FindingCodes.PublisherInvalid, ManifestEntry, Line(prefixElement), "CustomizationPrefix '" + prefix + "' must be 2-8 letters or digits starting with a letter, not 'mscrm...'");
             }
             var optionPrefix = Required(publisher, "CustomizationOptionValuePrefix", findings);
             if (optionPrefix != null && (!int.TryParse(optionPrefix.Value, out var value) || value < 10000 || value > 99999))
-                findings.Error(Rules.PublisherInvalid, ManifestEntry, Line(optionPrefix), "CustomizationOptionValuePrefix '" + optionPrefix.Value + "' must be a number from 10000 to 99999");
+                findings.Error(FindingCodes.PublisherInvalid, ManifestEntry, Line(optionPrefix), "CustomizationOptionValuePrefix '" + optionPrefix.Value + "' must be a number from 10000 to 99999");
         }
         var roots = Required(manifest, "RootComponents", findings);
         if (roots != null)
@@ -219,28 +220,28 @@ public static partial class SolutionVerifier
             {
                 if (component.Name.LocalName != "RootComponent")
                 {
-                    findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(component), "unexpected <" + component.Name.LocalName + "> in <RootComponents>");
+                    findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(component), "unexpected <" + component.Name.LocalName + "> in <RootComponents>");
                     continue;
                 }
                 if (!int.TryParse((string?)component.Attribute("type"), out var type))
-                    findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(component), "RootComponent without a numeric type");
+                    findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(component), "RootComponent without a numeric type");
                 // Singletons such as the site map (62) are exported with neither; the types this tool matches need one.
                 if (CheckedRootTypes.Contains(type) && component.Attribute("id") == null && component.Attribute("schemaName") == null)
-                    findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(component), "RootComponent needs an id or a schemaName");
+                    findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(component), "RootComponent needs an id or a schemaName");
                 var behavior = (string?)component.Attribute("behavior");
                 if (behavior != null && behavior != "0" && behavior != "1" && behavior != "2")
-                    findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(component), "RootComponent behavior must be 0, 1 or 2");
+                    findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(component), "RootComponent behavior must be 0, 1 or 2");
             }
         }
         if (manifest.Element("MissingDependencies") == null)
-            findings.Warning(Rules.ManifestInvalid, ManifestEntry, Line(manifest), "no <MissingDependencies> element (exports always carry one)");
+            findings.Warning(FindingCodes.ManifestInvalid, ManifestEntry, Line(manifest), "no <MissingDependencies> element (exports always carry one)");
         return prefix;
     }
 
     private static XElement? Required(XElement parent, string name, FindingList findings)
     {
         var element = parent.Element(name);
-        if (element == null) findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(parent), "<" + parent.Name.LocalName + "> has no <" + name + ">");
+        if (element == null) findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(parent), "<" + parent.Name.LocalName + "> has no <" + name + ">");
         return element;
     }
 
@@ -248,7 +249,7 @@ public static partial class SolutionVerifier
     {
         var name = parent.Element("LocalizedNames")?.Elements("LocalizedName").FirstOrDefault();
         if (name == null || string.IsNullOrWhiteSpace((string?)name.Attribute("description")))
-            findings.Error(Rules.ManifestInvalid, ManifestEntry, Line(parent), "the " + what + " has no <LocalizedNames><LocalizedName description=\"...\"> display name");
+            findings.Error(FindingCodes.ManifestInvalid, ManifestEntry, Line(parent), "the " + what + " has no <LocalizedNames><LocalizedName description=\"...\"> display name");
     }
 
     private static void CheckSchemas(XDocument customizations, VerifyOptions options, FindingList findings)
@@ -256,23 +257,48 @@ public static partial class SolutionVerifier
         var directory = DataverseSchemaLocator.Locate(options.SchemaDirectory);
         if (directory == null)
         {
-            findings.Error(Rules.SchemasMissing, CustomizationsEntry, 0, DataverseSchemaLocator.MissingMessage(options.SchemaDirectory));
+            findings.Error(FindingCodes.SchemasMissing, CustomizationsEntry, 0, DataverseSchemaLocator.MissingMessage(options.SchemaDirectory));
             return;
         }
         var schemas = DataverseSchemas.Load(directory);
-        DataverseSchemas.Validate(customizations, schemas.Customizations, Rules.CustomizationsSchema, CustomizationsEntry, findings);
+        DataverseSchemas.Validate(customizations, schemas.Customizations, FindingCodes.CustomizationsSchema, CustomizationsEntry, findings);
         foreach (var query in customizations.Descendants("savedquery"))
         {
             var fetch = query.Element("fetchxml")?.Element("fetch");
             if (fetch == null) continue;
-            DataverseSchemas.ValidateElement(fetch, schemas.Fetch, "fetch", Rules.FetchXmlSchema, CustomizationsEntry, "view '" + ViewName(query) + "'", findings);
+            DataverseSchemas.ValidateElement(fetch, schemas.Fetch, "fetch", FindingCodes.FetchXmlSchema, CustomizationsEntry, "view '" + ViewName(query) + "'", findings);
         }
         foreach (var systemForm in customizations.Descendants("systemform"))
         {
             var form = systemForm.Element("form");
             if (form == null) continue;
             var name = (string?)systemForm.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description") ?? (string?)systemForm.Element("formid");
-            DataverseSchemas.ValidateElement(form, schemas.Form, "form", Rules.FormXmlSchema, CustomizationsEntry, "form '" + name + "'", findings);
+            DataverseSchemas.ValidateElement(form, schemas.Form, "form", FindingCodes.FormXmlSchema, CustomizationsEntry, "form '" + name + "'", findings);
+        }
+        foreach (var dashboard in customizations.Root?.Element("Dashboards")?.Elements("Dashboard") ?? Enumerable.Empty<XElement>())
+        {
+            var name = (string?)dashboard.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description") ?? (string?)dashboard.Element("FormId");
+            foreach (var form in dashboard.Element("FormXml")?.Elements("forms").Elements("form") ?? Enumerable.Empty<XElement>())
+                DataverseSchemas.ValidateElement(form, schemas.Form, "form", FindingCodes.FormXmlSchema, CustomizationsEntry, "dashboard '" + name + "'", findings);
+        }
+        foreach (var visualization in customizations.Descendants("visualization"))
+        {
+            var name = (string?)visualization.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description") ?? (string?)visualization.Element("savedqueryvisualizationid");
+            var definition = visualization.Element("datadescription")?.Element("datadefinition");
+            if (definition == null)
+            {
+                findings.Error(FindingCodes.VisualizationSchema, CustomizationsEntry, Line(visualization), "chart '" + name + "' has no <datadescription><datadefinition>");
+                continue;
+            }
+            DataverseSchemas.ValidateElement(definition, schemas.VisualizationData, "datadefinition", FindingCodes.VisualizationSchema, CustomizationsEntry, "chart '" + name + "'", findings);
+            foreach (var fetch in definition.Descendants("fetch"))
+                DataverseSchemas.ValidateElement(fetch, schemas.Fetch, "fetch", FindingCodes.VisualizationSchema, CustomizationsEntry, "chart '" + name + "' FetchXML", findings);
+        }
+        foreach (var siteMap in customizations.Descendants("AppModuleSiteMap"))
+        {
+            var map = siteMap.Element("SiteMap");
+            if (map != null)
+                DataverseSchemas.ValidateElement(map, schemas.SiteMap, "SiteMap", FindingCodes.SiteMapSchema, CustomizationsEntry, "site map " + (string?)siteMap.Element("SiteMapUniqueName"), findings);
         }
     }
 

@@ -163,7 +163,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         private static NurtureSequenceDefinition NurtureTrial() => Sequence(
             "Built-in Nurture: Trial", CampaignType.Nurture, BuiltInNurtureVariant.Trial,
             Mail(1, "Trial welcome", 1, StepPriority.Normal,
-                "Your {offertitle} trial: what to try first",
+                "Your trial of {offertitle}: what to try first",
                 "Hi {firstname},\n\n"
                 + "Thank you for trying {offertitle} on {storefront}. To see what it can do for {companyname} in little time, start with the "
                 + "scenario closest to your daily work and follow it from start to finish.\n\n"
@@ -182,7 +182,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 + "I would be glad to walk you through the options and the licensing that fits {companyname}.\n\n"
                 + "Best regards,"),
             Call(4, "Decision call", 11, StepPriority.Normal,
-                "Decision call with {firstname}: next steps after the {offertitle} trial",
+                "Decision call with {firstname}: next steps after the trial of {offertitle}",
                 "Check whether {companyname} wants to move forward after the trial. Confirm the decision makers, budget and timing, and offer "
                 + "a pilot, a proposal or a longer trial where that removes the last doubts."),
             Qualify(5));
@@ -281,7 +281,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         private static NurtureSequenceDefinition DemandTrial() => Sequence(
             "Built-in Demand generation: Trial", CampaignType.DemandGeneration, BuiltInNurtureVariant.Trial,
             Mail(1, "Trial next steps", 1, StepPriority.Normal,
-                "Your {offertitle} trial: next steps",
+                "Your trial of {offertitle}: next steps",
                 "Hi {firstname},\n\n"
                 + "Thank you for trying {offertitle} on {storefront}. A trial shows the product in a prepared setting; the next step is usually "
                 + "to try it against your own architecture and data.\n\n"

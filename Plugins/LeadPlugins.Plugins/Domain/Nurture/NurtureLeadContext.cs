@@ -9,12 +9,14 @@ namespace LeadPlugins.Plugins.Domain.Nurture
     /// </summary>
     public sealed class NurtureLeadContext
     {
-        /// <summary>lead.firstname → {firstname} (fallback "there").</summary>
+        /// <summary>lead.firstname → {firstname} (fallback "there" in a greeting, "the contact" elsewhere).</summary>
         public string? FirstName { get; set; }
-        /// <summary>lead.companyname → {companyname} (fallback "your company").</summary>
+        /// <summary>lead.companyname → {companyname} (fallback "your company" to customers, "the company" to sellers).</summary>
         public string? CompanyName { get; set; }
-        /// <summary>lead.mpl_offertitle → {offertitle} (fallback "our solution").</summary>
+        /// <summary>lead.mpl_offertitle → {offertitle} (fallback: the product named by <see cref="OfferId"/>, else "our solution").</summary>
         public string? OfferTitle { get; set; }
+        /// <summary>lead.mpl_offerid: names the product in texts when no offer row gave a title (see <see cref="OfferProductName"/>).</summary>
+        public string? OfferId { get; set; }
         /// <summary>lead.mpl_storefront → {storefront} (fallback "the marketplace"); also filters sequences.</summary>
         public Storefront? Storefront { get; set; }
         /// <summary>lead.mpl_campaigntype → {campaigntype} (fallback "marketplace"); selects sequences.</summary>

@@ -133,8 +133,10 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                     offset = 0;
                 }
 
-                var subject = NurtureTemplateRenderer.RenderSubject(step.SubjectTemplate, lead);
-                var description = NurtureTemplateRenderer.RenderDescription(step.DescriptionTemplate, lead);
+                // E-mails are drafts to the customer; tasks and calls brief the seller.
+                var audience = step.ActivityType == NurtureActivityType.Email ? NurtureTemplateAudience.Customer : NurtureTemplateAudience.Seller;
+                var subject = NurtureTemplateRenderer.RenderSubject(step.SubjectTemplate, lead, audience);
+                var description = NurtureTemplateRenderer.RenderDescription(step.DescriptionTemplate, lead, audience);
                 Report(label, "subject", subject, diagnostics, fallbacks);
                 Report(label, "description", description, diagnostics, fallbacks);
 

@@ -32,6 +32,10 @@ namespace LeadPlugins.Plugins.Domain.Nurture
     /// spaces inside the braces allowed) with values from a <see cref="NurtureLeadContext"/>. Single pass: values
     /// are never scanned again, so a customer-typed "{companyname}" stays literal. No escape syntax: braces that
     /// do not form a token ("{{", "{", "{}", JSON) are copied as written. Never throws.
+    /// A missing value is replaced by words that still read as a sentence: a missing first name is "there" only in a
+    /// greeting ("Hi there,") and "the contact" anywhere else; a missing offer title is the product named by the offer
+    /// id ("Contoso Analytics SaaS"), or "our solution" without one; a missing company is "your company" to a customer
+    /// and "the company" to a seller. At the start of a sentence the replacement starts with a capital.
     /// </summary>
     public static class NurtureTemplateRenderer
     {
@@ -41,8 +45,12 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public const string StorefrontToken = "storefront";
         public const string CampaignTypeToken = "campaigntype";
 
+        /// <summary>A missing first name in a greeting ("Hi there,").</summary>
         public const string FirstNameFallback = "there";
+        /// <summary>A missing first name anywhere but a greeting ("Check-in with the contact: ...").</summary>
+        public const string ContactFallback = "the contact";
         public const string CompanyNameFallback = "your company";
+        public const string SellerCompanyNameFallback = "the company";
         public const string OfferTitleFallback = "our solution";
         public const string StorefrontFallback = "the marketplace";
         public const string CampaignTypeFallback = "marketplace";
@@ -59,19 +67,20 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             new[] { FirstNameToken, CompanyNameToken, OfferTitleToken, StorefrontToken, CampaignTypeToken };
 
         /// <summary>Single line (line breaks and tabs become spaces), at most <see cref="SubjectMaxLength"/> characters.</summary>
-        public static RenderedTemplate RenderSubject(string? template, NurtureLeadContext? context) =>
-            Render(template, context, SubjectMaxLength, singleLine: true);
+        public static RenderedTemplate RenderSubject(string? template, NurtureLeadContext? context, NurtureTemplateAudience audience = NurtureTemplateAudience.Customer) =>
+            Render(template, context, SubjectMaxLength, singleLine: true, audience);
 
         /// <summary>Keeps line breaks, at most <see cref="DescriptionMaxLength"/> characters.</summary>
-        public static RenderedTemplate RenderDescription(string? template, NurtureLeadContext? context) =>
-            Render(template, context, DescriptionMaxLength, singleLine: false);
+        public static RenderedTemplate RenderDescription(string? template, NurtureLeadContext? context, NurtureTemplateAudience audience = NurtureTemplateAudience.Customer) =>
+            Render(template, context, DescriptionMaxLength, singleLine: false, audience);
 
         /// <summary>
         /// Renders <paramref name="template"/>; the result is trimmed, has no control characters other than line
         /// breaks and tabs (none at all when <paramref name="singleLine"/>), and is at most
         /// <paramref name="maxLength"/> characters (cut with "…"; never inside a surrogate pair).
         /// </summary>
-        public static RenderedTemplate Render(string? template, NurtureLeadContext? context, int maxLength, bool singleLine)
+        public static RenderedTemplate Render(string? template, NurtureLeadContext? context, int maxLength, bool singleLine,
+            NurtureTemplateAudience audience = NurtureTemplateAudience.Customer)
         {
             var text = template ?? string.Empty;
             var output = new StringBuilder(text.Length + 64);
@@ -87,7 +96,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                     if (close > 0)
                     {
                         var name = text.Substring(i + 1, close - i - 1).Trim();
-                        var value = Resolve(name, context, fallbacks);
+                        var value = Resolve(name, context, fallbacks, output, audience);
                         if (value != null)
                         {
                             output.Append(value);
@@ -136,15 +145,25 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
 
         // Value of a known token (fallback when empty), or null for an unknown token (or a name with inner spaces).
-        private static string? Resolve(string name, NurtureLeadContext? context, List<string> fallbacks)
+        // 'written' is the text rendered so far: it tells a greeting and a sentence start from the middle of a sentence.
+        private static string? Resolve(string name, NurtureLeadContext? context, List<string> fallbacks, StringBuilder written, NurtureTemplateAudience audience)
         {
             string? value;
             string fallback;
             switch (name.ToLowerInvariant())
             {
-                case FirstNameToken: value = context?.FirstName; fallback = FirstNameFallback; break;
-                case CompanyNameToken: value = context?.CompanyName; fallback = CompanyNameFallback; break;
-                case OfferTitleToken: value = context?.OfferTitle; fallback = OfferTitleFallback; break;
+                case FirstNameToken:
+                    value = context?.FirstName;
+                    fallback = IsGreeting(written) ? FirstNameFallback : ContactFallback;
+                    break;
+                case CompanyNameToken:
+                    value = context?.CompanyName;
+                    fallback = audience == NurtureTemplateAudience.Seller ? SellerCompanyNameFallback : CompanyNameFallback;
+                    break;
+                case OfferTitleToken:
+                    value = context?.OfferTitle;
+                    fallback = OfferProductName.FromOfferId(context?.OfferId) ?? OfferTitleFallback;
+                    break;
                 case StorefrontToken:
                     value = context?.Storefront is Storefront s && s != Storefront.Other && Enum.IsDefined(typeof(Storefront), s)
                         ? NurtureLabels.Of(s) : null;
@@ -162,7 +181,31 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             if (cleaned.Length > 0) return cleaned;
             var key = name.ToLowerInvariant();
             if (!fallbacks.Contains(key)) fallbacks.Add(key);
-            return fallback;
+            return IsSentenceStart(written) ? char.ToUpperInvariant(fallback[0]) + fallback.Substring(1) : fallback;
+        }
+
+        private static readonly string[] Greetings = { "hi", "hello", "dear", "hey" };
+
+        // "Hi ", "Hello " ... at the start of the text or of a line.
+        private static bool IsGreeting(StringBuilder written)
+        {
+            var end = written.Length;
+            while (end > 0 && written[end - 1] == ' ') end--;
+            var start = end;
+            while (start > 0 && char.IsLetter(written[start - 1])) start--;
+            if (start == end || (start > 0 && written[start - 1] != '\n' && written[start - 1] != '\r')) return false;
+            var word = written.ToString(start, end - start);
+            return Greetings.Any(g => string.Equals(g, word, StringComparison.OrdinalIgnoreCase));
+        }
+
+        // Start of the text, or after a sentence's end or a line break.
+        private static bool IsSentenceStart(StringBuilder written)
+        {
+            var end = written.Length;
+            while (end > 0 && (written[end - 1] == ' ' || written[end - 1] == '"')) end--;
+            if (end == 0) return true;
+            var last = written[end - 1];
+            return last == '.' || last == '!' || last == '?' || last == '\n' || last == '\r';
         }
 
         // Drops control characters (keeps CR/LF/TAB unless single line, where they become spaces) and trims.

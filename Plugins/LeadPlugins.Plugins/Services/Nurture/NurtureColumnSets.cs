@@ -18,7 +18,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             + LeadTable.Columns.StateCode + "," + LeadTable.Columns.IsMarketplace + "," + LeadTable.Columns.IsTestLead + ","
             + LeadTable.Columns.IsCoSell + "," + LeadTable.Columns.ReferralId + "," + LeadTable.Columns.LeadAction + ","
             + LeadTable.Columns.Storefront + "," + LeadTable.Columns.CampaignType + "," + LeadTable.Columns.OfferTitle + ","
-            + LeadTable.Columns.DuplicateOf + "," + LeadTable.Columns.NurtureSequenceId;
+            + LeadTable.Columns.OfferId + "," + LeadTable.Columns.DuplicateOf + "," + LeadTable.Columns.NurtureSequenceId;
 
         /// <summary>The lead columns an opportunity inherits (marketplace attribution), plus campaignid.</summary>
         public static readonly string[] AttributionColumns =

@@ -41,6 +41,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 FirstName = DataverseValues.Text(row, LeadTable.Columns.FirstName),
                 CompanyName = DataverseValues.Text(row, LeadTable.Columns.CompanyName),
                 OfferTitle = DataverseValues.Text(row, LeadTable.Columns.OfferTitle),
+                OfferId = DataverseValues.Text(row, LeadTable.Columns.OfferId),
                 Storefront = storefront.HasValue ? (Storefront)storefront.Value : (Storefront?)null,
                 CampaignType = campaignType.HasValue ? (CampaignType)campaignType.Value : (CampaignType?)null,
                 Action = Facts.Action,

@@ -1,7 +1,7 @@
 namespace LeadPlugins.Solution;
 
-/// <summary>Stable codes of every check `pack` and `verify` run, with what each one means.</summary>
-public static class Rules
+/// <summary>Stable codes (LP0001...) of every check `pack` and `verify` run, with what each one means: the Rule of each <see cref="Finding"/>.</summary>
+public static class FindingCodes
 {
     // Solution source (pack only)
     public const string SourceInvalid = "LP0001";
@@ -67,12 +67,22 @@ public static class Rules
     public const string FetchXmlSchema = "LP0502";
     public const string FormXmlSchema = "LP0503";
     public const string SchemasMissing = "LP0504";
+    public const string VisualizationSchema = "LP0505";
+    public const string SiteMapSchema = "LP0506";
 
     // solution.xml
     public const string ManifestInvalid = "LP0601";
     public const string RootComponentWithoutComponent = "LP0602";
     public const string ComponentWithoutRootComponent = "LP0603";
     public const string PublisherInvalid = "LP0604";
+    public const string MissingDependencyNotListed = "LP0605";
+    public const string MissingDependencyUnused = "LP0606";
+
+    // Apps, site maps, charts, dashboards, roles
+    public const string SiteMapTargetMissing = "LP0701";
+    public const string AppComponentMissing = "LP0702";
+    public const string ChartColumnMissing = "LP0703";
+    public const string CustomTableWithoutAdministrator = "LP0704";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
@@ -128,10 +138,18 @@ public static class Rules
         [CustomizationsSchema] = "customizations.xml fails CustomizationsSolution.xsd",
         [FetchXmlSchema] = "a view's FetchXML fails Fetch.xsd",
         [FormXmlSchema] = "a form fails FormXml.xsd",
+        [VisualizationSchema] = "a chart's data description fails VisualizationDataDescription.xsd or its FetchXML fails Fetch.xsd",
+        [SiteMapSchema] = "an app's site map fails SiteMap.xsd",
         [SchemasMissing] = "Microsoft's XSDs not found (LEADPLUGINS_SCHEMAS or ../shared/schemas/dataverse)",
         [ManifestInvalid] = "solution.xml structure (root, SolutionManifest, UniqueName, Version, Managed, ...)",
         [RootComponentWithoutComponent] = "a RootComponent with no matching component in customizations.xml",
         [ComponentWithoutRootComponent] = "a component in customizations.xml not listed in RootComponents",
         [PublisherInvalid] = "publisher prefix or option value prefix invalid",
+        [MissingDependencyNotListed] = "customizations.xml uses a table, column or web resource it does not carry and solution.xml's MissingDependencies does not list",
+        [MissingDependencyUnused] = "solution.xml's MissingDependencies lists a component nothing in customizations.xml uses",
+        [SiteMapTargetMissing] = "a site map subarea opens a table, view or dashboard that is neither in the solution nor a listed dependency",
+        [AppComponentMissing] = "an app component, role map or dashboard tile names a component that does not exist",
+        [ChartColumnMissing] = "a chart's FetchXML names a column its table does not have (in the solution or a listed dependency)",
+        [CustomTableWithoutAdministrator] = "no role grants Create, Read, Write and Delete at Global on a custom table",
     };
 }
