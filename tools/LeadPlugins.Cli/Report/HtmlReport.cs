@@ -189,7 +189,7 @@ svg.chart{max-width:100%;height:auto;font-size:11px}
 .h0{fill:#f1f3f5}.h1{fill:#d6e6f5}.h2{fill:#a9cbeb}.h3{fill:#6fa6d9}.h4{fill:#3a7cc0}.h5{fill:#1d4f8a}
 .cell-label{fill:#1b1b1b}.cell-label.dark{fill:#fff}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #dde1e6;padding:4px 6px;text-align:left;vertical-align:top}
-th{background:#eef1f4;cursor:pointer}td{overflow-wrap:anywhere}
+th{background:#eef1f4;cursor:pointer}td{overflow-wrap:anywhere}#problem-table td:nth-child(2),#problem-table td:nth-child(3){white-space:nowrap}
 tr.rejected td:nth-child(3){color:#b00020}tr.failed td:nth-child(3){color:#b00020}tr.partial td:nth-child(3){color:#8a5300}
 details.lead{background:#fff;border:1px solid #dde1e6;border-radius:4px;margin:4px 0;padding:4px 8px}
 details.lead summary{cursor:pointer}.tags{color:#555}.line{color:#777;font-family:monospace}
