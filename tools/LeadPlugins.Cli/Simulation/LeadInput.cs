@@ -150,14 +150,17 @@ public sealed partial class LeadInput
     [GeneratedRegex("\"(userdetails|leadsource)\"\\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex PayloadKeyPattern();
 
-    /// <summary>Reads text already decoded (tests, other tools): as UTF-8.</summary>
+    /// <summary>Reads text already decoded (tests, other tools): its characters as UTF-8, so no encoding is guessed.</summary>
     public IEnumerable<InputRecord> Read(TextReader reader, InputFormat format, Action<InputFormat>? detected = null)
-        => Read(new TextReaderStream(reader), format, detected);
+        => Read(new TextReaderStream(reader), format, detected, InputDecoding.Utf8);
 
     /// <summary>Reads an input stream; reports the format found; throws <see cref="UnusableInputException"/> when the input cannot be used at all.</summary>
     public IEnumerable<InputRecord> Read(Stream stream, InputFormat format, Action<InputFormat>? detected = null)
+        => Read(stream, format, detected, _options.Encoding);
+
+    private IEnumerable<InputRecord> Read(Stream stream, InputFormat format, Action<InputFormat>? detected, Encoding? encoding)
     {
-        var input = InputDecoding.Prepare(stream, _options.Encoding);
+        var input = InputDecoding.Prepare(stream, encoding);
         if (input.Assumption != null) _options.Warn?.Invoke(input.Assumption);
         IEnumerable<InputRecord> records;
         if (input.IsZip || format == InputFormat.Xlsx)

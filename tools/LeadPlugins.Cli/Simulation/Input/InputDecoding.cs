@@ -52,7 +52,8 @@ public static class InputDecoding
     public static PreparedInput Prepare(Stream stream, Encoding? forced)
     {
         var seekable = stream.CanSeek && SafeLength(stream) > 0;
-        var head = ReadHead(stream, seekable ? BinaryCheckBytes : SniffBytes, out var headLength);
+        // Only a pipe of unknown encoding is read ahead (1 MB) to decide it; otherwise 4 KB show BOM, zip and binary.
+        var head = ReadHead(stream, seekable || forced != null ? BinaryCheckBytes : SniffBytes, out var headLength);
         Stream rest = seekable ? stream : new ReplayStream(head, headLength, stream);
         if (seekable) stream.Seek(0, SeekOrigin.Begin);
         var span = head.AsSpan(0, headLength);

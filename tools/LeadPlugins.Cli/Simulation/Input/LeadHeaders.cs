@@ -45,13 +45,12 @@ public sealed class LeadHeaders
         ["Est. Close Date"] = "estimatedclosedate",
     };
 
-    /// <summary>Columns an export carries that an import must not write: Dataverse sets them (or they are names, not ids).</summary>
+    /// <summary>Display names of columns an export carries that an import does not write: Dataverse sets them, or they hold names where an id is needed.</summary>
     public static readonly IReadOnlySet<string> IgnoredHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "(Do Not Modify) Lead", "(Do Not Modify) Row Checksum", "(Do Not Modify) Modified On",
         "Name", "Full Name", "Owner", "Status", "Status Reason", "Created On", "Modified On", "Created By", "Modified By",
         "Campaign", "Parent Account for lead", "Parent Contact for lead",
-        "fullname", "ownerid", "statecode", "statuscode", "createdon", "modifiedon", "leadid",
     };
 
     private readonly TableSchema _table;
@@ -79,7 +78,7 @@ public sealed class LeadHeaders
         var name = header.Trim().TrimStart('\uFEFF').Trim();
         if (_mapped.TryGetValue(name, out var mapped)) return new HeaderMatch(_table.FindColumn(mapped), false);
         var logical = _table.FindColumn(name) ?? _table.FindColumn(name.ToLowerInvariant());
-        if (logical != null) return IgnoredHeaders.Contains(logical.LogicalName) ? new HeaderMatch(null, true) : new HeaderMatch(logical, false);
+        if (logical != null) return new HeaderMatch(logical, false);
         if (IgnoredHeaders.Contains(name)) return new HeaderMatch(null, true);
         return _byName.TryGetValue(name, out var column) ? new HeaderMatch(_table.FindColumn(column), false) : default;
     }
