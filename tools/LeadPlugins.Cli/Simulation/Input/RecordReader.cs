@@ -132,6 +132,7 @@ public sealed class RecordReader
             }
             else
             {
+                var room = _maxBytes - (int)_record.Length;
                 for (var i = 0; i < span.Length; i++)
                 {
                     var b = span[i];
@@ -139,7 +140,7 @@ public sealed class RecordReader
                     else if (b == (byte)'\n')
                     {
                         // An over-long record ends at the next line break even inside quotes, so a stray quote cannot swallow the file.
-                        if (!quoted || overflow) { end = i; break; }
+                        if (!quoted || overflow || i > room) { end = i; break; }
                         Line++;
                     }
                 }
