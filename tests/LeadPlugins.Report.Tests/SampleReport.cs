@@ -42,9 +42,9 @@ internal static class SampleReport
     }
 
     /// <summary>Monday (UTC) of the week a due date falls in, as the heat map labels it.</summary>
-    public static string WeekLabel(string due)
+    public static string WeekLabel(DateTime due)
     {
-        var date = DateTime.Parse(due, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal).Date;
+        var date = due.Date;
         return date.AddDays(-(((int)date.DayOfWeek + 6) % 7)).ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
