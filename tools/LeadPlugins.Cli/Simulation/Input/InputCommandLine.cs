@@ -59,7 +59,8 @@ public sealed class InputCommandLine
         });
         MaxLineBytes.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1024 or > 64 * 1024 * 1024) result.AddError("--max-line-bytes: expected 1024 to " + (64 * 1024 * 1024).ToString(CultureInfo.InvariantCulture));
+            // 8 MB keeps a record's text, its JSON and the stored lead within simulate's 300 MB budget (a 7 MB line: 181 MB).
+            if (result.GetValueOrDefault<int>() is < 1024 or > InputOptions.MaxMaxLineBytes) result.AddError("--max-line-bytes: expected 1024 to " + InputOptions.MaxMaxLineBytes.ToString(CultureInfo.InvariantCulture));
         });
         MaxColumns.Validators.Add(result =>
         {

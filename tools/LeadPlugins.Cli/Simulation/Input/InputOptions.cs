@@ -6,6 +6,8 @@ namespace LeadPlugins.Cli.Simulation;
 public sealed class InputOptions
 {
     public const int DefaultMaxLineBytes = 1024 * 1024;
+    /// <summary>The most --max-line-bytes accepts (8 MB).</summary>
+    public const int MaxMaxLineBytes = 8 * 1024 * 1024;
     public const int DefaultMaxColumns = 1_000;
     /// <summary>Nesting allowed in one JSON value (Newtonsoft's own default; deeper is a bad line, not a crash).</summary>
     public const int MaxJsonDepth = 64;
