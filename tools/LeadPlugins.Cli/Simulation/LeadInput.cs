@@ -508,7 +508,7 @@ public sealed partial class LeadInput
     }
 
     /// <summary>A text reader's characters as UTF-8 bytes, read as they are asked for.</summary>
-    private sealed class TextReaderStream : Stream
+    private sealed class TextReaderStream : ForwardOnlyStream
     {
         private readonly TextReader _reader;
         private readonly char[] _chars = new char[4096];
@@ -518,8 +518,6 @@ public sealed partial class LeadInput
         private int _length;
 
         public TextReaderStream(TextReader reader) => _reader = reader;
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -535,15 +533,5 @@ public sealed partial class LeadInput
             _position += count;
             return count;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

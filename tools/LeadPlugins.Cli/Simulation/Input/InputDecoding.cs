@@ -162,7 +162,7 @@ public static class InputDecoding
     }
 
     /// <summary>Gives back the bytes already read from a pipe, then the rest of it.</summary>
-    private sealed class ReplayStream : Stream
+    private sealed class ReplayStream : ForwardOnlyStream
     {
         private readonly byte[] _head;
         private readonly int _headLength;
@@ -176,8 +176,6 @@ public static class InputDecoding
             _rest = rest;
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             if (_position >= _headLength) return _rest.Read(buffer);
@@ -186,16 +184,6 @@ public static class InputDecoding
             _position += n;
             return n;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
