@@ -104,3 +104,41 @@ public sealed class BoundedInputTests
         Assert.AreEqual(1, SimulateRun.Of(path).Leads.Count(l => ((string?)l["name"])!.StartsWith("xxx", StringComparison.Ordinal)), "within the default limit");
     }
 }
+
+/// <summary>The readers' byte-level state machines against random input: only records or an unusable-input message, never another exception.</summary>
+[TestClass]
+public sealed class RandomInputTests
+{
+    private static readonly string[] Fragments = { "{", "}", "[", "]", "\"", "\\", ",", ";", "\t", "\n", "\r\n", ":", "lastname", "Topic", "Referral ID", "Lead Type", "\uFEFF", "é", "\0", " ", "x", "1" };
+
+    [TestMethod]
+    public void Random_bytes_and_fragments_give_records_or_unusable_input_in_every_format()
+    {
+        var random = new Random(1517);
+        var formats = Enum.GetValues<InputFormat>();
+        for (var i = 0; i < 3_000; i++)
+        {
+            byte[] bytes;
+            if (i % 2 == 0)
+            {
+                bytes = new byte[random.Next(0, 300)];
+                random.NextBytes(bytes);
+            }
+            else
+            {
+                var text = new StringBuilder();
+                for (var n = random.Next(0, 60); n > 0; n--) text.Append(Fragments[random.Next(Fragments.Length)]);
+                bytes = Encoding.UTF8.GetBytes(text.ToString());
+            }
+            var format = formats[i % formats.Length];
+            try
+            {
+                var records = new LeadInput(Repo.Environment.Values, new InputOptions { MaxLineBytes = 1024, MaxColumns = 8 }).Read(new MemoryStream(bytes), format).ToList();
+                foreach (var record in records) Assert.IsTrue(record.Line >= 1 && (record.Lead != null) != (record.Error != null), "case " + i);
+            }
+            catch (UnusableInputException)
+            {
+            }
+        }
+    }
+}

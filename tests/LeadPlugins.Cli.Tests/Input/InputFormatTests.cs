@@ -285,6 +285,30 @@ public sealed class XlsxInputTests
     }
 
     [TestMethod]
+    public void A_damaged_workbook_is_unusable_input_never_a_crash()
+    {
+        var directory = Repo.NewTempDirectory();
+        var good = File.ReadAllBytes(XlsxFile.Write(Path.Combine(directory, "good.xlsx"), XlsxFile.DynamicsExport));
+        var random = new Random(15);
+        var outcomes = new HashSet<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            var bytes = (byte[])good.Clone();
+            for (var flips = 0; flips < 1 + i % 4; flips++) bytes[4 + random.Next(bytes.Length - 4)] ^= (byte)(1 + random.Next(255));
+            try
+            {
+                var records = new LeadInput(Repo.Environment.Values).Read(new MemoryStream(bytes), InputFormat.Auto).ToList();
+                outcomes.Add("read " + records.Count);
+            }
+            catch (UnusableInputException e)
+            {
+                outcomes.Add(e.Message.Split(':')[0]);
+            }
+        }
+        Assert.IsTrue(outcomes.Count > 1, string.Join(" | ", outcomes));
+    }
+
+    [TestMethod]
     public void A_file_forced_to_xlsx_that_is_no_zip_is_unusable()
     {
         var result = CliRunner.Run("simulate", Repo.Sample("lead-rows.jsonl"), "--format", "xlsx");

@@ -27,7 +27,7 @@ public static class XlsxInput
         {
             reader = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or ExcelDataReader.Exceptions.ExcelReaderException or NotSupportedException)
+        catch (Exception e) when (IsDamage(e))
         {
             throw new UnusableInputException("not a readable .xlsx workbook: " + e.Message);
         }
@@ -41,7 +41,7 @@ public static class XlsxInput
                 {
                     more = reader.Read();
                 }
-                catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or ExcelDataReader.Exceptions.ExcelReaderException)
+                catch (Exception e) when (IsDamage(e))
                 {
                     throw new UnusableInputException("row " + (row + 1) + ": the workbook is damaged: " + e.Message);
                 }
@@ -56,6 +56,12 @@ public static class XlsxInput
             }
         }
     }
+
+    /// <summary>
+    /// What a damaged workbook can make a third-party parser throw (zip, XML, its own exceptions, and index or format
+    /// errors on broken cell references): all become unusable input. Out of memory is not damage.
+    /// </summary>
+    private static bool IsDamage(Exception e) => e is not (OutOfMemoryException or UnusableInputException or OperationCanceledException);
 
     private static void CheckArchive(Stream stream)
     {
