@@ -119,6 +119,12 @@ public sealed class BrowserTests
         CollectionAssert.AreEqual(new[] { "0-9", "10-19", "20-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80-89", "90-100" }, drawn.Select(d => d.Category).ToArray());
         var thresholds = await Page.Locator("#chart-score-histogram text.threshold-label").AllTextContentsAsync();
         CollectionAssert.AreEqual(new[] { "Warm ≥ 40", "Hot ≥ 70" }, thresholds.ToArray());
+        // The lines are where the plug-ins really rated: every scored lead's rating agrees with them.
+        foreach (var lead in Leads.Where(l => l["score"]?.Type == JTokenType.Integer && l["rating"]?.Type == JTokenType.String))
+        {
+            var score = (int)lead["score"]!;
+            Assert.AreEqual(score >= 70 ? "Hot" : score >= 40 ? "Warm" : "Cold", (string?)lead["rating"], "score " + score);
+        }
     }
 
     [TestMethod]
