@@ -275,6 +275,16 @@ public sealed class XlsxInputTests
     }
 
     [TestMethod]
+    public void A_report_that_cannot_be_written_is_one_error_line_and_exit_1()
+    {
+        var directory = Repo.NewTempDirectory();
+        var result = CliRunner.Run("simulate", Repo.Sample("lead-rows.jsonl"), "--report", directory);
+        Assert.AreEqual(1, result.Exit);
+        StringAssert.Contains(result.Error, "cannot write the report");
+        Assert.IsFalse(result.Error.Contains("   at ", StringComparison.Ordinal), "no stack trace");
+    }
+
+    [TestMethod]
     public void A_zip_bomb_named_xlsx_is_refused_before_it_is_unpacked()
     {
         var path = XlsxFile.WriteBomb(Path.Combine(Repo.NewTempDirectory(), "bomb.xlsx"), 100L * 1024 * 1024);

@@ -103,7 +103,11 @@ public sealed class DemoCommand : ICliCommand
         }
         console.WriteLine();
         var reportFile = reportPath ?? Path.Combine(pacConfig.RootDirectory, "artifacts", "report.html");
-        HtmlReport.Write(reportFile, collector, "Dry run of the samples", now);
+        if (HtmlReport.TryWrite(reportFile, collector, "Dry run of the samples", now) is { } failed)
+        {
+            consoles.Error.MarkupLine("[red]" + Markup.Escape(failed) + "[/]");
+            return Cli.Failure;
+        }
         console.MarkupLine("[green]Report[/] " + Markup.Escape(SafeText.ForDisplay(Shown(Directory.GetCurrentDirectory(), reportFile), 400)) + " [grey](open it in a browser: one self-contained file)[/]");
         console.MarkupLine("[grey]Next: dotnet run --project tools/LeadPlugins.Cli -c Release -- simulate samples/marketplace-payloads.jsonl --json --verbose[/]");
         return exit;

@@ -81,8 +81,10 @@ public sealed class SimulateCommand : ICliCommand
             var exit = Simulate(consoles, environment, parse.GetValue(file)!, options, parse.GetValue(json), allowProgress: !parse.GetValue(noProgress), report: report);
             if (report != null && report.Sources.Count > 0)
             {
-                HtmlReport.Write(reportPath!, report, "Dry run: " + Path.GetFileName(parse.GetValue(file)!), options.Now);
-                consoles.Error.MarkupLine("[grey]report:[/] " + Markup.Escape(SafeText.ForDisplay(Path.GetFullPath(reportPath!), 400)));
+                var failed = HtmlReport.TryWrite(reportPath!, report, "Dry run: " + Path.GetFileName(parse.GetValue(file)!), options.Now);
+                if (failed != null) consoles.Error.MarkupLine("[red]" + Markup.Escape(failed) + "[/]");
+                else consoles.Error.MarkupLine("[grey]report:[/] " + Markup.Escape(SafeText.ForDisplay(Path.GetFullPath(reportPath!), 400)));
+                if (failed != null) return Cli.Failure;
             }
             return exit;
         });

@@ -19,6 +19,20 @@ public static class HtmlReport
         File.WriteAllText(path, Render(report, title, generatedUtc), new UTF8Encoding(false));
     }
 
+    /// <summary><see cref="Write"/>, or the reason it could not (a folder that cannot be written, a path that is a directory): one line, no exception.</summary>
+    public static string? TryWrite(string path, ReportCollector report, string title, DateTime generatedUtc)
+    {
+        try
+        {
+            Write(path, report, title, generatedUtc);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return "cannot write the report " + SafeText.ForDisplay(path, 400) + ": " + SafeText.ForDisplay(e.Message, 400);
+        }
+    }
+
     private static string H(string? text, int max = SafeText.DefaultMaxLength) => SafeText.ForHtml(text, max);
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
