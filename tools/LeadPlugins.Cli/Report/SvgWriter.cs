@@ -20,6 +20,7 @@ public static class SvgWriter
     private const int LabelWidth = 170;
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
     private static string Text(string value) => SafeText.ForHtml(value, 60);
 
     /// <summary>Vertical bars, one per category, stacked by series (in the order given).</summary>
@@ -47,7 +48,7 @@ public static class SvgWriter
             svg.Append("<text class=\"label\" x=\"").Append(N(x + band * 0.35)).Append("\" y=\"").Append(top + plotHeight + 16)
                .Append("\" text-anchor=\"middle\">").Append(Text(categories[c])).Append("</text>");
             svg.Append("<text class=\"total\" x=\"").Append(N(x + band * 0.35)).Append("\" y=\"").Append(N(y - 4))
-               .Append("\" text-anchor=\"middle\">").Append(totals[c]).Append("</text>");
+               .Append("\" text-anchor=\"middle\">").Append(Count(totals[c])).Append("</text>");
         }
         Legend(svg, series, Width - 140, top);
         return Close(svg);
@@ -94,7 +95,7 @@ public static class SvgWriter
             svg.Append("<text class=\"label\" x=\"").Append(LabelWidth - 6).Append("\" y=\"").Append(y + 15).Append("\" text-anchor=\"end\">").Append(Text(bars[i].Label)).Append("</text>");
             var w = bars[i].Value * plotWidth / (double)max;
             Rect(svg, "bar s" + (i % 8), LabelWidth, y + 3, w, row - 6, bars[i].Label, "leads", bars[i].Value);
-            svg.Append("<text class=\"total\" x=\"").Append(N(LabelWidth + w + 4)).Append("\" y=\"").Append(y + 15).Append("\">").Append(bars[i].Value).Append("</text>");
+            svg.Append("<text class=\"total\" x=\"").Append(N(LabelWidth + w + 4)).Append("\" y=\"").Append(y + 15).Append("\">").Append(Count(bars[i].Value)).Append("</text>");
         }
         return Close(svg);
     }
@@ -122,7 +123,7 @@ public static class SvgWriter
                 Rect(svg, "cell h" + Math.Min(5, level), LabelWidth + c * cellWidth + 1, y + 1, cellWidth - 2, cellHeight - 2, rows[r], columns[c], value);
                 if (value > 0)
                     svg.Append("<text class=\"cell-label").Append(level >= 4 ? " dark" : string.Empty).Append("\" x=\"").Append(LabelWidth + c * cellWidth + cellWidth / 2)
-                       .Append("\" y=\"").Append(y + 16).Append("\" text-anchor=\"middle\">").Append(value).Append("</text>");
+                       .Append("\" y=\"").Append(y + 16).Append("\" text-anchor=\"middle\">").Append(Count(value)).Append("</text>");
             }
         }
         return Close(svg);
@@ -143,7 +144,7 @@ public static class SvgWriter
     {
         svg.Append("<line class=\"axis\" x1=\"").Append(left).Append("\" x2=\"").Append(left).Append("\" y1=\"").Append(top).Append("\" y2=\"").Append(top + plotHeight).Append("\"/>");
         svg.Append("<line class=\"axis\" x1=\"").Append(left).Append("\" x2=\"").Append(Width - 10).Append("\" y1=\"").Append(top + plotHeight).Append("\" y2=\"").Append(top + plotHeight).Append("\"/>");
-        svg.Append("<text class=\"tick\" x=\"").Append(left - 4).Append("\" y=\"").Append(top + 4).Append("\" text-anchor=\"end\">").Append(max).Append("</text>");
+        svg.Append("<text class=\"tick\" x=\"").Append(left - 4).Append("\" y=\"").Append(top + 4).Append("\" text-anchor=\"end\">").Append(Count(max)).Append("</text>");
         svg.Append("<text class=\"tick\" x=\"").Append(left - 4).Append("\" y=\"").Append(top + plotHeight).Append("\" text-anchor=\"end\">0</text>");
     }
 
