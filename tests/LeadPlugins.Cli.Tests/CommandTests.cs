@@ -126,7 +126,7 @@ public sealed class SimulateCommandTests
         var result = CliRunner.Run("simulate", Repo.WriteTemp("leads.csv", "not json at all\nsecond line\n"));
         Assert.AreEqual(1, result.Exit);
         StringAssert.Contains(result.Error, "unusable input");
-        StringAssert.Contains(result.Error, "unknown lead column 'not json at all'");
+        StringAssert.Contains(result.Error, "no column of the header names a lead column");
     }
 
     [TestMethod]
@@ -194,7 +194,7 @@ public sealed class HelpAndDemoTests
     public void Simulate_help_lists_its_options()
     {
         var help = CliRunner.Run("simulate", "--help").Out;
-        foreach (var option in new[] { "--format <auto|payload|rows|csv>", "--json", "--verbose", "--batch-size <N>", "--seed-config <file>", "--now <iso>", "--discard <N>", "--no-progress" })
+        foreach (var option in new[] { "--format <auto|payload|rows|json|csv|partner-center|xlsx>", "--json", "--verbose", "--batch-size <N>", "--seed-config <file>", "--now <iso>", "--discard <N>", "--no-progress" })
             StringAssert.Contains(help, option);
     }
 
@@ -234,7 +234,7 @@ public sealed class HelpAndDemoTests
     {
         var result = CliRunner.Run("demo", "-c", Repo.Configuration, "-o", Repo.NewTempDirectory(), "--samples", Repo.NewTempDirectory(), "--config", Path.Combine(Repo.Root, "pac.config"));
         Assert.AreEqual(1, result.Exit);
-        StringAssert.Contains(result.Error, "no *.jsonl or *.csv samples");
+        StringAssert.Contains(result.Error, "no *.jsonl, *.json, *.csv or *.xlsx samples");
     }
 }
 

@@ -51,7 +51,7 @@ public sealed class FormatDetectionTests
     public void A_given_format_overrides_detection()
     {
         var records = Read("{\"UserDetails\":{\"LastName\":\"Doe\"}}", InputFormat.Rows);
-        Assert.AreEqual("unknown lead column 'UserDetails'", records.Single().Error);
+        Assert.AreEqual("no lead column in this row (unknown: UserDetails)", records.Single().Error);
     }
 
     internal static List<InputRecord> Read(string text, InputFormat format)
@@ -159,8 +159,7 @@ public sealed class RowMappingTests
     }
 
     [TestMethod]
-    [DataRow("{\"lastname\":\"Doe\",\"mpl_colour\":\"red\"}", "unknown lead column 'mpl_colour'")]
-    [DataRow("{\"LastName\":\"Doe\"}", "unknown lead column 'LastName' (logical names are lower case: lastname)")]
+    [DataRow("{\"mpl_colour\":\"red\"}", "no lead column in this row (unknown: mpl_colour)")]
     [DataRow("{\"numberofemployees\":\"many\"}", "numberofemployees: 'many' is not a whole number")]
     [DataRow("{\"leadqualitycode\":\"Lukewarm\"}", "leadqualitycode: 'Lukewarm' is not one of Hot, Warm, Cold")]
     [DataRow("{\"donotemail\":\"perhaps\"}", "donotemail: 'perhaps' is not true or false")]
@@ -200,7 +199,7 @@ public sealed class CsvMappingTests
     {
         var records = FormatDetectionTests.Read("firstname,lastname\nA,B\nC\nD,E,F\nG,H\n", InputFormat.Csv);
         Assert.AreEqual(4, records.Count);
-        Assert.AreEqual("expected 2 fields (the header's), found 1", records[1].Error);
+        StringAssert.StartsWith(records[1].Error, "expected 2 fields (the header's), found 1");
         Assert.AreEqual(3, records[1].Line);
         Assert.AreEqual(4, records[2].Line);
         Assert.IsNotNull(records[3].Lead);
@@ -215,10 +214,10 @@ public sealed class CsvMappingTests
     }
 
     [TestMethod]
-    public void A_header_naming_unknown_columns_makes_the_input_unusable()
+    public void A_header_naming_no_lead_column_makes_the_input_unusable()
     {
-        var e = Assert.ThrowsExactly<UnusableInputException>(() => FormatDetectionTests.Read("lastname,Shoe Size\nDoe,42\n", InputFormat.Csv));
+        var e = Assert.ThrowsExactly<UnusableInputException>(() => FormatDetectionTests.Read("Shoe Size,Hat Size\n42,7\n", InputFormat.Csv));
         StringAssert.Contains(e.Message, "line 1");
-        StringAssert.Contains(e.Message, "unknown lead column 'Shoe Size'");
+        StringAssert.Contains(e.Message, "no column of the header names a lead column");
     }
 }

@@ -229,6 +229,25 @@ internal sealed class GeneratedLeads : TextReader
             + "\",\"emailaddress1\":\"lead" + LinesRead + "@contoso" + (LinesRead % 500) + ".com\",\"address1_country\":\"US\"}";
     }
 
-    public override int Peek() => throw new NotSupportedException("line reader only");
-    public override int Read() => throw new NotSupportedException("line reader only");
+    private string _pending = string.Empty;
+    private int _position;
+
+    /// <summary>Characters as the reader asks for them (it reads blocks, not lines): a line is made only when the previous one is used up.</summary>
+    public override int Read(char[] buffer, int index, int count)
+    {
+        if (_position >= _pending.Length)
+        {
+            var line = ReadLine();
+            if (line == null) return 0;
+            _pending = line + "\n";
+            _position = 0;
+        }
+        var n = Math.Min(count, _pending.Length - _position);
+        _pending.CopyTo(_position, buffer, index, n);
+        _position += n;
+        return n;
+    }
+
+    public override int Peek() => throw new NotSupportedException("block reader only");
+    public override int Read() => throw new NotSupportedException("block reader only");
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
+using LeadPlugins.Cli.Output;
+using LeadPlugins.Cli.Report;
 using LeadPlugins.Cli.Simulation;
 using LeadPlugins.Solution;
 using Spectre.Console;
@@ -21,19 +23,23 @@ public sealed class DemoCommand : ICliCommand
         var configuration = new Option<string>("--configuration", "-c") { Description = "Build configuration whose net462 assemblies are packed (default: the CLI's own, " + BuiltConfiguration + ")", DefaultValueFactory = _ => BuiltConfiguration };
         var output = new Option<string?>("--output", "-o") { Description = "Zip file, or folder for LeadPlugins_<version>.zip (default: pac.config paths.output, i.e. artifacts/)" };
         var config = new Option<string?>("--config") { Description = "Path to pac.config (default: found above the current directory, then above the CLI)" };
-        var samples = new Option<string?>("--samples") { Description = "Folder of *.jsonl and *.csv leads to simulate (default: samples/ next to pac.config)" };
+        var samples = new Option<string?>("--samples") { Description = "Folder of leads to simulate: *.jsonl, *.json, *.csv, *.xlsx (default: samples/ next to pac.config)" };
+        var report = new Option<string?>("--report") { Description = "Where the HTML report of every sample goes (default: artifacts/report.html next to pac.config)", HelpName = "file.html" };
         var now = new Option<DateTimeOffset?>("--now") { Description = "When the leads arrive, ISO 8601 (default: now)" };
 
         var command = new Command("demo", "Build the importable solution zip, verify it, and simulate every sample in samples/ through the real plug-ins.")
         {
-            configuration, output, config, samples, now,
+            configuration, output, config, samples, now, report,
         };
         command.SetAction(parse => Run(consoles, parse.GetValue(configuration) ?? BuiltConfiguration, parse.GetValue(output), parse.GetValue(config),
-            parse.GetValue(samples), (parse.GetValue(now) ?? DateTimeOffset.UtcNow).UtcDateTime));
+            parse.GetValue(samples), (parse.GetValue(now) ?? DateTimeOffset.UtcNow).UtcDateTime, parse.GetValue(report)));
         return command;
     }
 
-    private static int Run(CliConsoles consoles, string configuration, string? output, string? configPath, string? samplesDirectory, DateTime now)
+    /// <summary>The extensions of the sample files the demo simulates.</summary>
+    public static readonly IReadOnlyList<string> SampleExtensions = new[] { ".jsonl", ".json", ".csv", ".xlsx" };
+
+    private static int Run(CliConsoles consoles, string configuration, string? output, string? configPath, string? samplesDirectory, DateTime now, string? reportPath)
     {
         var console = consoles.Out;
         PacConfig pacConfig;
@@ -75,16 +81,17 @@ public sealed class DemoCommand : ICliCommand
         // 2. Every sample through the real plug-ins.
         var directory = samplesDirectory ?? Path.Combine(pacConfig.RootDirectory, "samples");
         var files = Directory.Exists(directory)
-            ? Directory.GetFiles(directory).Where(f => f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            ? Directory.GetFiles(directory).Where(f => SampleExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                 .OrderBy(f => f, StringComparer.Ordinal).ToList()
             : new List<string>();
         if (files.Count == 0)
         {
-            consoles.Error.MarkupLine("[red]no *.jsonl or *.csv samples in[/] " + Markup.Escape(directory));
+            consoles.Error.MarkupLine("[red]no *.jsonl, *.json, *.csv or *.xlsx samples in[/] " + Markup.Escape(directory));
             return Cli.Failure;
         }
         var environment = SimulateCommand.LoadEnvironment(consoles.Error);
         if (environment == null) return Cli.Failure;
+        var collector = new ReportCollector();
         for (var i = 0; i < files.Count; i++)
         {
             var relative = Shown(pacConfig.RootDirectory, files[i]);
@@ -92,9 +99,16 @@ public sealed class DemoCommand : ICliCommand
             console.Write(new Rule("[bold]" + (i + 2) + ". simulate " + Markup.Escape(relative) + "[/]").LeftJustified());
             var options = new SimulationOptions { Now = now };
             console.Profile.Out.Writer.Flush(); // the heading before this file's rejections on stderr
-            if (SimulateCommand.Simulate(consoles, environment, files[i], options, json: false, allowProgress: false, displayName: relative) != Cli.Success) exit = Cli.Failure;
+            if (SimulateCommand.Simulate(consoles, environment, files[i], options, json: false, allowProgress: false, displayName: relative, report: collector) != Cli.Success) exit = Cli.Failure;
         }
         console.WriteLine();
+        var reportFile = reportPath ?? Path.Combine(pacConfig.RootDirectory, "artifacts", "report.html");
+        if (HtmlReport.TryWrite(reportFile, collector, "Dry run of the samples", now) is { } failed)
+        {
+            consoles.Error.MarkupLine("[red]" + Markup.Escape(failed) + "[/]");
+            return Cli.Failure;
+        }
+        console.MarkupLine("[green]Report[/] " + Markup.Escape(SafeText.ForDisplay(Shown(Directory.GetCurrentDirectory(), reportFile), 400)) + " [grey](open it in a browser: one self-contained file)[/]");
         console.MarkupLine("[grey]Next: dotnet run --project tools/LeadPlugins.Cli -c Release -- simulate samples/marketplace-payloads.jsonl --json --verbose[/]");
         return exit;
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using LeadPlugins.Cli.Output;
+using LeadPlugins.Cli.Report;
 using LeadPlugins.Cli.Simulation;
 using Spectre.Console;
 
@@ -16,8 +18,9 @@ public sealed class SimulateCommand : ICliCommand
 
     public Command Build(CliConsoles consoles)
     {
-        var file = new Argument<string>("file") { Description = "Leads to simulate: JSON lines (HTTPS-endpoint payloads or lead rows) or CSV; - reads standard input" };
-        var format = new Option<InputFormat>("--format") { Description = "Input format (auto: from the first non-empty line)", DefaultValueFactory = _ => InputFormat.Auto, HelpName = "auto|payload|rows|csv" };
+        var file = new Argument<string>("file") { Description = "Leads to simulate: JSON (lines, an array or pretty-printed; HTTPS-endpoint payloads or lead rows), CSV (lead columns, Dynamics display names or the Partner Center Leads download) or .xlsx; - reads standard input" };
+        var input = new InputCommandLine();
+        var format = input.Format;
         var json = new Option<bool>("--json") { Description = "Write one JSON object per lead (and per rejected line) to stdout instead of tables" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Include the plug-ins' trace lines (and, in tables, each step and activity)" };
         var batchSize = new Option<int>("--batch-size") { Description = "Leads per request: 1 = one Create each; more = CreateMultiple batches", DefaultValueFactory = _ => 1, HelpName = "N" };
@@ -42,8 +45,9 @@ public sealed class SimulateCommand : ICliCommand
 
         var command = new Command("simulate", "Run leads through the real plug-ins in the in-memory Dataverse and print each lead as stored, with its nurture enrolment and activities.")
         {
-            file, format, json, verbose, batchSize, seedConfig, now, discard, keepAll, noProgress,
+            file, json, verbose, batchSize, seedConfig, now, discard, keepAll, noProgress,
         };
+        foreach (var option in input.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var environment = LoadEnvironment(consoles.Error);
@@ -65,13 +69,24 @@ public sealed class SimulateCommand : ICliCommand
             var options = new SimulationOptions
             {
                 Format = parse.GetValue(format),
+                Input = input.Read(parse, message => consoles.Error.MarkupLine("[yellow]warning:[/] " + Markup.Escape(SafeText.ForDisplay(message, 400)))),
                 BatchSize = parse.GetValue(batchSize),
                 Verbose = parse.GetValue(verbose),
                 Now = (parse.GetValue(now) ?? DateTimeOffset.UtcNow).UtcDateTime,
                 Seed = seed,
                 DiscardEvery = parse.GetValue(keepAll) ? null : parse.GetValue(discard) ?? DefaultDiscardWindow,
             };
-            return Simulate(consoles, environment, parse.GetValue(file)!, options, parse.GetValue(json), allowProgress: !parse.GetValue(noProgress));
+            var reportPath = parse.GetValue(input.Report);
+            var report = reportPath == null ? null : new ReportCollector();
+            var exit = Simulate(consoles, environment, parse.GetValue(file)!, options, parse.GetValue(json), allowProgress: !parse.GetValue(noProgress), report: report);
+            if (report != null && report.Sources.Count > 0)
+            {
+                var failed = HtmlReport.TryWrite(reportPath!, report, "Dry run: " + Path.GetFileName(parse.GetValue(file)!), options.Now);
+                if (failed != null) consoles.Error.MarkupLine("[red]" + Markup.Escape(failed) + "[/]");
+                else consoles.Error.MarkupLine("[grey]report:[/] " + Markup.Escape(SafeText.ForDisplay(Path.GetFullPath(reportPath!), 400)));
+                if (failed != null) return Cli.Failure;
+            }
+            return exit;
         });
         return command;
     }
@@ -98,7 +113,8 @@ public sealed class SimulateCommand : ICliCommand
         => lines > ProgressThreshold && errorIsTerminal && outputRedirected;
 
     /// <summary>Simulates one file (or stdin for "-"); prints leads as it goes and a summary on the error console.</summary>
-    internal static int Simulate(CliConsoles consoles, SimulationEnvironment environment, string path, SimulationOptions options, bool json, bool allowProgress, string? displayName = null)
+    internal static int Simulate(CliConsoles consoles, SimulationEnvironment environment, string path, SimulationOptions options, bool json, bool allowProgress, string? displayName = null,
+        ReportCollector? report = null)
     {
         var fromStdin = path == "-";
         if (!fromStdin && !File.Exists(path))
@@ -110,11 +126,12 @@ public sealed class SimulateCommand : ICliCommand
             ? new JsonLinesOutput(consoles.Out.Profile.Out.Writer, options.Verbose)
             : new TableOutput(consoles.Out, consoles.Error, options.Verbose);
         var simulator = new LeadSimulator(environment, options);
+        report?.BeginSource(fromStdin ? "stdin" : displayName ?? path);
+        var sink = report?.Wrap(output) ?? output;
         SimulationSummary summary;
         try
         {
-            using var file = fromStdin ? null : new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            var reader = file ?? Console.In;
+            using var reader = fromStdin ? Console.OpenStandardInput() : File.OpenRead(path);
             var errorIsTerminal = !Console.IsErrorRedirected && consoles.Error.Profile.Capabilities.Interactive;
             // Counting the lines is one more streaming pass over the file, only made when a bar could be shown.
             var lines = allowProgress && !fromStdin && errorIsTerminal && Console.IsOutputRedirected ? File.ReadLines(path).LongCount() : 0;
@@ -126,12 +143,12 @@ public sealed class SimulateCommand : ICliCommand
                     .Start(context =>
                     {
                         var task = context.AddTask(Path.GetFileName(path), maxValue: lines);
-                        summary = simulator.Run(reader, output, records => task.Value = records);
+                        summary = simulator.Run(reader, sink, records => task.Value = records);
                     });
             }
             else
             {
-                summary = simulator.Run(reader, output);
+                summary = simulator.Run(reader, sink);
             }
         }
         catch (UnusableInputException e)
@@ -148,6 +165,7 @@ public sealed class SimulateCommand : ICliCommand
         }
         (output as TableOutput)?.Flush();
         consoles.Out.Profile.Out.Writer.Flush();
+        report?.EndSource(summary);
         PrintSummary(consoles.Error, fromStdin ? "stdin" : displayName ?? path, summary, options);
         return Cli.Success;
     }
@@ -157,7 +175,7 @@ public sealed class SimulateCommand : ICliCommand
         static string N(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
         static string Mb(long bytes) => N(bytes / 1024.0 / 1024.0, "N0") + " MB";
         var rejected = s.Rejected == 0 ? "0 rejected" : "[red]" + s.Rejected + " rejected[/] (line " + string.Join(", ", s.RejectedLines) + (s.Rejected > s.RejectedLines.Count ? ", ..." : string.Empty) + ")";
-        error.MarkupLine(Markup.Escape(source) + " [grey](" + s.Format.ToString().ToLowerInvariant() + ")[/]: " + N(s.Leads) + " lead(s) simulated, " + rejected
+        error.MarkupLine(Markup.Escape(source) + " [grey](" + InputFormats.Name(s.Format) + ")[/]: " + N(s.Leads) + " lead(s) simulated, " + rejected
             + " in " + N(s.Elapsed.TotalSeconds, "N2") + " s: [bold]" + N(s.LeadsPerSecond) + " leads/s[/]"
             + " [grey](setup " + N(s.Setup.TotalSeconds, "N2") + " s, " + (options.BatchSize > 1 ? "CreateMultiple batches of " + options.BatchSize : "one Create per lead")
             + (s.FallbackBatches > 0 ? ", " + s.FallbackBatches + " batch(es) retried one by one" : string.Empty)

@@ -15,6 +15,9 @@ public sealed class SimulationOptions
 {
     public InputFormat Format { get; init; } = InputFormat.Auto;
 
+    /// <summary>Limits, separator, encoding, header names and the warning sink of the input reader.</summary>
+    public InputOptions Input { get; init; } = InputOptions.Default;
+
     /// <summary>1: one Create per lead. More: CreateMultiple batches of this size.</summary>
     public int BatchSize { get; init; } = 1;
 
@@ -56,6 +59,8 @@ public sealed class SimulationSummary
     public int Records { get; internal set; }
     public int Leads { get; internal set; }
     public int Rejected { get; internal set; }
+    /// <summary>Warnings about the input as a whole (assumed encoding, unknown columns), as given (not yet sanitised).</summary>
+    public List<string> Warnings { get; } = new();
     /// <summary>The first rejected line numbers (at most 20, so a long run stays small).</summary>
     public List<int> RejectedLines { get; } = new();
     public int Batches { get; internal set; }
@@ -121,17 +126,37 @@ public sealed class LeadSimulator
 
     public SimulationSummary Summary => _summary;
 
-    /// <summary>Runs every record of the input. Throws <see cref="UnusableInputException"/> when the input cannot be used at all.</summary>
+    /// <summary>Runs every record of already-decoded text (tests, other tools). Throws <see cref="UnusableInputException"/> when the input cannot be used at all.</summary>
     public SimulationSummary Run(TextReader input, ISimulationOutput output, Action<int>? progress = null)
+        => Run(reader => reader.Read(input, _options.Format, format => _summary.Format = format), output, progress);
+
+    /// <summary>Runs every record of an input file or pipe (encoding, format and xlsx detected from its bytes).</summary>
+    public SimulationSummary Run(Stream input, ISimulationOutput output, Action<int>? progress = null)
+        => Run(reader => reader.Read(input, _options.Format, format => _summary.Format = format), output, progress);
+
+    private SimulationSummary Run(Func<LeadInput, IEnumerable<InputRecord>> read, ISimulationOutput output, Action<int>? progress)
     {
         var clock = Stopwatch.StartNew();
         StartSession();
         _summary.Setup = clock.Elapsed;
         _summary.RegisteredSteps = _dataverse.Steps.Count;
 
-        var reader = new LeadInput(_environment.Values);
+        var inputOptions = new InputOptions
+        {
+            MaxLineBytes = _options.Input.MaxLineBytes,
+            MaxColumns = _options.Input.MaxColumns,
+            Delimiter = _options.Input.Delimiter,
+            Encoding = _options.Input.Encoding,
+            HeaderMap = _options.Input.HeaderMap,
+            Warn = message =>
+            {
+                _summary.Warnings.Add(message);
+                _options.Input.Warn?.Invoke(message);
+            },
+        };
+        var reader = new LeadInput(_environment.Values, inputOptions, _environment.Solution);
         var batch = new List<InputRecord>(_options.BatchSize);
-        foreach (var record in reader.Read(input, _options.Format, format => _summary.Format = format))
+        foreach (var record in read(reader))
         {
             batch.Add(record);
             if (batch.Count < _options.BatchSize) continue;
