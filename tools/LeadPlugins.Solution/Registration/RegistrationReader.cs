@@ -55,12 +55,30 @@ public static class RegistrationReader
             if (!pe.HasMetadata) throw new BadImageFormatException("no .NET metadata");
             simpleName = pe.GetMetadataReader().GetString(pe.GetMetadataReader().GetAssemblyDefinition().Name);
         }
-        catch (BadImageFormatException e)
+        catch (Exception e) when (IsDamagedImage(e))
         {
             findings.Error(Rules.AssemblyUnreadable, findingFile, 0, "not a .NET assembly: " + e.Message);
             return new AssemblyReadResult(null, findings.Items, new HashSet<string>(), false);
         }
+        try
+        {
+            return ReadTypes(content, fileName, findingFile, siblings, referenceDirectories, simpleName, findings);
+        }
+        catch (Exception e) when (IsDamagedImage(e))
+        {
+            // Headers that read fine over damaged tables or signatures (a flipped byte): a finding, never a crash.
+            findings.Error(Rules.AssemblyUnreadable, findingFile, 0, "the assembly's metadata is damaged: " + e.Message);
+            return new AssemblyReadResult(null, findings.Items, new HashSet<string>(), false);
+        }
+    }
 
+    /// <summary>What System.Reflection.Metadata and MetadataLoadContext throw for a damaged image.</summary>
+    private static bool IsDamagedImage(Exception e)
+        => e is BadImageFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or OverflowException or TypeLoadException or FileLoadException;
+
+    private static AssemblyReadResult ReadTypes(byte[] content, string fileName, string findingFile,
+        IReadOnlyDictionary<string, byte[]>? siblings, IEnumerable<string>? referenceDirectories, string simpleName, FindingList findings)
+    {
         var resolver = new ReferenceResolver(simpleName, content, siblings, referenceDirectories);
         using var context = new MetadataLoadContext(resolver, resolver.CoreAssemblyName);
         var assembly = context.LoadFromByteArray(content);
