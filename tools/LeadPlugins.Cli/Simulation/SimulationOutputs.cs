@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadPlugins.Cli.Output;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Spectre.Console;
@@ -28,7 +29,9 @@ public sealed class JsonLinesOutput : ISimulationOutput
 
 /// <summary>
 /// The default output: Spectre tables of up to <see cref="PageSize"/> leads (printed as each page fills, so a long
-/// run streams), rejected lines and mapping notes on the error console as they are met.
+/// run streams), rejected lines and mapping notes on the error console as they are met. Every value from input goes
+/// through <see cref="SafeText"/>. The columns fit the console width (<see cref="LeadTableColumns"/>), one row per
+/// lead (two for a duplicate), cells cut with an ellipsis; <c>wide</c> shows every column and wraps instead.
 /// </summary>
 public sealed class TableOutput : ISimulationOutput
 {
@@ -37,23 +40,25 @@ public sealed class TableOutput : ISimulationOutput
     private readonly IAnsiConsole _out;
     private readonly IAnsiConsole _error;
     private readonly bool _verbose;
+    private readonly bool _wide;
     private readonly List<SimulatedLead> _page = new(PageSize);
 
-    public TableOutput(IAnsiConsole output, IAnsiConsole error, bool verbose)
+    public TableOutput(IAnsiConsole output, IAnsiConsole error, bool verbose, bool wide = false)
     {
         _out = output;
         _error = error;
         _verbose = verbose;
+        _wide = wide;
     }
 
     public void Lead(SimulatedLead lead)
     {
-        foreach (var note in lead.Notes) _error.MarkupLine("[yellow]line " + lead.Input + ": note:[/] " + Markup.Escape(note));
+        foreach (var note in lead.Notes) _error.MarkupLine("[yellow]line " + lead.Input + ": note:[/] " + Safe(note));
         _page.Add(lead);
         if (_page.Count >= PageSize) Flush();
     }
 
-    public void Rejected(int line, string reason) => _error.MarkupLine("[red]line " + line + ": rejected:[/] " + Markup.Escape(reason));
+    public void Rejected(int line, string reason) => _error.MarkupLine("[red]line " + line + ": rejected:[/] " + Safe(reason));
 
     public void EndBatch()
     {
@@ -63,53 +68,67 @@ public sealed class TableOutput : ISimulationOutput
     public void Flush()
     {
         if (_page.Count == 0) return;
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("Line").RightAligned())
-            .AddColumn("Lead")
-            .AddColumn("Storefront")
-            .AddColumn("Action")
-            .AddColumn("Campaign type")
-            .AddColumn(new TableColumn("Score").RightAligned())
-            .AddColumn("Status")
-            .AddColumn("Owner")
-            .AddColumn("Sequence")
-            .AddColumn(new TableColumn("Steps").RightAligned());
-        foreach (var lead in _page)
+        var columns = LeadTableColumns.For(_out.Profile.Width, _wide);
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var column in columns)
         {
-            table.AddRow(
-                new Text(lead.Input.ToString(CultureInfo.InvariantCulture)),
-                new Markup(LeadCell(lead)),
-                Cell(lead.Storefront),
-                Cell(lead.LeadAction),
-                Cell(lead.CampaignType),
-                Cell(lead.Score == null ? null : lead.Score.Value.ToString(CultureInfo.InvariantCulture) + (lead.Rating != null ? " " + lead.Rating : string.Empty)),
-                lead.EnrichmentStatus == null ? new Markup("[grey]not enriched[/]") : new Text(lead.EnrichmentStatus),
-                Cell(lead.Owner),
-                new Markup(SequenceCell(lead)),
-                new Text(lead.NurtureSteps.Count.ToString(CultureInfo.InvariantCulture)));
+            var header = new TableColumn(column.Header);
+            if (column.RightAligned) header.RightAligned();
+            if (!_wide) header.NoWrap();
+            table.AddColumn(header);
         }
-        _out.Write(table);
+        foreach (var lead in _page)
+            table.AddRow(columns.Select(c => Fit(Cell(c.Kind, lead))));        _out.Write(table);
         if (_verbose)
         {
             foreach (var lead in _page)
             {
                 foreach (var step in lead.PluginSteps)
-                    _out.MarkupLine("[grey]line " + lead.Input + ": " + Markup.Escape(step.Plugin + " " + step.Message + "/" + step.Table + " stage " + step.Stage
-                        + (step.Async ? " async" : " sync") + ": " + step.Outcome + ", " + step.ServiceCalls + " service call(s)" + (step.Error != null ? ": " + step.Error : string.Empty)) + "[/]");
-                foreach (var trace in lead.Traces) _out.MarkupLine("[grey]line " + lead.Input + ":   " + Markup.Escape(trace) + "[/]");
+                    _out.MarkupLine("[grey]line " + lead.Input + ": " + Safe(step.Plugin + " " + step.Message + "/" + step.Table + " stage " + step.Stage
+                        + (step.Async ? " async" : " sync") + ": " + step.Outcome + ", " + step.ServiceCalls + " service call(s)" + (step.Error != null ? ": " + step.Error : string.Empty), 1000) + "[/]");
+                foreach (var trace in lead.Traces) _out.MarkupLine("[grey]line " + lead.Input + ":   " + Safe(trace, 1000) + "[/]");
                 foreach (var step in lead.NurtureSteps)
-                    _out.MarkupLine("[grey]line " + lead.Input + ": " + Markup.Escape("step " + step.Order + " " + step.Type + " due " + step.Due?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + ": " + step.Subject) + "[/]");
+                    _out.MarkupLine("[grey]line " + lead.Input + ": " + Safe("step " + step.Order + " " + step.Type + " due " + step.Due?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + ": " + step.Subject) + "[/]");
             }
         }
         _page.Clear();
         _out.Profile.Out.Writer.Flush();
     }
 
-    private static IRenderable Cell(string? text) => text == null ? new Markup("[grey]-[/]") : new Text(text);
+    /// <summary>Input text made safe, then escaped for Spectre markup.</summary>
+    private static string Safe(string? text, int maxLength = SafeText.DefaultMaxLength) => Markup.Escape(SafeText.ForDisplay(text, maxLength));
+
+    /// <summary>Narrow tables cut a cell with an ellipsis instead of wrapping it over several rows.</summary>
+    private IRenderable Fit(IRenderable cell)
+    {
+        if (_wide) return cell;
+        switch (cell)
+        {
+            case Markup markup: markup.Overflow = Overflow.Ellipsis; break;
+            case Text text: text.Overflow = Overflow.Ellipsis; break;
+        }
+        return cell;
+    }
+
+    private static IRenderable Cell(LeadColumn column, SimulatedLead lead) => column switch
+    {
+        LeadColumn.Line => new Text(lead.Input.ToString(CultureInfo.InvariantCulture)),
+        LeadColumn.Lead => new Markup(LeadCell(lead)),
+        LeadColumn.Storefront => Cell(lead.Storefront),
+        LeadColumn.Action => Cell(lead.LeadAction),
+        LeadColumn.CampaignType => Cell(lead.CampaignType),
+        LeadColumn.Score => Cell(lead.Score == null ? null : lead.Score.Value.ToString(CultureInfo.InvariantCulture) + (lead.Rating != null ? " " + lead.Rating : string.Empty)),
+        LeadColumn.Status => lead.EnrichmentStatus == null ? new Markup("[grey]not enriched[/]") : Cell(lead.EnrichmentStatus),
+        LeadColumn.Owner => Cell(lead.Owner),
+        LeadColumn.Sequence => new Markup(SequenceCell(lead)),
+        _ => new Text(lead.NurtureSteps.Count.ToString(CultureInfo.InvariantCulture)),
+    };
+
+    private static IRenderable Cell(string? text) => text == null ? new Markup("[grey]-[/]") : new Text(SafeText.ForDisplay(text, 80));
 
     private static string LeadCell(SimulatedLead lead)
     {
-        var name = Markup.Escape(lead.Name ?? lead.Email ?? "(no name)");
+        var name = Safe(lead.Name ?? lead.Email ?? "(no name)", 80);
         if (lead.DuplicateOf is { } line) return name + "\n[grey]duplicate of line " + line + "[/]";
         if (lead.DuplicateOfId is { } id) return name + "\n[grey]duplicate of " + id.ToString("D") + "[/]";
         return name;
@@ -118,8 +137,8 @@ public sealed class TableOutput : ISimulationOutput
     private static string SequenceCell(SimulatedLead lead)
     {
         if (lead.NurtureStatus == null && lead.NurtureSequence == null) return "[grey]-[/]";
-        var text = Markup.Escape(lead.NurtureSequence ?? "(no sequence)");
-        if (lead.NurtureStatus != null && lead.NurtureStatus != "Active") text += " [grey](" + Markup.Escape(lead.NurtureStatus) + (lead.NurtureReason != null ? ": " + Markup.Escape(lead.NurtureReason) : string.Empty) + ")[/]";
+        var text = Safe(lead.NurtureSequence ?? "(no sequence)", 80);
+        if (lead.NurtureStatus != null && lead.NurtureStatus != "Active") text += " [grey](" + Safe(lead.NurtureStatus) + (lead.NurtureReason != null ? ": " + Safe(lead.NurtureReason, 80) : string.Empty) + ")[/]";
         return text;
     }
 }
