@@ -78,6 +78,11 @@ public sealed class SimulateCommand : ICliCommand
             var seedPath = parse.GetValue(seedConfig);
             if (seedPath != null)
             {
+                if (CliErrors.PathProblem(seedPath) is { } seedProblem)
+                {
+                    CliErrors.Print(consoles.Error, "--seed-config: " + seedProblem);
+                    return Cli.Failure;
+                }
                 try
                 {
                     seed = SeedConfiguration.Load(seedPath, environment.Values);

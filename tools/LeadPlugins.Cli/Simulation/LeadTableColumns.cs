@@ -50,4 +50,27 @@ public static class LeadTableColumns
         var shown = width >= MediumWidth ? Medium : Narrow;
         return All.Where(c => shown.Contains(c.Kind)).ToList();
     }
+
+    /// <summary>Rounded borders and padding: one column takes its width plus 3, the table 1 more.</summary>
+    public static int Chrome(int columns) => 3 * columns + 1;
+
+    /// <summary>
+    /// Column widths that fit <paramref name="width"/>: each column's widest cell (or header), then the widest
+    /// columns shrink one by one (never below their header or 4) until the table fits. Cells are then cut to fit.
+    /// </summary>
+    public static int[] Fit(int width, IReadOnlyList<LeadTableColumn> columns, IReadOnlyList<int[]> cellWidths)
+    {
+        var widths = columns.Select((c, i) => Math.Max(c.Header.Length, cellWidths.Count == 0 ? 0 : cellWidths.Max(row => row[i]))).ToArray();
+        var floors = columns.Select(c => Math.Max(4, Math.Min(c.Header.Length, 8))).ToArray();
+        var available = width - Chrome(columns.Count);
+        while (widths.Sum() > available)
+        {
+            var widest = -1;
+            for (var i = 0; i < widths.Length; i++)
+                if (widths[i] > floors[i] && (widest < 0 || widths[i] > widths[widest])) widest = i;
+            if (widest < 0) break;
+            widths[widest]--;
+        }
+        return widths;
+    }
 }

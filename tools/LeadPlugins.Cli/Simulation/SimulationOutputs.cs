@@ -69,16 +69,19 @@ public sealed class TableOutput : ISimulationOutput
     {
         if (_page.Count == 0) return;
         var columns = LeadTableColumns.For(_out.Profile.Width, _wide);
+        var cells = _page.Select(lead => columns.Select(c => CellOf(c.Kind, lead)).ToArray()).ToList();
+        var widths = _wide ? null : LeadTableColumns.Fit(_out.Profile.Width, columns, cells.Select(row => row.Select(c => c.Width).ToArray()).ToList());
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in columns)
+        for (var i = 0; i < columns.Count; i++)
         {
-            var header = new TableColumn(column.Header);
-            if (column.RightAligned) header.RightAligned();
-            if (!_wide) header.NoWrap();
+            var header = new TableColumn(columns[i].Header);
+            if (columns[i].RightAligned) header.RightAligned();
+            if (widths != null) header.Width(widths[i]);
             table.AddColumn(header);
         }
-        foreach (var lead in _page)
-            table.AddRow(columns.Select(c => Fit(Cell(c.Kind, lead))));        _out.Write(table);
+        foreach (var row in cells)
+            table.AddRow(row.Select((cell, i) => cell.Render(widths?[i])));
+        _out.Write(table);
         if (_verbose)
         {
             foreach (var lead in _page)
@@ -98,47 +101,61 @@ public sealed class TableOutput : ISimulationOutput
     /// <summary>Input text made safe, then escaped for Spectre markup.</summary>
     private static string Safe(string? text, int maxLength = SafeText.DefaultMaxLength) => Markup.Escape(SafeText.ForDisplay(text, maxLength));
 
-    /// <summary>Narrow tables cut a cell with an ellipsis instead of wrapping it over several rows.</summary>
-    private IRenderable Fit(IRenderable cell)
+    /// <summary>One cell: its lines of safe plain text; dim ones are placeholders and second lines.</summary>
+    private sealed record LeadCellText(string Main, string? Dim = null, bool MainIsDim = false)
     {
-        if (_wide) return cell;
-        switch (cell)
+        public int Width => Math.Max(Main.GetCellWidth(), Dim == null ? 0 : Dim.Trim().GetCellWidth() + (Dim.StartsWith('\n') ? 0 : Main.GetCellWidth()));
+
+        /// <summary>The cell, cut to <paramref name="width"/> columns per line with an ellipsis (null: as it is, wrapping).</summary>
+        public IRenderable Render(int? width)
         {
-            case Markup markup: markup.Overflow = Overflow.Ellipsis; break;
-            case Text text: text.Overflow = Overflow.Ellipsis; break;
+            var main = Cut(Main, width);
+            var mainMarkup = MainIsDim ? "[grey]" + Markup.Escape(main) + "[/]" : Markup.Escape(main);
+            if (Dim == null) return new Markup(mainMarkup);
+            var secondLine = Dim.StartsWith('\n');
+            var dim = secondLine ? Cut(Dim[1..], width) : Cut(Main + Dim, width).Length > main.Length ? Cut(Main + Dim, width)[main.Length..] : string.Empty;
+            return new Markup(mainMarkup + (secondLine ? "\n" : string.Empty) + (dim.Length > 0 ? "[grey]" + Markup.Escape(dim) + "[/]" : string.Empty));
         }
-        return cell;
+
+        private static string Cut(string text, int? width)
+        {
+            if (width is not { } max || text.GetCellWidth() <= max) return text;
+            var cut = text;
+            while (cut.Length > 0 && cut.GetCellWidth() > max - 1) cut = cut[..^1];
+            return cut + "…";
+        }
     }
 
-    private static IRenderable Cell(LeadColumn column, SimulatedLead lead) => column switch
+    private static LeadCellText CellOf(LeadColumn column, SimulatedLead lead) => column switch
     {
-        LeadColumn.Line => new Text(lead.Input.ToString(CultureInfo.InvariantCulture)),
-        LeadColumn.Lead => new Markup(LeadCell(lead)),
-        LeadColumn.Storefront => Cell(lead.Storefront),
-        LeadColumn.Action => Cell(lead.LeadAction),
-        LeadColumn.CampaignType => Cell(lead.CampaignType),
-        LeadColumn.Score => Cell(lead.Score == null ? null : lead.Score.Value.ToString(CultureInfo.InvariantCulture) + (lead.Rating != null ? " " + lead.Rating : string.Empty)),
-        LeadColumn.Status => lead.EnrichmentStatus == null ? new Markup("[grey]not enriched[/]") : Cell(lead.EnrichmentStatus),
-        LeadColumn.Owner => Cell(lead.Owner),
-        LeadColumn.Sequence => new Markup(SequenceCell(lead)),
-        _ => new Text(lead.NurtureSteps.Count.ToString(CultureInfo.InvariantCulture)),
+        LeadColumn.Line => new LeadCellText(lead.Input.ToString(CultureInfo.InvariantCulture)),
+        LeadColumn.Lead => LeadCell(lead),
+        LeadColumn.Storefront => Plain(lead.Storefront),
+        LeadColumn.Action => Plain(lead.LeadAction),
+        LeadColumn.CampaignType => Plain(lead.CampaignType),
+        LeadColumn.Score => Plain(lead.Score == null ? null : lead.Score.Value.ToString(CultureInfo.InvariantCulture) + (lead.Rating != null ? " " + lead.Rating : string.Empty)),
+        LeadColumn.Status => lead.EnrichmentStatus == null ? new LeadCellText("not enriched", MainIsDim: true) : Plain(lead.EnrichmentStatus),
+        LeadColumn.Owner => Plain(lead.Owner),
+        LeadColumn.Sequence => SequenceCell(lead),
+        _ => new LeadCellText(lead.NurtureSteps.Count.ToString(CultureInfo.InvariantCulture)),
     };
 
-    private static IRenderable Cell(string? text) => text == null ? new Markup("[grey]-[/]") : new Text(SafeText.ForDisplay(text, 80));
+    /// <summary>Input text made safe for a cell; "-" (dim) when empty.</summary>
+    private static LeadCellText Plain(string? text) => text == null ? new LeadCellText("-", MainIsDim: true) : new LeadCellText(SafeText.ForDisplay(text, 80));
 
-    private static string LeadCell(SimulatedLead lead)
+    private static LeadCellText LeadCell(SimulatedLead lead)
     {
-        var name = Safe(lead.Name ?? lead.Email ?? "(no name)", 80);
-        if (lead.DuplicateOf is { } line) return name + "\n[grey]duplicate of line " + line + "[/]";
-        if (lead.DuplicateOfId is { } id) return name + "\n[grey]duplicate of " + id.ToString("D") + "[/]";
-        return name;
+        var name = SafeText.ForDisplay(lead.Name ?? lead.Email ?? "(no name)", 80);
+        if (lead.DuplicateOf is { } line) return new LeadCellText(name, "\nduplicate of line " + line);
+        if (lead.DuplicateOfId is { } id) return new LeadCellText(name, "\nduplicate of " + id.ToString("D"));
+        return new LeadCellText(name);
     }
 
-    private static string SequenceCell(SimulatedLead lead)
+    private static LeadCellText SequenceCell(SimulatedLead lead)
     {
-        if (lead.NurtureStatus == null && lead.NurtureSequence == null) return "[grey]-[/]";
-        var text = Safe(lead.NurtureSequence ?? "(no sequence)", 80);
-        if (lead.NurtureStatus != null && lead.NurtureStatus != "Active") text += " [grey](" + Safe(lead.NurtureStatus) + (lead.NurtureReason != null ? ": " + Safe(lead.NurtureReason, 80) : string.Empty) + ")[/]";
-        return text;
+        if (lead.NurtureStatus == null && lead.NurtureSequence == null) return new LeadCellText("-", MainIsDim: true);
+        var text = SafeText.ForDisplay(lead.NurtureSequence ?? "(no sequence)", 80);
+        if (lead.NurtureStatus == null || lead.NurtureStatus == "Active") return new LeadCellText(text);
+        return new LeadCellText(text, " (" + SafeText.ForDisplay(lead.NurtureStatus) + (lead.NurtureReason != null ? ": " + SafeText.ForDisplay(lead.NurtureReason, 80) : string.Empty) + ")");
     }
 }
