@@ -14,7 +14,8 @@ public enum FindingFormat
     Msbuild,
 }
 
-internal static class FindingPrinter
+/// <summary>Prints pack and verify findings; every location and message goes through SafeText (zip entry names come from the zip).</summary>
+public static class FindingPrinter
 {
     public static void Print(IAnsiConsole console, IReadOnlyList<Finding> findings, FindingFormat format, bool includeInfo)
     {
