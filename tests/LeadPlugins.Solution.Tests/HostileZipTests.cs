@@ -229,7 +229,7 @@ public sealed class HostileZipTests
             Environment.SetEnvironmentVariable(DataverseSchemaLocator.EnvironmentVariable, good);
             var wrong = Run("verify", zip, "--schemas", Path.Combine(TestRepo.NewTempDirectory(), "nowhere"));
             Assert.AreEqual(2, wrong.Exit, wrong.Output);
-            StringAssert.Contains(wrong.Output, "error: --schemas:");
+            StringAssert.Contains(wrong.Output, "error: --schemas: no such directory");
 
             var empty = Run("verify", zip, "--schemas", TestRepo.NewTempDirectory(), "--format", "lines");
             Assert.AreEqual(1, empty.Exit, empty.Output);

@@ -40,7 +40,7 @@ public sealed class VerifyCommand : ICliCommand
             }
             if (parse.GetValue(schemas) is { } schemaDirectory && !Directory.Exists(schemaDirectory))
             {
-                CliErrors.Print(consoles.Error, "--schemas: " + CliErrors.PathProblem(schemaDirectory) + " (expected the folder holding " + DataverseSchemaLocator.RootSchema + ")");
+                CliErrors.Print(consoles.Error, "--schemas: no such directory: " + Output.SafeText.ForDisplay(schemaDirectory, 1000) + " (expected the folder holding " + DataverseSchemaLocator.RootSchema + ")");
                 return Cli.UsageError;
             }
             var report = SolutionVerifier.Verify(path, new VerifyOptions
