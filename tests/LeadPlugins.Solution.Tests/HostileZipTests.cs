@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using LeadPlugins.Cli.Output;
 using LeadPlugins.Solution;
-using Spectre.Console;
 
 namespace LeadPlugins.Solution.Tests;
 
@@ -19,26 +18,12 @@ public sealed class HostileZipTests
     [ClassInitialize]
     public static void PackOnce(TestContext context)
     {
-        var result = TestRepo.Pack();
-        Assert.AreEqual(0, result.ErrorCount, string.Join("\n", result.Findings));
+        var result = TestRepo.Packed;
         _good = File.ReadAllBytes(result.ZipPath!);
         _assemblyEntry = result.Solution!.Assemblies.Single().ZipEntryName;
     }
 
-    internal static (int Exit, string Output) Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
-        var exit = Cli.Cli.Run(args, console);
-        return (exit, writer.ToString());
-    }
+    private static (int Exit, string Output) Run(params string[] args) => CliTests.Run(args);
 
     private static string WriteZip(byte[] zip, string name = "hostile.zip")
     {
@@ -60,7 +45,7 @@ public sealed class HostileZipTests
         return output.ToArray();
     }
 
-    internal static void AssertCleanLines(string output)
+    private static void AssertCleanLines(string output)
     {
         foreach (var line in output.Split('\n'))
             Assert.IsFalse(SafeText.HasUnsafeCharacters(line.TrimEnd('\r')), "raw control character in: " + line);

@@ -18,7 +18,7 @@ public sealed class VerifyFuzzTests
     private static byte[] _good = Array.Empty<byte>();
 
     [ClassInitialize]
-    public static void PackOnce(TestContext context) => _good = File.ReadAllBytes(TestRepo.Pack().ZipPath!);
+    public static void PackOnce(TestContext context) => _good = File.ReadAllBytes(TestRepo.Packed.ZipPath!);
 
     private static readonly Gen<string> EntryName = Gen.Frequency(
         (4, Gen.OneOfConst(SolutionVerifier.ContentTypesEntry, SolutionVerifier.ManifestEntry, SolutionVerifier.CustomizationsEntry,
