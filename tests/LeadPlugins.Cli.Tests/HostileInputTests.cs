@@ -44,7 +44,7 @@ public sealed class HostileInputTests
             new JObject { ["firstname"] = TerminalAttack, ["lastname"] = "Null\0Byte", ["emailaddress1"] = "a@example.com", ["subject"] = "AppSource-INS|x.y" }.ToString(Newtonsoft.Json.Formatting.None),
             // A lone surrogate can only arrive as a JSON escape (it has no UTF-8 form).
             new JObject { ["firstname"] = "Bidi\u202Egnp.exe", ["lastname"] = "LONE", ["companyname"] = "\u009b31mC1 CSI", ["emailaddress1"] = "b@example.com" }.ToString(Newtonsoft.Json.Formatting.None).Replace("LONE", "Lone\\ud800Surrogate", StringComparison.Ordinal),
-            "{\"firstname\": \"ok\", \"mpl_" + TerminalAttack + "\": \"unknown column\"}") + "\n");
+            "{\"firstname\": \"ok\", \"x_" + TerminalAttack + "\": \"unknown column\"}") + "\n");
 
     [TestMethod]
     public void Escape_sequences_in_lead_fields_never_reach_the_table_or_stderr_raw()
@@ -54,7 +54,7 @@ public sealed class HostileInputTests
         AssertClean(result);
         StringAssert.Contains(result.Out, "\\u001B]0;pwned\\u0007\\u001B[2J", "the attack is shown as visible escapes");
         StringAssert.Contains(result.Out, "\\u202E");
-        StringAssert.Contains(result.Error, "line 3: rejected: unknown lead column 'mpl_\\u001B]0;pwned");
+        StringAssert.Contains(result.Error, "line 3: rejected: unknown lead column 'x_\\u001B]0;pwned");
     }
 
     [TestMethod]

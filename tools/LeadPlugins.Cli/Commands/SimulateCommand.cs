@@ -159,7 +159,7 @@ public sealed class SimulateCommand : ICliCommand
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                     .Start(context =>
                     {
-                        var task = context.AddTask(Path.GetFileName(path), maxValue: lines);
+                        var task = context.AddTask(Markup.Escape(SafeText.ForDisplay(Path.GetFileName(path))), maxValue: lines);
                         summary = simulator.Run(reader, output, records => task.Value = records);
                     });
             }
