@@ -98,6 +98,24 @@ public sealed class HostileZipTests
     }
 
     [TestMethod]
+    public void An_entry_holding_more_than_it_declares_is_read_only_up_to_its_declared_size()
+    {
+        using var output = new MemoryStream();
+        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        using (var stream = archive.CreateEntry(SolutionVerifier.CustomizationsEntry).Open())
+            stream.Write(new byte[50_000_000]);
+        var zip = output.ToArray();
+        // The headers lie: 1,000 bytes uncompressed (local header at 0, central directory record found by its signature).
+        BitConverter.GetBytes(1000).CopyTo(zip, 22);
+        for (var i = zip.Length - 22; i >= 0; i--)
+            if (zip[i] == 0x50 && zip[i + 1] == 0x4b && zip[i + 2] == 1 && zip[i + 3] == 2) BitConverter.GetBytes(1000).CopyTo(zip, i + 24);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var report = SolutionVerifier.Verify(zip, "lying.zip");
+        Assert.IsTrue(GC.GetAllocatedBytesForCurrentThread() - before < 10L * 1024 * 1024, "read beyond the declared size");
+        Assert.IsTrue(report.HasErrors);
+    }
+
+    [TestMethod]
     public void A_highly_compressed_entry_under_the_size_limit_is_refused_by_its_ratio()
     {
         var report = SolutionVerifier.Verify(WithEntry("PluginAssemblies/zeros.bin", new byte[20 * 1024 * 1024]), "ratio.zip");
