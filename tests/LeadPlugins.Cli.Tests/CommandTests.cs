@@ -47,7 +47,7 @@ public sealed class SimulateCommandTests
     public void Json_reports_rejected_lines_in_order_and_verbose_adds_traces()
     {
         var result = CliRunner.Run("simulate", Repo.Sample("malformed.jsonl"), "--json", "--verbose", "--now", Now);
-        Assert.AreEqual(0, result.Exit, "a run with bad lines still completes");
+        Assert.AreEqual(1, result.Exit, "a run with bad lines completes, and its exit code tells a script lines were rejected");
         var objects = JsonLines(result.Out);
         CollectionAssert.AreEqual(new[] { 1, 2, 3, 4, 5, 6, 7 }, objects.Select(o => (int)o["input"]!).ToArray());
         Assert.IsTrue(objects.Take(3).All(o => (bool?)o["rejected"] == true && ((string)o["error"]!).StartsWith("invalid JSON", StringComparison.Ordinal)));
@@ -59,7 +59,7 @@ public sealed class SimulateCommandTests
     public void Tables_print_a_row_per_lead_and_rejections_on_stderr()
     {
         var result = CliRunner.Run("simulate", Repo.Sample("malformed.jsonl"), "--now", Now);
-        Assert.AreEqual(0, result.Exit);
+        Assert.AreEqual(1, result.Exit);
         StringAssert.Contains(result.Out, "Storefront");
         StringAssert.Contains(result.Out, "Licate");
         StringAssert.Contains(result.Error, "line 1: rejected: invalid JSON");
@@ -117,7 +117,7 @@ public sealed class SimulateCommandTests
     {
         var result = CliRunner.Run(command, Path.Combine(Repo.NewTempDirectory(), file));
         Assert.AreEqual(1, result.Exit);
-        StringAssert.Contains(result.Error, "input not found");
+        StringAssert.Contains(result.Error, "file not found");
     }
 
     [TestMethod]

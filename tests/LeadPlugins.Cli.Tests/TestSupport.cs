@@ -50,15 +50,18 @@ internal static class CliRunner
 {
     public sealed record Result(int Exit, string Out, string Error);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunAt(240, args);
+
+    /// <summary>Runs with consoles of <paramref name="width"/> columns (a terminal of that width).</summary>
+    public static Result RunAt(int width, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = Cli.Run(args, new CliConsoles(Console(output), Console(error)));
+        var exit = Cli.Run(args, new CliConsoles(Console(output, width), Console(error, width)));
         return new Result(exit, output.ToString(), error.ToString());
     }
 
-    private static IAnsiConsole Console(TextWriter writer)
+    private static IAnsiConsole Console(TextWriter writer, int width)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -67,7 +70,7 @@ internal static class CliRunner
             Out = new AnsiConsoleOutput(writer),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 240;
+        console.Profile.Width = width;
         return console;
     }
 }

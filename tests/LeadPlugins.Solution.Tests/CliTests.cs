@@ -6,7 +6,8 @@ namespace LeadPlugins.Solution.Tests;
 [TestClass]
 public sealed class CliTests
 {
-    private static (int Exit, string Output) Run(params string[] args)
+    /// <summary>Runs the CLI in-process with one console for stdout and stderr (240 columns, no colours).</summary>
+    internal static (int Exit, string Output) Run(params string[] args)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings

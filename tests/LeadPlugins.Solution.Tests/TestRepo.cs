@@ -38,6 +38,16 @@ internal static class TestRepo
             if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
     }
 
+    private static readonly Lazy<PackResult> PackedOnce = new(() =>
+    {
+        var result = Pack();
+        Assert.AreEqual(0, result.ErrorCount, string.Join("\n", result.Findings));
+        return result;
+    });
+
+    /// <summary>The fixtures packed once per test run (read-only: tests copy its bytes before changing them).</summary>
+    public static PackResult Packed => PackedOnce.Value;
+
     /// <summary>Packs the product source with the given assemblies (default: the fixtures) into a fresh temp folder.</summary>
     public static PackResult Pack(IReadOnlyList<string>? assemblies = null, bool? managed = null)
         => SolutionPacker.Pack(new PackOptions

@@ -44,15 +44,37 @@ public static class Cli
     /// <summary>Runs with one console for everything (tests, tools that capture one stream).</summary>
     public static int Run(string[] args, IAnsiConsole console) => Run(args, new CliConsoles(console, console));
 
+    /// <summary>
+    /// Parses and runs. A command line that does not parse is one "error: ..." line on stderr and exit 2 (no help
+    /// dump); an unexpected exception is one "error: ..." line and exit 1 (--verbose adds the stack trace).
+    /// </summary>
     public static int Run(string[] args, CliConsoles consoles)
     {
-        var parse = BuildRoot(consoles).Parse(args);
-        var exit = parse.Invoke(new InvocationConfiguration
+        var verbose = args.Any(a => a is "--verbose" or "-v");
+        try
         {
-            Output = new ConsoleWriter(consoles.Out, error: false),
-            Error = new ConsoleWriter(consoles.Error, error: true),
-        });
-        return parse.Errors.Count > 0 ? UsageError : exit;
+            var parse = BuildRoot(consoles).Parse(args);
+            if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+            {
+                var command = parse.CommandResult.Command;
+                var help = command is RootCommand ? "leadplugins --help" : "leadplugins " + command.Name + " --help";
+                // "Required command was not provided" says less than the unrecognized word that caused it.
+                var first = parse.Errors.OrderBy(e => e.Message.StartsWith("Required command", StringComparison.Ordinal) ? 1 : 0).First();
+                CliErrors.Print(consoles.Error, CliErrors.OneLine(first.Message) + " (" + help + " lists the options)");
+                return UsageError;
+            }
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = new ConsoleWriter(consoles.Out, error: false),
+                Error = new ConsoleWriter(consoles.Error, error: true),
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception e)
+        {
+            CliErrors.Unexpected(consoles, e, verbose);
+            return Failure;
+        }
     }
 
     /// <summary>Routes System.CommandLine's help and parse errors to the same console (so tests can capture them).</summary>

@@ -20,13 +20,15 @@ public static class Program
         // Redirected output (CI logs, MSBuild's Exec) should not wrap at the default 80 columns.
         if (Console.IsOutputRedirected) output.Profile.Width = Math.Max(output.Profile.Width, 240);
         if (Console.IsErrorRedirected) error.Profile.Width = Math.Max(error.Profile.Width, 240);
+        var exit = Cli.Run(args, new CliConsoles(output, error));
         try
-        {
-            return Cli.Run(args, new CliConsoles(output, error));
-        }
-        finally
         {
             Console.Out.Flush();
         }
+        catch (IOException)
+        {
+            // The reader went away (e.g. `| head`): nothing more can be shown; the exit code still tells.
+        }
+        return exit;
     }
 }

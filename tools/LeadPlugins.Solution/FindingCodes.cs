@@ -17,6 +17,7 @@ public static class FindingCodes
     public const string ReferencesUnresolved = "LP0107";
     public const string AssemblyFolderMismatch = "LP0108";
     public const string AssemblyWithoutTypes = "LP0109";
+    public const string AssemblySignatureInvalid = "LP0110";
 
     // Plug-in and workflow activity types
     public const string StepOnNonPlugin = "LP0201";
@@ -61,6 +62,7 @@ public static class FindingCodes
     public const string ContentTypeMissing = "LP0404";
     public const string BadEntryName = "LP0405";
     public const string NotAZip = "LP0406";
+    public const string EntryTooLarge = "LP0407";
 
     // Microsoft's XSDs
     public const string CustomizationsSchema = "LP0501";
@@ -97,6 +99,7 @@ public static class FindingCodes
         [ReferencesUnresolved] = "referenced assemblies not found; base types read from metadata names",
         [AssemblyFolderMismatch] = "PluginAssemblies/<File>-<GUID>/ folder GUID differs from PluginAssemblyId",
         [AssemblyWithoutTypes] = "assembly without plug-in or workflow activity types (left out of the zip: Dataverse refuses it)",
+        [AssemblySignatureInvalid] = "strong-name signature does not verify against the assembly's public key (the DLL changed after signing)",
         [StepOnNonPlugin] = "[PluginStep] on a class that does not implement IPlugin",
         [ActivityAttributeOnNonActivity] = "[WorkflowActivity] on a class that does not derive from CodeActivity",
         [ActivityWithoutAttribute] = "workflow activity without [WorkflowActivity] (default name and group used)",
@@ -133,8 +136,9 @@ public static class FindingCodes
         [XmlMalformed] = "an XML entry is not well-formed",
         [ContentTypesInvalid] = "[Content_Types].xml is not an OPC <Types> document",
         [ContentTypeMissing] = "no content type for an extension present in the zip",
-        [BadEntryName] = "zip entry name with a backslash, a leading slash or a duplicate",
-        [NotAZip] = "the file is not a zip archive",
+        [BadEntryName] = "zip entry name with a backslash, '..', an absolute path, a drive letter, a control character or a duplicate",
+        [NotAZip] = "the file is not a zip archive (or is a directory, or larger than the zip limit)",
+        [EntryTooLarge] = "zip entry larger than the entry limit, compressed beyond the ratio limit, or the entries together beyond the total limit (zip bomb)",
         [CustomizationsSchema] = "customizations.xml fails CustomizationsSolution.xsd",
         [FetchXmlSchema] = "a view's FetchXML fails Fetch.xsd",
         [FormXmlSchema] = "a form fails FormXml.xsd",

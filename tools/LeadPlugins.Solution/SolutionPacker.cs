@@ -97,6 +97,11 @@ public static class SolutionPacker
         foreach (var path in paths)
         {
             var label = Path.GetRelativePath(config.RootDirectory, path);
+            if (Directory.Exists(path))
+            {
+                findings.Error(FindingCodes.AssemblyUnreadable, label, 0, "is a directory, not an assembly");
+                continue;
+            }
             if (!File.Exists(path))
             {
                 findings.Error(FindingCodes.AssemblyEntryMissing, label, 0, "assembly not found; build it first (dotnet build -c " + options.Configuration + ")");
@@ -113,6 +118,8 @@ public static class SolutionPacker
             }
             if (!read.Assembly.IsStrongNameSigned)
                 findings.Error(FindingCodes.AssemblyNotSigned, label, 0, "not strong-name signed; sandbox assemblies must be signed with a key (see Plugins/Directory.Build.props)");
+            else if (StrongNameSignatureCheck.Problem(read.Assembly.Content) is { } signature)
+                findings.Error(FindingCodes.AssemblySignatureInvalid, label, 0, "the strong-name signature does not verify: " + signature + "; Dataverse refuses to register it");
             if (read.Assembly.Content.LongLength > RegistrationReader.MaxAssemblySize)
                 findings.Error(FindingCodes.AssemblyTooLarge, label, 0, read.Assembly.Content.LongLength + " bytes; Dataverse accepts at most 16 MB");
             foreach (var step in read.Assembly.Steps)

@@ -25,14 +25,15 @@ public sealed class DemoCommand : ICliCommand
         var config = new Option<string?>("--config") { Description = "Path to pac.config (default: found above the current directory, then above the CLI)" };
         var samples = new Option<string?>("--samples") { Description = "Folder of leads to simulate: *.jsonl, *.json, *.csv, *.xlsx (default: samples/ next to pac.config)" };
         var report = new Option<string?>("--report") { Description = "Where the HTML report of every sample goes (default: artifacts/report.html next to pac.config)", HelpName = "file.html" };
-        var now = new Option<DateTimeOffset?>("--now") { Description = "When the leads arrive, ISO 8601 (default: now)" };
+        var now = new Option<DateTime?>("--now") { Description = "When the leads arrive, ISO 8601 from 2000-01-01 to 2100-12-31 (default: now)", CustomParser = OptionValues.Date };
+        var verbose = OptionValues.Verbose();
 
         var command = new Command("demo", "Build the importable solution zip, verify it, and simulate every sample in samples/ through the real plug-ins.")
         {
-            configuration, output, config, samples, now, report,
+            configuration, output, config, samples, now, report, verbose,
         };
         command.SetAction(parse => Run(consoles, parse.GetValue(configuration) ?? BuiltConfiguration, parse.GetValue(output), parse.GetValue(config),
-            parse.GetValue(samples), (parse.GetValue(now) ?? DateTimeOffset.UtcNow).UtcDateTime, parse.GetValue(report)));
+            parse.GetValue(samples), parse.GetValue(now) ?? DateTime.UtcNow, parse.GetValue(report)));
         return command;
     }
 
@@ -49,7 +50,7 @@ public sealed class DemoCommand : ICliCommand
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or System.Text.Json.JsonException)
         {
-            consoles.Error.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
+            CliErrors.Print(consoles.Error, CliErrors.OneLine(e.Message));
             return Cli.Failure;
         }
 
@@ -66,7 +67,7 @@ public sealed class DemoCommand : ICliCommand
         else
         {
             var steps = packed.Solution?.Assemblies.Sum(a => a.Steps.Count()) ?? 0;
-            console.MarkupLine("[green]Packed[/] " + Markup.Escape(packed.ZipPath) + " (" + (packed.Solution?.Assemblies.Count ?? 0) + " plug-in assemblies, " + steps + " steps)");
+            console.MarkupLine("[green]Packed[/] " + Markup.Escape(Output.SafeText.ForDisplay(packed.ZipPath, 1000)) + " (" + (packed.Solution?.Assemblies.Count ?? 0) + " plug-in assemblies, " + steps + " steps)");
             var report = SolutionVerifier.Verify(packed.ZipPath, new VerifyOptions
             {
                 SchemaDirectory = pacConfig.SchemaDirectory,
@@ -75,7 +76,7 @@ public sealed class DemoCommand : ICliCommand
             FindingPrinter.Print(console, report.Findings.Where(f => f.Severity == Severity.Error).ToList(), FindingFormat.Table, includeInfo: false);
             FindingPrinter.Summary(console, "verify " + Path.GetFileName(packed.ZipPath), report.Findings);
             if (report.HasErrors) exit = Cli.Failure;
-            console.MarkupLine("[grey]Import it: pac solution import --path " + Markup.Escape(Shown(Directory.GetCurrentDirectory(), packed.ZipPath)) + " --publish-changes[/]");
+            console.MarkupLine("[grey]Import it: pac solution import --path " + Markup.Escape(Output.SafeText.ForDisplay(Shown(Directory.GetCurrentDirectory(), packed.ZipPath), 1000)) + " --publish-changes[/]");
         }
 
         // 2. Every sample through the real plug-ins.
@@ -86,7 +87,7 @@ public sealed class DemoCommand : ICliCommand
             : new List<string>();
         if (files.Count == 0)
         {
-            consoles.Error.MarkupLine("[red]no *.jsonl, *.json, *.csv or *.xlsx samples in[/] " + Markup.Escape(directory));
+            CliErrors.Print(consoles.Error, "no *.jsonl, *.json, *.csv or *.xlsx samples in " + Output.SafeText.ForDisplay(directory, 1000));
             return Cli.Failure;
         }
         var environment = SimulateCommand.LoadEnvironment(consoles.Error);
@@ -96,10 +97,11 @@ public sealed class DemoCommand : ICliCommand
         {
             var relative = Shown(pacConfig.RootDirectory, files[i]);
             console.WriteLine();
-            console.Write(new Rule("[bold]" + (i + 2) + ". simulate " + Markup.Escape(relative) + "[/]").LeftJustified());
+            console.Write(new Rule("[bold]" + (i + 2) + ". simulate " + Markup.Escape(Output.SafeText.ForDisplay(relative, 1000)) + "[/]").LeftJustified());
             var options = new SimulationOptions { Now = now };
             console.Profile.Out.Writer.Flush(); // the heading before this file's rejections on stderr
-            if (SimulateCommand.Simulate(consoles, environment, files[i], options, json: false, allowProgress: false, displayName: relative, report: collector) != Cli.Success) exit = Cli.Failure;
+            // The samples hold deliberately bad lines (malformed.jsonl): their rejections are the demo, not a failure.
+            if (SimulateCommand.Simulate(consoles, environment, files[i], options, json: false, allowProgress: false, displayName: relative, report: collector, allowRejects: true) != Cli.Success) exit = Cli.Failure;
         }
         console.WriteLine();
         var reportFile = reportPath ?? Path.Combine(pacConfig.RootDirectory, "artifacts", "report.html");

@@ -15,11 +15,12 @@ public sealed class PackCommand : ICliCommand
         var configuration = new Option<string>("--configuration", "-c") { Description = "Build configuration whose net462 assemblies are packed", DefaultValueFactory = _ => "Release" };
         var config = new Option<string?>("--config") { Description = "Path to pac.config (default: found above the current directory)" };
         var assemblies = new Option<string[]>("--assembly") { Description = "Pack these assemblies instead of pac.config paths.assemblies (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var format = new Option<FindingFormat>("--format") { Description = "How findings are printed", DefaultValueFactory = _ => FindingFormat.Table };
+        var format = new Option<FindingFormat>("--format") { Description = "How findings are printed: table, lines or msbuild", DefaultValueFactory = _ => FindingFormat.Table, CustomParser = r => OptionValues.Enum<FindingFormat>(r) ?? FindingFormat.Table };
+        var verbose = OptionValues.Verbose();
 
         var command = new Command("pack", "Build the importable solution zip (validated like `verify` before it is written).")
         {
-            output, managed, configuration, config, assemblies, format,
+            output, managed, configuration, config, assemblies, format, verbose,
         };
         command.SetAction(parse =>
         {
@@ -37,7 +38,7 @@ public sealed class PackCommand : ICliCommand
             {
                 var steps = result.Solution?.Assemblies.Sum(a => a.Steps.Count()) ?? 0;
                 var types = result.Solution?.Assemblies.Sum(a => a.Types.Count) ?? 0;
-                console.MarkupLine("[green]Packed[/] " + Markup.Escape(result.ZipPath) + " (" + (result.Solution?.Assemblies.Count ?? 0) + " assemblies, " + types + " types, " + steps + " steps)");
+                console.MarkupLine("[green]Packed[/] " + Markup.Escape(Output.SafeText.ForDisplay(result.ZipPath, 1000)) + " (" + (result.Solution?.Assemblies.Count ?? 0) + " assemblies, " + types + " types, " + steps + " steps)");
             }
             FindingPrinter.Summary(console, result.ZipPath != null ? "pack" : "pack failed", result.Findings);
             return result.HasErrors ? Cli.Failure : Cli.Success;

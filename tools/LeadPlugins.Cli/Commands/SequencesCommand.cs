@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using LeadPlugins.Cli.Output;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Nurture;
 using LeadPlugins.Cli.Sequences;
@@ -19,9 +20,10 @@ public sealed class SequencesCommand : ICliCommand
     public Command Build(CliConsoles consoles)
     {
         var console = consoles.Out;
-        var campaign = new Option<CampaignType?>("--campaign") { Description = "Timeline for a lead of this campaign type (Nurture = AppSource, DemandGeneration = Azure Marketplace)" };
-        var action = new Option<LeadAction?>("--action") { Description = "Timeline for a lead with this action (ContactMe, GetItNow, Create, TestDrive, FreeTrial, Other)" };
-        var created = new Option<DateTime?>("--created") { Description = "The lead's createdon (UTC, e.g. 2026-03-02T09:30:00Z; default: now)" };
+        var campaign = new Option<CampaignType?>("--campaign") { Description = "Timeline for a lead of this campaign type (Nurture = AppSource, DemandGeneration = Azure Marketplace)", CustomParser = OptionValues.Enum<CampaignType> };
+        var action = new Option<LeadAction?>("--action") { Description = "Timeline for a lead with this action (ContactMe, GetItNow, Create, TestDrive, FreeTrial, Other)", CustomParser = OptionValues.Enum<LeadAction> };
+        var created = new Option<DateTime?>("--created") { Description = "The lead's createdon, ISO 8601 from 2000-01-01 to 2100-12-31 (UTC unless an offset is given, e.g. 2026-03-02T09:30:00Z; default: now)", CustomParser = OptionValues.Date };
+        var verbose = OptionValues.Verbose();
         var timeZone = new Option<string?>("--time-zone") { Description = "Windows time zone id of the business days (default UTC), e.g. \"W. Europe Standard Time\"" };
         var firstName = new Option<string?>("--first-name") { Description = "{firstname} of the timeline's lead" };
         var company = new Option<string?>("--company") { Description = "{companyname} of the timeline's lead" };
@@ -29,7 +31,7 @@ public sealed class SequencesCommand : ICliCommand
 
         var command = new Command("sequences", "Print the built-in nurture sequences (copyable into rows), or with --campaign/--action the timeline one lead gets.")
         {
-            campaign, action, created, timeZone, firstName, company, offer,
+            campaign, action, created, timeZone, firstName, company, offer, verbose,
         };
         command.SetAction(parse =>
         {
@@ -42,7 +44,7 @@ public sealed class SequencesCommand : ICliCommand
             }
 
             var calendar = BusinessCalendar.FromTimeZoneId(parse.GetValue(timeZone));
-            if (calendar.Diagnostic != null) console.MarkupLine("[yellow]" + Markup.Escape(calendar.Diagnostic) + "[/]");
+            if (calendar.Diagnostic != null) console.MarkupLine("[yellow]" + Markup.Escape(SafeText.ForDisplay(calendar.Diagnostic)) + "[/]");
             var createdOn = parse.GetValue(created) is { } given ? BusinessCalendar.ToUtc(given) : DateTime.UtcNow;
             var lead = new NurtureLeadContext
             {
@@ -68,7 +70,7 @@ public sealed class SequencesCommand : ICliCommand
         var sb = new StringBuilder();
         var zone = calendar.TimeZone;
         string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        sb.Append("Enrolment: ").Append(plan.EnrollmentName).Append('\n');
+        sb.Append("Enrolment: ").Append(SafeText.ForDisplay(plan.EnrollmentName)).Append('\n');
         sb.Append("  status ").Append(NurtureLabels.Of(plan.Status))
           .Append(", started ").Append(plan.EnrolledOnUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" UTC")
           .Append(", steps ").Append(plan.StepsScheduled.ToString(CultureInfo.InvariantCulture))
@@ -83,9 +85,9 @@ public sealed class SequencesCommand : ICliCommand
               .Append("  ").Append(Local(activity.DueDateUtc).PadRight(20))
               .Append("  ").Append((activity.ActivityType == NurtureActivityType.Email ? "E-mail draft" : NurtureLabels.Of(activity.ActivityType)).PadRight(12))
               .Append(' ').Append(NurtureLabels.Of(activity.StepPriority).PadRight(9))
-              .Append(' ').Append(activity.Subject).Append('\n');
+              .Append(' ').Append(SafeText.ForDisplay(activity.Subject)).Append('\n');
         }
-        foreach (var diagnostic in plan.Diagnostics) sb.Append("  note: ").Append(diagnostic).Append('\n');
+        foreach (var diagnostic in plan.Diagnostics) sb.Append("  note: ").Append(SafeText.ForDisplay(diagnostic, 1000)).Append('\n');
         return sb.ToString();
     }
 

@@ -11,15 +11,16 @@ public sealed class VerifyCommand : ICliCommand
     {
         var console = consoles.Out;
         var zip = new Argument<string?>("zip") { Description = "The solution zip to check", Arity = ArgumentArity.ZeroOrOne };
-        var schemas = new Option<string?>("--schemas") { Description = "Folder of Microsoft's Dataverse XSDs (default: LEADPLUGINS_SCHEMAS, then ../shared/schemas/dataverse)" };
+        var schemas = new Option<string?>("--schemas") { Description = "Folder of Microsoft's Dataverse XSDs; when given, only this one (default: LEADPLUGINS_SCHEMAS, then ../shared/schemas/dataverse)" };
         var references = new Option<string[]>("--reference", "-r") { Description = "Folder holding assemblies the zip's DLLs reference, e.g. Microsoft.Xrm.Sdk.dll (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var format = new Option<FindingFormat>("--format") { Description = "How findings are printed", DefaultValueFactory = _ => FindingFormat.Table };
+        var format = new Option<FindingFormat>("--format") { Description = "How findings are printed: table, lines or msbuild", DefaultValueFactory = _ => FindingFormat.Table, CustomParser = r => OptionValues.Enum<FindingFormat>(r) ?? FindingFormat.Table };
         var info = new Option<bool>("--info") { Description = "Also print informational findings" };
         var rules = new Option<bool>("--rules") { Description = "List every check (rule code and meaning) and exit" };
+        var verbose = OptionValues.Verbose();
 
         var command = new Command("verify", "Check a solution zip: layout, XSDs, solution.xml, root components, plug-in registration against its DLLs.")
         {
-            zip, schemas, references, format, info, rules,
+            zip, schemas, references, format, info, rules, verbose,
         };
         command.SetAction(parse =>
         {
@@ -34,8 +35,13 @@ public sealed class VerifyCommand : ICliCommand
             var path = parse.GetValue(zip);
             if (string.IsNullOrEmpty(path))
             {
-                console.MarkupLine("[red]verify needs a zip path[/] (see leadplugins verify --help)");
-                return Cli.Failure;
+                CliErrors.Print(consoles.Error, "verify needs a zip path (leadplugins verify --help lists the options)");
+                return Cli.UsageError;
+            }
+            if (parse.GetValue(schemas) is { } schemaDirectory && !Directory.Exists(schemaDirectory))
+            {
+                CliErrors.Print(consoles.Error, "--schemas: no such directory: " + Output.SafeText.ForDisplay(schemaDirectory, 1000) + " (expected the folder holding " + DataverseSchemaLocator.RootSchema + ")");
+                return Cli.UsageError;
             }
             var report = SolutionVerifier.Verify(path, new VerifyOptions
             {

@@ -55,12 +55,30 @@ public static class RegistrationReader
             if (!pe.HasMetadata) throw new BadImageFormatException("no .NET metadata");
             simpleName = pe.GetMetadataReader().GetString(pe.GetMetadataReader().GetAssemblyDefinition().Name);
         }
-        catch (BadImageFormatException e)
+        catch (Exception e) when (IsDamagedImage(e))
         {
-            findings.Error(Rules.AssemblyUnreadable, findingFile, 0, "not a .NET assembly: " + e.Message);
+            findings.Error(FindingCodes.AssemblyUnreadable, findingFile, 0, "not a .NET assembly: " + e.Message);
             return new AssemblyReadResult(null, findings.Items, new HashSet<string>(), false);
         }
+        try
+        {
+            return ReadTypes(content, fileName, findingFile, siblings, referenceDirectories, simpleName, findings);
+        }
+        catch (Exception e) when (IsDamagedImage(e))
+        {
+            // Headers that read fine over damaged tables or signatures (a flipped byte): a finding, never a crash.
+            findings.Error(FindingCodes.AssemblyUnreadable, findingFile, 0, "the assembly's metadata is damaged: " + e.Message);
+            return new AssemblyReadResult(null, findings.Items, new HashSet<string>(), false);
+        }
+    }
 
+    /// <summary>What System.Reflection.Metadata and MetadataLoadContext throw for a damaged image.</summary>
+    private static bool IsDamagedImage(Exception e)
+        => e is BadImageFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or OverflowException or TypeLoadException or FileLoadException;
+
+    private static AssemblyReadResult ReadTypes(byte[] content, string fileName, string findingFile,
+        IReadOnlyDictionary<string, byte[]>? siblings, IEnumerable<string>? referenceDirectories, string simpleName, FindingList findings)
+    {
         var resolver = new ReferenceResolver(simpleName, content, siblings, referenceDirectories);
         using var context = new MetadataLoadContext(resolver, resolver.CoreAssemblyName);
         var assembly = context.LoadFromByteArray(content);
@@ -85,31 +103,31 @@ public static class RegistrationReader
             var registrable = type.IsPublic && !type.IsInterface && !type.IsAbstract && !type.IsGenericTypeDefinition;
 
             if (attributes.Steps.Count > 0 && !registrable)
-                findings.Error(Rules.StepOnUnregistrableType, findingFile, 0, typeName + " carries [PluginStep] but is not a public, concrete class: the step would never run");
+                findings.Error(FindingCodes.StepOnUnregistrableType, findingFile, 0, typeName + " carries [PluginStep] but is not a public, concrete class: the step would never run");
             if (attributes.Steps.Count > 0 && !isPlugin && hierarchyNames.Count > 0 && !hierarchyNames.Contains("?"))
-                findings.Error(Rules.StepOnNonPlugin, findingFile, 0, typeName + " carries [PluginStep] but does not implement " + PluginInterfaceName);
+                findings.Error(FindingCodes.StepOnNonPlugin, findingFile, 0, typeName + " carries [PluginStep] but does not implement " + PluginInterfaceName);
             if (attributes.Activity != null && !isActivity && !hierarchyNames.Contains("?"))
-                findings.Error(Rules.ActivityAttributeOnNonActivity, findingFile, 0, typeName + " carries [WorkflowActivity] but does not derive from " + CodeActivityName);
+                findings.Error(FindingCodes.ActivityAttributeOnNonActivity, findingFile, 0, typeName + " carries [WorkflowActivity] but does not derive from " + CodeActivityName);
             if (!registrable) continue;
 
             var pluginTypeId = RegistrationIds.PluginType(simpleName, typeName);
             if (isActivity || attributes.Activity != null)
             {
                 if (attributes.Activity == null && usesAttributes)
-                    findings.Warning(Rules.ActivityWithoutAttribute, findingFile, 0, typeName + " is a workflow activity without [WorkflowActivity]: registered as '" + type.Name + "' in group '" + DefaultWorkflowGroupName + "'");
+                    findings.Warning(FindingCodes.ActivityWithoutAttribute, findingFile, 0, typeName + " is a workflow activity without [WorkflowActivity]: registered as '" + type.Name + "' in group '" + DefaultWorkflowGroupName + "'");
                 var activity = attributes.Activity ?? new ActivityAttributeValues(type.Name, DefaultWorkflowGroupName, string.Empty);
                 types.Add(new PluginTypeRegistration(pluginTypeId, typeName, PluginTypeKind.WorkflowActivity, activity.FriendlyName, activity.Description, activity.GroupName, Array.Empty<StepRegistration>()));
             }
             else if (isPlugin || attributes.Steps.Count > 0)
             {
                 if (attributes.Steps.Count == 0 && usesAttributes)
-                    findings.Warning(Rules.PluginWithoutSteps, findingFile, 0, typeName + " implements IPlugin but has no [PluginStep]: registered as a plug-in type with no step");
+                    findings.Warning(FindingCodes.PluginWithoutSteps, findingFile, 0, typeName + " implements IPlugin but has no [PluginStep]: registered as a plug-in type with no step");
                 var steps = BuildSteps(typeName, attributes.Steps, findingFile, findings);
                 types.Add(new PluginTypeRegistration(pluginTypeId, typeName, PluginTypeKind.Plugin, typeName, string.Empty, null, steps));
             }
         }
         if (unresolved.Count > 0)
-            findings.Info(Rules.ReferencesUnresolved, findingFile, 0, "referenced assemblies not found (" + string.Join(", ", unresolved) + "): base types read from metadata names only");
+            findings.Info(FindingCodes.ReferencesUnresolved, findingFile, 0, "referenced assemblies not found (" + string.Join(", ", unresolved) + "): base types read from metadata names only");
 
         var signed = IsStrongNameSigned(content);
         var registration = new PluginAssemblyRegistration(
@@ -184,7 +202,7 @@ public static class RegistrationReader
                 var args = data.ConstructorArguments;
                 if (args.Count != 4)
                 {
-                    findings.Error(Rules.AttributeUnreadable, findingFile, 0, type.FullName + ": [PluginStep] with an unexpected constructor (" + args.Count + " arguments)");
+                    findings.Error(FindingCodes.AttributeUnreadable, findingFile, 0, type.FullName + ": [PluginStep] with an unexpected constructor (" + args.Count + " arguments)");
                     continue;
                 }
                 steps.Add(new StepAttributeValues(
@@ -233,13 +251,13 @@ public static class RegistrationReader
             if (collisions.Contains(baseKey))
             {
                 if (string.IsNullOrWhiteSpace(a.Name))
-                    findings.Error(Rules.StepIdentityCollision, findingFile, 0, typeName + " registers several " + message + " steps on " + entity + " in stage " + a.Stage + ": give each a distinct Name");
+                    findings.Error(FindingCodes.StepIdentityCollision, findingFile, 0, typeName + " registers several " + message + " steps on " + entity + " in stage " + a.Stage + ": give each a distinct Name");
                 disambiguator = a.Name;
             }
             var key = RegistrationIds.StepKey(typeName, message, entity, a.Stage, disambiguator);
             var messageId = SdkMessages.IdOf(message);
             if (messageId == null && !SdkMessages.Forbidden.Contains(message, StringComparer.OrdinalIgnoreCase))
-                findings.Error(Rules.UnknownMessage, findingFile, 0, typeName + ": no known sdkmessage id for message '" + message + "' (known: " + string.Join(", ", SdkMessages.KnownIds.Keys) + "); add it to SdkMessages with its source");
+                findings.Error(FindingCodes.UnknownMessage, findingFile, 0, typeName + ": no known sdkmessage id for message '" + message + "' (known: " + string.Join(", ", SdkMessages.KnownIds.Keys) + "); add it to SdkMessages with its source");
 
             var images = new List<ImageRegistration>();
             AddImage(images, key, message, a.Image1Name, a.Image1Type, a.Image1Attributes, "Image1", typeName, findingFile, findings);
@@ -283,7 +301,7 @@ public static class RegistrationReader
         if (string.IsNullOrWhiteSpace(name))
         {
             if (!string.IsNullOrWhiteSpace(attributes))
-                findings.Error(Rules.ImageWithoutName, findingFile, 0, typeName + ": " + slot + "Attributes is set but " + slot + "Name is not");
+                findings.Error(FindingCodes.ImageWithoutName, findingFile, 0, typeName + ": " + slot + "Attributes is set but " + slot + "Name is not");
             return;
         }
         images.Add(new ImageRegistration(

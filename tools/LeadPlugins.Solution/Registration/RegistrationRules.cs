@@ -12,21 +12,21 @@ public static class RegistrationRules
 
     private static readonly IReadOnlyDictionary<StepRule, string> Codes = new Dictionary<StepRule, string>
     {
-        [StepRule.InvalidStage] = Rules.InvalidStage,
-        [StepRule.InvalidMode] = Rules.InvalidMode,
-        [StepRule.AsyncOutsidePostOperation] = Rules.AsyncOutsidePostOperation,
-        [StepRule.StepNameTooLong] = Rules.StepNameTooLong,
-        [StepRule.StepWithoutEntity] = Rules.StepWithoutEntity,
-        [StepRule.UnknownMessage] = Rules.UnknownMessage,
-        [StepRule.ForbiddenMessage] = Rules.ForbiddenMessage,
-        [StepRule.UpdateWithoutFilteringAttributes] = Rules.UpdateWithoutFilteringAttributes,
-        [StepRule.FilteringAttributesIgnored] = Rules.FilteringAttributesIgnored,
-        [StepRule.PreImageOnCreate] = Rules.PreImageOnCreate,
-        [StepRule.PostImageOnDelete] = Rules.PostImageOnDelete,
-        [StepRule.PostImageOutsidePostOperation] = Rules.PostImageOutsidePostOperation,
-        [StepRule.InvalidImageType] = Rules.InvalidImageType,
-        [StepRule.ImageWithoutAttributes] = Rules.ImageWithoutAttributes,
-        [StepRule.ImageOnUnsupportedMessage] = Rules.ImageOnUnsupportedMessage,
+        [StepRule.InvalidStage] = FindingCodes.InvalidStage,
+        [StepRule.InvalidMode] = FindingCodes.InvalidMode,
+        [StepRule.AsyncOutsidePostOperation] = FindingCodes.AsyncOutsidePostOperation,
+        [StepRule.StepNameTooLong] = FindingCodes.StepNameTooLong,
+        [StepRule.StepWithoutEntity] = FindingCodes.StepWithoutEntity,
+        [StepRule.UnknownMessage] = FindingCodes.UnknownMessage,
+        [StepRule.ForbiddenMessage] = FindingCodes.ForbiddenMessage,
+        [StepRule.UpdateWithoutFilteringAttributes] = FindingCodes.UpdateWithoutFilteringAttributes,
+        [StepRule.FilteringAttributesIgnored] = FindingCodes.FilteringAttributesIgnored,
+        [StepRule.PreImageOnCreate] = FindingCodes.PreImageOnCreate,
+        [StepRule.PostImageOnDelete] = FindingCodes.PostImageOnDelete,
+        [StepRule.PostImageOutsidePostOperation] = FindingCodes.PostImageOutsidePostOperation,
+        [StepRule.InvalidImageType] = FindingCodes.InvalidImageType,
+        [StepRule.ImageWithoutAttributes] = FindingCodes.ImageWithoutAttributes,
+        [StepRule.ImageOnUnsupportedMessage] = FindingCodes.ImageOnUnsupportedMessage,
     };
 
     /// <param name="isDeclaredColumn">
@@ -57,7 +57,7 @@ public static class RegistrationRules
             {
                 if (!column.StartsWith(prefixed, StringComparison.OrdinalIgnoreCase)) continue;
                 if (isDeclaredColumn(step.PrimaryEntity, column) == false)
-                    findings.Error(Rules.UnknownColumn, file, line, what + ": " + role + " '" + column + "' is not a column of " + step.PrimaryEntity + " in this solution");
+                    findings.Error(FindingCodes.UnknownColumn, file, line, what + ": " + role + " '" + column + "' is not a column of " + step.PrimaryEntity + " in this solution");
             }
         }
     }

@@ -5,7 +5,10 @@ using System.Xml.Schema;
 
 namespace LeadPlugins.Solution;
 
-/// <summary>Finds Microsoft's Dataverse XSDs: LEADPLUGINS_SCHEMAS, then an explicit directory, then &lt;repo&gt;/../shared/schemas/dataverse.</summary>
+/// <summary>
+/// Finds Microsoft's Dataverse XSDs: an explicit directory (e.g. verify --schemas) when given, and nothing else if it
+/// does not hold them; else LEADPLUGINS_SCHEMAS; else &lt;repo&gt;/../shared/schemas/dataverse.
+/// </summary>
 public static class DataverseSchemaLocator
 {
     public const string EnvironmentVariable = "LEADPLUGINS_SCHEMAS";
@@ -13,9 +16,10 @@ public static class DataverseSchemaLocator
 
     public static string? Locate(string? preferred = null)
     {
+        // A directory someone named is never silently replaced by another one.
+        if (preferred != null) return File.Exists(Path.Combine(preferred, RootSchema)) ? Path.GetFullPath(preferred) : null;
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrEmpty(fromEnvironment)) return File.Exists(Path.Combine(fromEnvironment, RootSchema)) ? Path.GetFullPath(fromEnvironment) : null;
-        if (preferred != null && File.Exists(Path.Combine(preferred, RootSchema))) return Path.GetFullPath(preferred);
         foreach (var origin in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(origin); dir != null; dir = dir.Parent)
@@ -29,8 +33,8 @@ public static class DataverseSchemaLocator
 
     public static string MissingMessage(string? preferred)
         => "Microsoft's Dataverse XSDs (" + RootSchema + ", Fetch.xsd, FormXml.xsd, ...) were not found"
-           + (preferred != null ? " in " + preferred : string.Empty)
-           + ". Set " + EnvironmentVariable + " to the folder holding them (the repository expects ../shared/schemas/dataverse next to it).";
+           + (preferred != null ? " in " + preferred + (Directory.Exists(preferred) ? string.Empty : " (no such directory)") : string.Empty)
+           + (preferred != null ? "." : ". Set " + EnvironmentVariable + " to the folder holding them (the repository expects ../shared/schemas/dataverse next to it).");
 }
 
 /// <summary>

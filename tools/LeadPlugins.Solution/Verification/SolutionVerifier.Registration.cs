@@ -117,6 +117,8 @@ public static partial class SolutionVerifier
             var dll = read.Assembly;
             if (!dll.IsStrongNameSigned)
                 findings.Error(FindingCodes.AssemblyNotSigned, entryName, 0, "the assembly is not strong-name signed (sandbox assemblies must be fully signed; public or delay signing is not enough)");
+            else if (StrongNameSignatureCheck.Problem(content) is { } signature)
+                findings.Error(FindingCodes.AssemblySignatureInvalid, entryName, 0, "the strong-name signature does not verify: " + signature + "; Dataverse refuses to register it");
 
             var declared = ParseAssemblyName(assembly.FullName);
             var actual = ParseAssemblyName(dll.FullName);

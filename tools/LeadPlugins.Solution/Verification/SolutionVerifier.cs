@@ -39,19 +39,30 @@ public static partial class SolutionVerifier
 
     public static VerificationReport Verify(string zipPath, VerifyOptions? options = null)
     {
-        if (!File.Exists(zipPath))
-            return new VerificationReport(zipPath, new[] { new Finding(Severity.Error, FindingCodes.NotAZip, zipPath, 0, "file not found") });
-        return Verify(File.ReadAllBytes(zipPath), zipPath, options);
+        var refused = Directory.Exists(zipPath) ? "is a directory, not a zip file"
+            : !File.Exists(zipPath) ? "file not found"
+            : new FileInfo(zipPath).Length > ZipEntryGuard.MaxZipBytes ? "the file is larger than " + ZipEntryGuard.MaxZipBytes / (1024 * 1024) + " MB, verify's limit for a solution zip"
+            : null;
+        if (refused != null)
+            return new VerificationReport(zipPath, new[] { new Finding(Severity.Error, FindingCodes.NotAZip, zipPath, 0, refused) });
+        using var file = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Verify(file, zipPath, options);
     }
 
     public static VerificationReport Verify(byte[] zip, string displayName, VerifyOptions? options = null)
+        => Verify(new MemoryStream(zip, writable: false), displayName, options);
+
+    /// <summary>Checks a zip read from a seekable stream; entries are read within <see cref="ZipEntryGuard"/>'s limits.</summary>
+    public static VerificationReport Verify(Stream zip, string displayName, VerifyOptions? options = null)
     {
         options ??= new VerifyOptions();
         var findings = new FindingList();
         Dictionary<string, byte[]> entries;
         try
         {
-            entries = ReadEntries(zip, findings);
+            if (!ZipEntryGuard.CheckEntryCount(zip, displayName, findings)) return new VerificationReport(displayName, findings.Items);
+            using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+            entries = ZipEntryGuard.ReadEntries(archive, findings);
         }
         catch (InvalidDataException e)
         {
@@ -80,32 +91,6 @@ public static partial class SolutionVerifier
             if (manifest != null) CheckAppComponents(manifest, customizations, findings);
         }
         return new VerificationReport(displayName, findings.Items);
-    }
-
-    private static Dictionary<string, byte[]> ReadEntries(byte[] zip, FindingList findings)
-    {
-        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        using var archive = new ZipArchive(new MemoryStream(zip, writable: false), ZipArchiveMode.Read);
-        foreach (var entry in archive.Entries)
-        {
-            var name = entry.FullName;
-            if (name.EndsWith('/')) continue; // folder entry
-            if (name.Contains('\\', StringComparison.Ordinal))
-                findings.Error(FindingCodes.BadEntryName, name, 0, "entry name uses a backslash; zip entries use forward slashes");
-            if (name.StartsWith('/'))
-                findings.Error(FindingCodes.BadEntryName, name, 0, "entry name starts with '/'");
-            if (!seen.Add(name))
-            {
-                findings.Error(FindingCodes.BadEntryName, name, 0, "duplicate entry");
-                continue;
-            }
-            using var stream = entry.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            entries[name.Replace('\\', '/').TrimStart('/')] = copy.ToArray();
-        }
-        return entries;
     }
 
     private static XDocument? LoadXml(Dictionary<string, byte[]> entries, string name, FindingList findings)

@@ -94,10 +94,28 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         /// business day (local), else the next business day; the due date is the end of the business day reached
         /// after adding the offset. Negative offsets count as 0. An Unspecified-kind instant is read as UTC.
         /// </summary>
-        public DateTime DueDateUtc(DateTime enrolledOn, int businessDays)
+        public DateTime DueDateUtc(DateTime enrolledOn, int businessDays) => DueDateUtc(enrolledOn, businessDays, out _);
+
+        /// <summary>
+        /// Latest due date the calendar gives: far enough before DateTime.MaxValue that the next business day, the
+        /// end-of-day time and any time zone offset can still be computed.
+        /// </summary>
+        public static readonly DateTime LatestDueDateUtc = new DateTime(9999, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>
+        /// <see cref="DueDateUtc(DateTime, int)"/>, or <see cref="LatestDueDateUtc"/> with <paramref name="capped"/> set
+        /// when the due date would fall after it (an enrolment date near the end of the calendar), so date arithmetic
+        /// never overflows.
+        /// </summary>
+        public DateTime DueDateUtc(DateTime enrolledOn, int businessDays, out bool capped)
         {
-            var localDay = FirstBusinessDay(enrolledOn);
             var remaining = Math.Min(Math.Max(businessDays, 0), MaxBusinessDays);
+            // Calendar days the computation may move at most: 3 to day 0, 7 per 5 business days, 6 for the rest, 1 for the offset.
+            var reach = 3 + 7.0 * (remaining / 5) + 6 + 1;
+            capped = (LatestDueDateUtc - ToUtc(enrolledOn)).TotalDays < reach;
+            if (capped) return LatestDueDateUtc;
+
+            var localDay = FirstBusinessDay(enrolledOn);
 
             // Whole weeks at once, then the rest day by day (the first business day is a weekday).
             localDay = localDay.AddDays(7 * (remaining / 5));

@@ -144,8 +144,11 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                     ? subject.Text
                     : ColumnText.TruncateWithEllipsis(sequence.Name + ": " + step.Name, NurtureTemplateRenderer.SubjectMaxLength);
 
+                var due = Calendar.DueDateUtc(enrolledOnUtc, offset, out var capped);
+                if (capped)
+                    diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0}: due date capped at {1:yyyy-MM-dd} (the enrolment date is too close to the end of the calendar).", label, BusinessCalendar.LatestDueDateUtc));
                 activities.Add(new PlannedNurtureActivity(step.Order, step.Name, step.ActivityType, subjectText, description.Text,
-                    Calendar.DueDateUtc(enrolledOnUtc, offset), offset, step.Priority));
+                    due, offset, step.Priority));
             }
 
             if (fallbacks.Count > 0)
