@@ -165,10 +165,17 @@ public sealed class DataverseConnection
         var name = Enum.TryParse<StoreName>(storeName ?? "My", true, out var parsed) ? parsed : StoreName.My;
         foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
         {
-            using var store = new X509Store(name, location);
-            store.Open(OpenFlags.ReadOnly);
-            var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, false);
-            if (found.Count > 0) return found[0];
+            try
+            {
+                using var store = new X509Store(name, location);
+                store.Open(OpenFlags.ReadOnly);
+                var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, false);
+                if (found.Count > 0) return found[0];
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                // Not every store exists on every OS (Linux has no LocalMachine\My): look in the next one.
+            }
         }
         throw new DataverseConnectionException("No certificate with thumbprint " + thumbprint + " in the " + name + " stores.");
     }
