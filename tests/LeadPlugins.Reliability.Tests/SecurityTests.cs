@@ -10,7 +10,7 @@ namespace LeadPlugins.Reliability.Tests;
 
 /// <summary>
 /// The plug-ins use the calling user's service except the two documented SYSTEM uses (enrichment's reads, the nurture
-/// enrolment's writes: README sections enrichment and nurture); no product code builds FetchXML from input (and the
+/// enrolment's writes: docs/enrichment.md and docs/nurture.md); no product code builds FetchXML from input (and the
 /// in-memory FetchXML path takes escaped quotes, angle brackets and ampersands); secure configuration never reaches a trace.
 /// </summary>
 [TestClass]
@@ -18,7 +18,7 @@ public sealed partial class SecurityTests : ReliabilityTestBase
 {
     private const string Secret = "S3cr3t-LeadPlugins-9f27c1d4-do-not-log";
 
-    /// <summary>The plug-in types that run their service calls as SYSTEM, as documented (see the README test below).</summary>
+    /// <summary>The plug-in types that run their service calls as SYSTEM, as documented (see the docs test below).</summary>
     private static readonly Type[] DocumentedSystemUsers = { typeof(EnrichMarketplaceLead), typeof(EnrollLeadInNurture) };
 
     internal static string RepoRoot => typeof(SecurityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
@@ -68,7 +68,7 @@ public sealed partial class SecurityTests : ReliabilityTestBase
     }
 
     [TestMethod]
-    public void Only_the_documented_plugins_ask_for_the_SYSTEM_service_and_the_README_says_why()
+    public void Only_the_documented_plugins_ask_for_the_SYSTEM_service_and_the_docs_say_why()
     {
         var sources = Directory.GetFiles(Path.Combine(RepoRoot, "Plugins", "LeadPlugins.Plugins"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
@@ -79,9 +79,10 @@ public sealed partial class SecurityTests : ReliabilityTestBase
         CollectionAssert.AreEqual(DocumentedSystemUsers.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal).ToList(), systemUsers,
             "files asking for a SYSTEM service (SystemUserService or CreateOrganizationService(null))");
 
-        var readme = File.ReadAllText(Path.Combine(RepoRoot, "README.md"));
-        StringAssert.Contains(readme, "| runs reads as | SYSTEM (`CreateOrganizationService(null)`)", "enrichment documents its SYSTEM reads");
-        StringAssert.Contains(readme, "`EnrollLeadInNurture` writes as **SYSTEM**", "nurture documents its SYSTEM writes");
+        var enrichment = File.ReadAllText(Path.Combine(RepoRoot, "docs", "enrichment.md"));
+        StringAssert.Contains(enrichment, "| runs reads as | SYSTEM (`CreateOrganizationService(null)`)", "enrichment documents its SYSTEM reads");
+        var nurture = File.ReadAllText(Path.Combine(RepoRoot, "docs", "nurture.md"));
+        StringAssert.Contains(nurture, "`EnrollLeadInNurture` writes as **SYSTEM**", "nurture documents its SYSTEM writes");
     }
 
     [GeneratedRegex(@"SystemUserService|CreateOrganizationService\s*\(\s*null\s*\)")]
