@@ -30,6 +30,8 @@ public static class Cli
         new PackCommand(),
         new VerifyCommand(),
         new SequencesCommand(),
+        new BackfillCommand(),
+        new EmulatorCommand(),
     };
 
     public static RootCommand BuildRoot(CliConsoles consoles)
