@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using System.Xml.Linq;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Plugins.Services.Enrichment;
@@ -108,14 +107,12 @@ public sealed class LeadBackfill
             summary.Waited = _service.Statistics.Waited - startWaited;
             summary.Elapsed = clock.Elapsed;
         }
-        while (true)
+        var pages = new LeadPages(_columns, _options.FetchXml, _options.Since, neverEnrichedOnly: true, _options.PageSize);
+        await foreach (var page in pages.ReadAsync(_service, after, cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = await _service.RetrieveMultipleAsync(new FetchExpression(PageFetch(after)), cancellationToken).ConfigureAwait(false);
-            if (page.Entities.Count == 0) break;
-            for (var start = 0; start < page.Entities.Count; start += _options.EvaluateChunk)
+            for (var start = 0; start < page.Count; start += _options.EvaluateChunk)
             {
-                var chunk = page.Entities.Skip(start).Take(_options.EvaluateChunk).ToList();
+                var chunk = page.Skip(start).Take(_options.EvaluateChunk).ToList();
                 summary.Read += chunk.Count;
                 var changes = Evaluate(chunk, summary);
                 foreach (var change in changes) changed(change.Change);
@@ -128,42 +125,10 @@ public sealed class LeadBackfill
                 Measure();
                 progress(summary);
             }
-            after = page.Entities[^1].Id;
-            if (page.Entities.Count < _options.PageSize) break;
         }
         if (_options.Apply) DeleteCheckpoint();
         Measure();
         return summary;
-    }
-
-    /// <summary>Never-enriched leads after the given leadid, in leadid order (keyset paging), narrowed by --since and --fetch.</summary>
-    internal string PageFetch(Guid? after)
-    {
-        XElement fetch;
-        if (_options.FetchXml != null)
-        {
-            fetch = XElement.Parse(_options.FetchXml);
-            foreach (var name in new[] { "count", "page", "paging-cookie", "top", "aggregate" }) fetch.Attribute(name)?.Remove();
-            var userEntity = fetch.Element("entity");
-            if ((string?)userEntity?.Attribute("name") != "lead") throw new ArgumentException("The --fetch query must be on the lead table.");
-            userEntity!.Elements().Where(e => e.Name.LocalName is "attribute" or "all-attributes" or "order").Remove();
-        }
-        else
-        {
-            fetch = new XElement("fetch", new XElement("entity", new XAttribute("name", "lead")));
-        }
-        fetch.SetAttributeValue("count", _options.PageSize);
-        var entity = fetch.Element("entity")!;
-        foreach (var column in _columns) entity.AddFirst(new XElement("attribute", new XAttribute("name", column)));
-        entity.Add(new XElement("order", new XAttribute("attribute", LeadOutputColumns.LeadId)));
-        var filter = new XElement("filter", new XAttribute("type", "and"),
-            new XElement("condition", new XAttribute("attribute", LeadOutputColumns.EnrichmentStatus), new XAttribute("operator", "null")));
-        if (_options.Since is DateTime since)
-            filter.Add(new XElement("condition", new XAttribute("attribute", LeadOutputColumns.CreatedOn), new XAttribute("operator", "ge"), new XAttribute("value", ODataValues.WriteDateTime(since))));
-        if (after is Guid last)
-            filter.Add(new XElement("condition", new XAttribute("attribute", LeadOutputColumns.LeadId), new XAttribute("operator", "gt"), new XAttribute("value", last.ToString("D"))));
-        entity.Add(filter);
-        return fetch.ToString(SaveOptions.DisableFormatting);
     }
 
     private List<(LeadChange Change, Entity Update)> Evaluate(List<Entity> leads, BackfillSummary summary)
