@@ -30,6 +30,8 @@ public static class Cli
         new PackCommand(),
         new VerifyCommand(),
         new SequencesCommand(),
+        new DoctorCommand(),
+        new ExportCommand(),
         new BackfillCommand(),
         new EmulatorCommand(),
     };

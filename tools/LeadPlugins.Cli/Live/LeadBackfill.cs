@@ -78,7 +78,7 @@ public sealed class LeadBackfill
     {
         _service = service;
         _options = options;
-        _enrichment = new LeadEnrichmentService(service, SilentTrace.Instance, null);
+        _enrichment = new LeadEnrichmentService(service, NullTracing.Instance, null);
         _columns = _enrichment.InputColumns.Concat(OutputColumns()).Append(LeadOutputColumns.LeadId).Distinct(StringComparer.Ordinal).ToArray();
     }
 
@@ -184,7 +184,7 @@ public sealed class LeadBackfill
 
     private long Enrol(IEnumerable<Guid> leads)
     {
-        var enrolment = new NurtureEnrollmentService(_service, SilentTrace.Instance, new NurtureOptions(null, _options.Clock));
+        var enrolment = new NurtureEnrollmentService(_service, NullTracing.Instance, new NurtureOptions(null, _options.Clock));
         long count = 0;
         foreach (var id in leads)
         {
@@ -237,11 +237,5 @@ public sealed class LeadBackfill
     private void DeleteCheckpoint()
     {
         if (_options.CheckpointPath != null && File.Exists(_options.CheckpointPath)) File.Delete(_options.CheckpointPath);
-    }
-
-    private sealed class SilentTrace : ITracingService
-    {
-        public static readonly SilentTrace Instance = new();
-        public void Trace(string format, params object[] args) { }
     }
 }
