@@ -149,7 +149,7 @@ public sealed class CommandTests
             Assert.AreEqual(25, records.Count);
             Assert.IsTrue(records.All(r => r.Lead != null), string.Join("; ", records.Where(r => r.Error != null).Select(r => r.Error)));
             Assert.AreEqual(20, records.Count(r => r.Lead!.Contains(LeadOutputColumns.Storefront)));
-            CollectionAssert.AreEquivalent(host.Dataverse.Query("lead").Select(l => l.Id).ToList(), records.Select(r => r.Lead!.Id).ToList(), "one row per lead");
+            CollectionAssert.AreEquivalent(host.Dataverse.Query("lead").Select(l => l.Id).ToList(), records.Select(r => r.Lead!.GetAttributeValue<Guid?>(LeadOutputColumns.LeadId) ?? r.Lead.Id).ToList(), "one row per lead");
             Assert.IsFalse((result.Out + result.Error).Contains(Secret, StringComparison.Ordinal));
         }
         finally
