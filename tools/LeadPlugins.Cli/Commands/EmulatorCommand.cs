@@ -59,14 +59,8 @@ public sealed class EmulatorCommand : ICliCommand
                 consoles.Out.WriteLine("Dataverse Web API emulator on " + emulator.Url + "api/data/v9.2/ (Ctrl+C stops it)");
                 consoles.Out.WriteLine("try: leadplugins doctor --url " + emulator.Url);
                 consoles.Out.Profile.Out.Writer.Flush();
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Ctrl+C: stop cleanly.
-                }
+                // Ctrl+C reaches the host's console lifetime (which stops it) or the command's token, whichever listens first.
+                await Task.WhenAny(Task.Delay(Timeout.Infinite, token), emulator.WaitForShutdownAsync(CancellationToken.None));
                 consoles.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"served {emulator.Requests:N0} request(s), {emulator.Throttled:N0} throttled, {emulator.Failed:N0} failed on purpose"));
                 return Cli.Success;
             }

@@ -107,6 +107,8 @@ public sealed class LeadBackfill
             summary.Waited = _service.Statistics.Waited - startWaited;
             summary.Elapsed = clock.Elapsed;
         }
+        var pending = new List<(LeadChange Change, Entity Update)>();
+        var unsaved = new List<Guid>();
         var pages = new LeadPages(_columns, _options.FetchXml, _options.Since, neverEnrichedOnly: true, _options.PageSize);
         await foreach (var page in pages.ReadAsync(_service, after, cancellationToken).ConfigureAwait(false))
         {
@@ -118,15 +120,28 @@ public sealed class LeadBackfill
                 foreach (var change in changes) changed(change.Change);
                 if (_options.Apply)
                 {
-                    await WriteAsync(changes.Select(c => c.Update).ToList(), summary, cancellationToken).ConfigureAwait(false);
-                    if (_options.Enrol) summary.Enrolled += Enrol(changes.Where(c => !c.Change.IsTestLead).Select(c => c.Change.LeadId));
-                    WriteCheckpoint(chunk[^1].Id);
+                    // Only full batches go out, so requests = reads + ceil(changed / batch size); the rest waits for the next chunk.
+                    pending.AddRange(changes);
+                    var full = pending.Count / _options.BatchSize * _options.BatchSize;
+                    await FlushAsync(pending, full, summary, cancellationToken).ConfigureAwait(false);
+                    // The checkpoint moves to the last lead read before the first one still waiting to be written.
+                    unsaved.AddRange(chunk.Select(l => l.Id));
+                    var firstWaiting = pending.Count == 0 ? unsaved.Count : unsaved.IndexOf(pending[0].Change.LeadId);
+                    if (firstWaiting > 0)
+                    {
+                        WriteCheckpoint(unsaved[firstWaiting - 1]);
+                        unsaved.RemoveRange(0, firstWaiting);
+                    }
                 }
                 Measure();
                 progress(summary);
             }
         }
-        if (_options.Apply) DeleteCheckpoint();
+        if (_options.Apply)
+        {
+            await FlushAsync(pending, pending.Count, summary, cancellationToken).ConfigureAwait(false);
+            DeleteCheckpoint();
+        }
         Measure();
         return summary;
     }
@@ -164,6 +179,15 @@ public sealed class LeadBackfill
             result.Add((new LeadChange(lead.Id, columns, isTest), update));
         }
         return result;
+    }
+
+    private async Task FlushAsync(List<(LeadChange Change, Entity Update)> pending, int count, BackfillSummary summary, CancellationToken cancellationToken)
+    {
+        if (count == 0) return;
+        var batch = pending.GetRange(0, count);
+        await WriteAsync(batch.Select(c => c.Update).ToList(), summary, cancellationToken).ConfigureAwait(false);
+        pending.RemoveRange(0, count);
+        if (_options.Enrol) summary.Enrolled += Enrol(batch.Where(c => !c.Change.IsTestLead).Select(c => c.Change.LeadId));
     }
 
     private async Task WriteAsync(List<Entity> updates, BackfillSummary summary, CancellationToken cancellationToken)
