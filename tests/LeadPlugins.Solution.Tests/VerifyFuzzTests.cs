@@ -75,4 +75,14 @@ public sealed class VerifyFuzzTests
             foreach (var at in positions) copy[at] ^= xor;
             return copy;
         }).Sample(VerifyAndPrint, iter: 300);
+
+    [TestMethod]
+    public void A_damaged_public_key_found_by_the_fuzzer_is_a_finding()
+        // The case CsCheck found on 2026-12-05: MetadataLoadContext threw SecurityException("Invalid assembly public key.").
+        => Gen.Select(Gen.Int[0, _good.Length - 1].Array[1, 6], Gen.Byte[1, 255], (positions, xor) =>
+        {
+            var copy = (byte[])_good.Clone();
+            foreach (var at in positions) copy[at] ^= xor;
+            return copy;
+        }).Sample(VerifyAndPrint, iter: 300, seed: "b0E9sKblhrL2");
 }

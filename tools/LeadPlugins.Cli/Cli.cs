@@ -31,6 +31,10 @@ public static class Cli
         new VerifyCommand(),
         new SequencesCommand(),
         new ChartsCommand(),
+        new DoctorCommand(),
+        new ExportCommand(),
+        new BackfillCommand(),
+        new EmulatorCommand(),
     };
 
     public static RootCommand BuildRoot(CliConsoles consoles)

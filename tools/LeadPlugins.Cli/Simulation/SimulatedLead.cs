@@ -1,3 +1,4 @@
+using LeadPlugins.Schema;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 

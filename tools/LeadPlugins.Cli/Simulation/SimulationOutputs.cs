@@ -1,3 +1,4 @@
+using LeadPlugins.Schema;
 using System.Globalization;
 using LeadPlugins.Cli.Output;
 using Newtonsoft.Json;

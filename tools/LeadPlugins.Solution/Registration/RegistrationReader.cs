@@ -74,7 +74,8 @@ public static class RegistrationReader
 
     /// <summary>What System.Reflection.Metadata and MetadataLoadContext throw for a damaged image.</summary>
     private static bool IsDamagedImage(Exception e)
-        => e is BadImageFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or OverflowException or TypeLoadException or FileLoadException;
+        => e is BadImageFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or OverflowException or TypeLoadException or FileLoadException
+           or System.Security.SecurityException; // "Invalid assembly public key." from a damaged public-key blob
 
     private static AssemblyReadResult ReadTypes(byte[] content, string fileName, string findingFile,
         IReadOnlyDictionary<string, byte[]>? siblings, IEnumerable<string>? referenceDirectories, string simpleName, FindingList findings)
