@@ -14,7 +14,7 @@ namespace LeadPlugins.Cli.Commands;
 public sealed record ChartRow(IReadOnlyList<string> Groups, IReadOnlyList<decimal> Measures);
 
 /// <summary>What a chart shows: its columns (group-bys, then measures) and rows sorted by the groups.</summary>
-public sealed record ChartTable(ChartDefinition Chart, IReadOnlyList<string> GroupColumns, IReadOnlyList<string> MeasureColumns, IReadOnlyList<ChartRow> Rows, bool ComputedClientSide)
+public sealed record ChartTable(ChartDefinition Chart, IReadOnlyList<string> GroupColumns, IReadOnlyList<string> MeasureColumns, IReadOnlyList<ChartRow> Rows)
 {
     public decimal Measure(string measureAlias, params string[] groups)
     {
@@ -87,8 +87,6 @@ public sealed class ChartsCommand : ICliCommand
             grid.AddRow(row.Groups.Select(Markup.Escape).Concat(row.Measures.Select(m => m.ToString("#,0.##", CultureInfo.InvariantCulture))).ToArray());
         if (table.Rows.Count == 0) grid.Caption("no rows");
         consoles.Out.Write(grid);
-        if (table.ComputedClientSide)
-            consoles.Error.MarkupLine("[yellow]" + Markup.Escape(table.Chart.Name + ": computed client-side (ClientSideChartAggregation), the in-memory Dataverse does not run aggregate FetchXML yet") + "[/]");
     }
 
     /// <summary>Runs the chart's FetchXML against <paramref name="service"/> and labels the groups.</summary>
@@ -98,17 +96,8 @@ public sealed class ChartsCommand : ICliCommand
         var table = (string)fetch.Element("entity")!.Attribute("name")!;
         var attributes = fetch.Element("entity")!.Elements("attribute").ToList();
         string Column(string alias) => (string)attributes.Single(a => (string?)a.Attribute("alias") == alias).Attribute("name")!;
-        EntityCollection result;
-        var clientSide = false;
-        try
-        {
-            result = service.RetrieveMultiple(new FetchExpression(chart.FetchXml));
-        }
-        catch (NotSimulatedException)
-        {
-            result = ClientSideChartAggregation.Retrieve(service, chart.FetchXml);
-            clientSide = true;
-        }
+        // Aggregate FetchXML, answered by the server (or the in-memory Dataverse's aggregate engine) as AliasedValues.
+        var result = service.RetrieveMultiple(new FetchExpression(chart.FetchXml));
         var rows = result.Entities.Select(row => new ChartRow(
             chart.GroupByAliases.Select(alias => Label(environment, table, Column(alias), Value(row, alias))).ToList(),
             chart.MeasureAliases.Select(alias => Number(Value(row, alias))).ToList()))
@@ -121,7 +110,7 @@ public sealed class ChartsCommand : ICliCommand
             var aggregate = (string?)attribute.Attribute("aggregate");
             return aggregate is "count" or "countcolumn" ? "Count" : char.ToUpperInvariant(aggregate![0]) + aggregate[1..] + " of " + DisplayName((string)attribute.Attribute("name")!);
         }).ToList();
-        return new ChartTable(chart, chart.GroupByAliases.Select(a => DisplayName(Column(a))).ToList(), measureNames, rows, clientSide);
+        return new ChartTable(chart, chart.GroupByAliases.Select(a => DisplayName(Column(a))).ToList(), measureNames, rows);
     }
 
     private static object? Value(Entity row, string alias)
@@ -154,81 +143,4 @@ public sealed class ChartsCommand : ICliCommand
         public void Rejected(int line, string reason) { }
         public void EndBatch() { }
     }
-}
-
-/// <summary>
-/// Stand-in for server-side aggregation while the in-memory Dataverse does not run aggregate FetchXML: runs the chart's
-/// FetchXML without its aggregates (same entity, filters and group-by columns, every page) and counts or sums in memory,
-/// returning rows shaped like the server's (AliasedValue per alias). Supports what the charts use: groupby, count,
-/// countcolumn, sum. Remove it once the in-memory Dataverse aggregates (ChartsCommand then takes the server's rows).
-/// </summary>
-public static class ClientSideChartAggregation
-{
-    public static EntityCollection Retrieve(IOrganizationService service, string aggregateFetchXml)
-    {
-        var fetch = XElement.Parse(aggregateFetchXml);
-        var entity = fetch.Element("entity")!;
-        var table = (string)entity.Attribute("name")!;
-        var attributes = entity.Elements("attribute").Select(a => (
-            Column: (string)a.Attribute("name")!,
-            Alias: (string?)a.Attribute("alias") ?? (string)a.Attribute("name")!,
-            GroupBy: (string?)a.Attribute("groupby") == "true",
-            Aggregate: (string?)a.Attribute("aggregate"))).ToList();
-        foreach (var a in attributes.Where(a => !a.GroupBy && a.Aggregate is not ("count" or "countcolumn" or "sum")))
-            throw new NotSupportedException("ClientSideChartAggregation does not compute aggregate '" + a.Aggregate + "' (" + a.Alias + ")");
-
-        // The same query without aggregation: plain attributes, the chart's filters, no orders by alias.
-        var plain = new XElement("fetch", new XAttribute("mapping", "logical"),
-            new XElement("entity", new XAttribute("name", table),
-                attributes.Select(a => a.Column).Distinct(StringComparer.Ordinal).Select(c => new XElement("attribute", new XAttribute("name", c))),
-                entity.Elements("filter").Select(f => new XElement(f)),
-                entity.Elements("link-entity").Select(l => new XElement(l))));
-        var rows = new List<Entity>();
-        for (var page = 1; ; page++)
-        {
-            plain.SetAttributeValue("count", 5000);
-            plain.SetAttributeValue("page", page);
-            var batch = service.RetrieveMultiple(new FetchExpression(plain.ToString(SaveOptions.DisableFormatting)));
-            rows.AddRange(batch.Entities);
-            if (!batch.MoreRecords || batch.Entities.Count == 0) break;
-        }
-
-        var groups = attributes.Where(a => a.GroupBy).ToList();
-        var result = new EntityCollection { EntityName = table };
-        foreach (var group in rows.GroupBy(r => string.Join("\u0001", groups.Select(g => Key(r.GetAttributeValue<object>(g.Column))))))
-        {
-            var first = group.First();
-            var row = new Entity(table);
-            foreach (var g in groups)
-                row[g.Alias] = new AliasedValue(table, g.Column, first.Contains(g.Column) ? first[g.Column] : null);
-            foreach (var a in attributes.Where(a => !a.GroupBy))
-            {
-                object value = a.Aggregate switch
-                {
-                    "count" => group.Count(),
-                    "countcolumn" => group.Count(r => r.Contains(a.Column) && r[a.Column] != null),
-                    _ => new Money(group.Sum(r => r.GetAttributeValue<object>(a.Column) switch
-                    {
-                        Money m => m.Value,
-                        int i => i,
-                        decimal d => d,
-                        double d => (decimal)d,
-                        _ => 0m,
-                    })),
-                };
-                row[a.Alias] = new AliasedValue(table, a.Column, value);
-            }
-            result.Entities.Add(row);
-        }
-        return result;
-    }
-
-    private static string Key(object? value) => value switch
-    {
-        null => "\u0000",
-        OptionSetValue option => option.Value.ToString(CultureInfo.InvariantCulture),
-        EntityReference reference => reference.Id.ToString("D"),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
 }
