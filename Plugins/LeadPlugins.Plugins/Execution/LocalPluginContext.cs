@@ -6,38 +6,6 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins.Execution
 {
-    /// <summary>What a plug-in body needs, all taken from the platform's service provider.</summary>
-    public interface ILocalPluginContext
-    {
-        IServiceProvider ServiceProvider { get; }
-        IPluginExecutionContext PluginExecutionContext { get; }
-        /// <summary>The bulk-aware context (image collections per Target); null on hosts that do not provide it.</summary>
-        IPluginExecutionContext4? PluginExecutionContext4 { get; }
-        IOrganizationServiceFactory OrgSvcFactory { get; }
-        /// <summary>Runs as the step's user (context.UserId).</summary>
-        IOrganizationService PluginUserService { get; }
-        /// <summary>Runs as the user who started the operation (context.InitiatingUserId).</summary>
-        IOrganizationService InitiatingUserService { get; }
-        /// <summary>Runs as SYSTEM; created only when asked for, and only by steps that document why.</summary>
-        IOrganizationService SystemUserService { get; }
-        ITracingService TracingService { get; }
-        string? UnsecureConfiguration { get; }
-        string? SecureConfiguration { get; }
-        void Trace(string message);
-
-        /// <summary>
-        /// The rows of this message as one list: the single Target of Create/Update, or every entity of
-        /// CreateMultiple/UpdateMultiple's Targets. Plug-ins use it so both shapes share one code path.
-        /// </summary>
-        IReadOnlyList<Entity> GetTargets();
-
-        /// <summary>The named pre image of the i-th target (bulk-aware), or null.</summary>
-        Entity? GetPreImage(int targetIndex, string imageName);
-
-        /// <summary>The named post image of the i-th target (bulk-aware), or null.</summary>
-        Entity? GetPostImage(int targetIndex, string imageName);
-    }
-
     public sealed class LocalPluginContext : ILocalPluginContext
     {
         private IOrganizationService? _pluginUserService;
@@ -107,29 +75,6 @@ namespace LeadPlugins.Plugins.Execution
             }
             if (targetIndex == 0 && single != null && single.TryGetValue(imageName, out var image)) return image;
             return null;
-        }
-    }
-
-    /// <summary>Prefixes every trace line with the milliseconds since the previous one ([+Nms]), like pac's template.</summary>
-    public sealed class LocalTracingService : ITracingService
-    {
-        private readonly ITracingService? _inner;
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private long _lastMilliseconds;
-
-        public LocalTracingService(ITracingService? inner)
-        {
-            _inner = inner;
-        }
-
-        public void Trace(string format, params object[] args)
-        {
-            if (_inner == null) return;
-            var now = _clock.ElapsedMilliseconds;
-            var delta = now - _lastMilliseconds;
-            _lastMilliseconds = now;
-            var text = args == null || args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args);
-            _inner.Trace("{0}", "[+" + delta.ToString(CultureInfo.InvariantCulture) + "ms] " + text);
         }
     }
 }

@@ -2,38 +2,6 @@ using System;
 
 namespace LeadPlugins.Plugins.Registration
 {
-    /// <summary>Pipeline stage numbers of sdkmessageprocessingstep.stage.</summary>
-    public enum PipelineStage
-    {
-        PreValidation = 10,
-        PreOperation = 20,
-        PostOperation = 40,
-    }
-
-    /// <summary>sdkmessageprocessingstep.mode: 0 synchronous, 1 asynchronous (note: spkl's enum is the reverse).</summary>
-    public enum ExecutionMode
-    {
-        Synchronous = 0,
-        Asynchronous = 1,
-    }
-
-    /// <summary>sdkmessageprocessingstepimage.imagetype.</summary>
-    public enum ImageType
-    {
-        PreImage = 0,
-        PostImage = 1,
-        Both = 2,
-    }
-
-    /// <summary>Whose identity the step's PluginUserService runs as.</summary>
-    public enum StepRunAs
-    {
-        /// <summary>The calling user (sdkmessageprocessingstep.impersonatinguserid empty).</summary>
-        CallingUser = 0,
-        /// <summary>The SYSTEM user; document why wherever it is used.</summary>
-        System = 1,
-    }
-
     /// <summary>
     /// The one source of truth for a step registration: read by the solution build (customizations.xml),
     /// by the in-memory pipeline and by the registration consistency tests. A class may carry several.
@@ -81,21 +49,5 @@ namespace LeadPlugins.Plugins.Registration
         public string? Image2Name { get; set; }
         public ImageType Image2Type { get; set; } = ImageType.PostImage;
         public string? Image2Attributes { get; set; }
-    }
-
-    /// <summary>Registration of a custom workflow activity type (plugintype with a workflow activity group).</summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class WorkflowActivityAttribute : Attribute
-    {
-        public const string DefaultGroupName = "LeadPlugins: Marketplace leads";
-
-        public WorkflowActivityAttribute(string friendlyName)
-        {
-            FriendlyName = friendlyName;
-        }
-
-        public string FriendlyName { get; }
-        public string GroupName { get; set; } = DefaultGroupName;
-        public string? Description { get; set; }
     }
 }

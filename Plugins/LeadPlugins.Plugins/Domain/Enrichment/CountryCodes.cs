@@ -3,22 +3,6 @@ using System.Collections.Generic;
 
 namespace LeadPlugins.Plugins.Domain.Enrichment
 {
-    /// <summary>One ISO 3166-1 country.</summary>
-    public sealed class CountryInfo
-    {
-        internal CountryInfo(string alpha2, string alpha3, string name)
-        {
-            Alpha2 = alpha2;
-            Alpha3 = alpha3;
-            Name = name;
-        }
-
-        public string Alpha2 { get; }
-        public string Alpha3 { get; }
-        /// <summary>ISO English short name.</summary>
-        public string Name { get; }
-    }
-
     /// <summary>
     /// Country text to ISO 3166-1 alpha-2: alpha-2 and alpha-3 codes, ISO English names (short, common and
     /// official) and common variants and native spellings ("USA", "U.S.", "Deutschland", "Côte d'Ivoire").

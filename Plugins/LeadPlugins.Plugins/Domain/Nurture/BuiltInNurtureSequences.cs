@@ -4,19 +4,6 @@ using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
 {
-    /// <summary>Which built-in sequence a lead action gets.</summary>
-    public enum BuiltInNurtureVariant
-    {
-        /// <summary>Contact me (PLT): discovery call within one business day.</summary>
-        ContactMe,
-        /// <summary>Get it now (INS) and Create (Azure portal): onboarding and adoption.</summary>
-        Acquisition,
-        /// <summary>Test drive and Free trial: follow-up after the trial.</summary>
-        Trial,
-        /// <summary>Other or unknown action.</summary>
-        General,
-    }
-
     /// <summary>
     /// The package's built-in sequences, used when no active configured sequence matches a lead. One per campaign
     /// type and variant (8 in all); each runs about three weeks (last step at 15 business days) and ends with a

@@ -4,34 +4,6 @@ using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
 {
-    /// <summary>A statecode/statuscode pair of an activity.</summary>
-    public readonly struct ActivityStateStatus : IEquatable<ActivityStateStatus>
-    {
-        public ActivityStateStatus(int stateCode, int statusCode)
-        {
-            StateCode = stateCode;
-            StatusCode = statusCode;
-        }
-
-        public int StateCode { get; }
-        public int StatusCode { get; }
-
-        public bool Equals(ActivityStateStatus other) => StateCode == other.StateCode && StatusCode == other.StatusCode;
-        public override bool Equals(object? obj) => obj is ActivityStateStatus other && Equals(other);
-        public override int GetHashCode() => unchecked(StateCode * 397) ^ StatusCode;
-        public override string ToString() => StateCode + "/" + StatusCode;
-    }
-
-    /// <summary>How far an activity is: open, or closed as completed or canceled.</summary>
-    public enum ActivityClosure
-    {
-        Open,
-        Completed,
-        Canceled,
-        /// <summary>A statecode the activity does not have; counted as not closed.</summary>
-        Unknown,
-    }
-
     /// <summary>
     /// Dataverse facts about the three nurture activity tables (task, phonecall, email): logical names, the
     /// state/status to cancel an open one, the out-of-the-box completed/canceled statuses, and prioritycode.

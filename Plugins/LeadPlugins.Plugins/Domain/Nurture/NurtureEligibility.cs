@@ -6,62 +6,6 @@ using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
 {
-    /// <summary>Plain facts of a lead that decide whether it is enrolled (filled from the lead's post-image).</summary>
-    public sealed class NurtureEligibilityFacts
-    {
-        /// <summary>lead.mpl_ismarketplace.</summary>
-        public bool IsMarketplace { get; set; }
-        /// <summary>lead.mpl_istestlead (MSFT_TEST_ validation lead).</summary>
-        public bool IsTestLead { get; set; }
-        /// <summary>lead.mpl_leadaction (DoNotContact = DNC).</summary>
-        public LeadAction? Action { get; set; }
-        /// <summary>lead.mpl_iscosell (or a referral id is present).</summary>
-        public bool IsCoSell { get; set; }
-        /// <summary>lead.statecode = 0 (Open).</summary>
-        public bool IsOpen { get; set; } = true;
-        /// <summary>lead.mpl_duplicateof.</summary>
-        public Guid? DuplicateOfLeadId { get; set; }
-        /// <summary>
-        /// The enrolment (mpl_nurtureenrollment) of the duplicate-of lead, when it has one that is not Skipped.
-        /// Null when the lead is not a duplicate or its original was never enrolled (or was skipped).
-        /// </summary>
-        public Guid? DuplicateOfEnrollmentId { get; set; }
-    }
-
-    /// <summary>Why a lead is not enrolled. <see cref="None"/> = eligible.</summary>
-    public enum NurtureSkipReason
-    {
-        None = 0,
-        TestLead,
-        CoSell,
-        NotMarketplace,
-        DoNotContact,
-        LeadNotOpen,
-        RepeatEngagement,
-    }
-
-    public sealed class NurtureEligibilityDecision
-    {
-        public NurtureEligibilityDecision(NurtureSkipReason reason, string message, Guid? existingEnrollmentId)
-        {
-            Reason = reason;
-            Message = message;
-            ExistingEnrollmentId = existingEnrollmentId;
-        }
-
-        public bool IsEligible => Reason == NurtureSkipReason.None;
-        public NurtureSkipReason Reason { get; }
-        /// <summary>Readable reason, e.g. "Test lead" (for mpl_reason and the trace); "Eligible" when eligible.</summary>
-        public string Message { get; }
-        /// <summary>
-        /// Set only for <see cref="NurtureSkipReason.RepeatEngagement"/>: the enrolment that gets a
-        /// "repeat engagement" line (see <see cref="NurtureEligibility.RepeatEngagementLine"/>) instead of a new enrolment.
-        /// </summary>
-        public Guid? ExistingEnrollmentId { get; }
-        /// <summary>Reason code for traces, e.g. "TestLead".</summary>
-        public string ReasonCode => Reason.ToString();
-    }
-
     /// <summary>
     /// Decides whether a lead is enrolled. Checks in this order, first hit wins: test lead, co-sell referral,
     /// not a marketplace lead, do not contact (DNC), lead not open, repeat engagement (duplicate of an enrolled lead).

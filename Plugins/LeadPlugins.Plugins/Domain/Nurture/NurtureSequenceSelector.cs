@@ -6,41 +6,6 @@ using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
 {
-    /// <summary>Where the selected sequence came from.</summary>
-    public enum NurtureSelectionSource
-    {
-        /// <summary>The lead's offer (mpl_offer.mpl_nurturesequenceid) names the sequence.</summary>
-        OfferOverride,
-        /// <summary>The best active, valid configured sequence matching the lead.</summary>
-        Configured,
-        /// <summary>No configured sequence applies: the built-in one for the campaign type and action.</summary>
-        BuiltIn,
-    }
-
-    public sealed class NurtureSequenceSelection
-    {
-        public NurtureSequenceSelection(
-            NurtureSequenceDefinition sequence, NurtureSelectionSource source, CampaignType campaignType,
-            string reason, IReadOnlyList<string> notes)
-        {
-            Sequence = sequence;
-            Source = source;
-            CampaignType = campaignType;
-            Reason = reason;
-            Notes = notes;
-        }
-
-        /// <summary>Always set and always valid.</summary>
-        public NurtureSequenceDefinition Sequence { get; }
-        public NurtureSelectionSource Source { get; }
-        /// <summary>The campaign type the selection used (the lead's, else derived from its storefront, else Nurture).</summary>
-        public CampaignType CampaignType { get; }
-        /// <summary>One line for the trace: which sequence and why.</summary>
-        public string Reason { get; }
-        /// <summary>Other trace lines: skipped invalid or inactive sequences, a missing override, a defaulted campaign type.</summary>
-        public IReadOnlyList<string> Notes { get; }
-    }
-
     /// <summary>
     /// Picks the sequence for a lead: (1) the offer's override sequence when it is among the configured ones,
     /// active and valid; else (2) the highest-priority active, valid configured sequence of the lead's campaign

@@ -7,20 +7,6 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins.Services.Enrichment
 {
-    /// <summary>Per-call inputs of <see cref="LeadEnrichmentService"/> that come from the caller's context.</summary>
-    public sealed class LeadEnrichmentOptions
-    {
-        /// <summary>
-        /// The user creating the leads (a plug-in's InitiatingUserId). Matched against the marketplaceWriterUserIds
-        /// setting, and the owner the platform defaults to: routing replaces ownerid only while it is this user
-        /// (or the lead's createdby), never an owner the writer chose.
-        /// </summary>
-        public Guid? CreatingUserId { get; set; }
-
-        /// <summary>Written to mpl_enrichedon (UTC). Default: DateTime.UtcNow. A plug-in passes the operation's time.</summary>
-        public DateTime? NowUtc { get; set; }
-    }
-
     /// <summary>What happened to one lead of a batch. Immutable once returned.</summary>
     public sealed class LeadEnrichmentOutcome
     {
@@ -60,22 +46,5 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         public string Summary { get; }
         /// <summary>Why the lead failed (exception type and message), or null.</summary>
         public string? Error { get; }
-    }
-
-    /// <summary>The outcome of one batch: one entry per lead (same order), the queries run and batch-level notes.</summary>
-    public sealed class LeadEnrichmentBatch
-    {
-        internal LeadEnrichmentBatch(IReadOnlyList<LeadEnrichmentOutcome> leads, int queryCount, IReadOnlyList<string> notes)
-        {
-            Leads = leads;
-            QueryCount = queryCount;
-            Notes = notes;
-        }
-
-        public IReadOnlyList<LeadEnrichmentOutcome> Leads { get; }
-        /// <summary>RetrieveMultiple requests made for the whole batch (at most <see cref="LeadEnrichmentService.MaxQueriesPerBatch"/>).</summary>
-        public int QueryCount { get; }
-        /// <summary>Configuration problems, failed or truncated reads, ignored columns: each once per batch.</summary>
-        public IReadOnlyList<string> Notes { get; }
     }
 }

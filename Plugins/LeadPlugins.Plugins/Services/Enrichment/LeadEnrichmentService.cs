@@ -139,11 +139,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             private readonly ParsedLead[] _parsed;
             private readonly List<string> _notes = new List<string>();
             private readonly List<string> _nonTextExtraColumns = new List<string>();
-            private int _queries;
-
-            // Failed reads, for the leads that needed them.
-            private string? _settingsFailure, _offersFailure, _rulesFailure, _duplicatesFailure;
-            private HashSet<string>? _uncheckedEmails;
+            private readonly EnrichmentReader _reader;
 
             internal BatchRun(LeadEnrichmentService owner, IList<Entity> leads, LeadEnrichmentOptions options)
             {
@@ -153,7 +149,10 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 _now = options.NowUtc.HasValue ? DateTime.SpecifyKind(options.NowUtc.Value, DateTimeKind.Utc) : DateTime.UtcNow;
                 _outcomes = new LeadEnrichmentOutcome?[leads.Count];
                 _parsed = new ParsedLead[leads.Count];
+                _reader = new EnrichmentReader(owner._service, Note);
             }
+
+            private ReadFailures Failures => _reader.Failures;
 
             private EnrichmentSettings Settings => _owner.Settings;
 
@@ -190,10 +189,10 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 IReadOnlyList<OpenLead>? openLeads = null;
                 if (keys.MarketplaceLeadCount > 0)
                 {
-                    var settings = ReadStorefrontSettings();
-                    var offers = keys.NeedsOffers ? ReadOffers(keys) : null;
-                    var rules = ReadRoutingRules();
-                    openLeads = keys.NeedsDuplicates ? ReadOpenLeads(keys) : null;
+                    var settings = _reader.ReadStorefrontSettings();
+                    var offers = keys.NeedsOffers ? _reader.ReadOffers(keys) : null;
+                    var rules = _reader.ReadRoutingRules();
+                    openLeads = keys.NeedsDuplicates ? _reader.ReadOpenLeads(keys) : null;
                     reference = new EnrichmentReferenceData(Settings, settings, offers, rules);
                 }
                 // A stored lead (re-evaluated by a workflow) carries createdon: it is never paired with a newer lead.
@@ -237,7 +236,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             {
                 var outcomes = new LeadEnrichmentOutcome[_outcomes.Length];
                 for (int i = 0; i < outcomes.Length; i++) outcomes[i] = _outcomes[i]!;
-                return new LeadEnrichmentBatch(outcomes, _queries, _notes.ToArray());
+                return new LeadEnrichmentBatch(outcomes, _reader.QueryCount, _notes.ToArray());
             }
 
             private LeadEnrichmentOutcome Complete(int index, ParsedLead parsed, EnrichmentReferenceData reference, DuplicateMatch? duplicate)
@@ -255,15 +254,15 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 List<string>? defaults = null;
                 if (parsed.Kind == LeadKind.Marketplace || parsed.Kind == LeadKind.Test)
                 {
-                    if (_settingsFailure != null) Add(ref defaults, "storefront settings could not be read (" + _settingsFailure + "): built-in storefront table used");
-                    if (_offersFailure != null && (parsed.OfferId != null || parsed.OfferTitle != null)) Add(ref defaults, "offer catalogue could not be read (" + _offersFailure + ")");
+                    if (Failures.StorefrontSettings != null) Add(ref defaults, "storefront settings could not be read (" + Failures.StorefrontSettings + "): built-in storefront table used");
+                    if (Failures.Offers != null && (parsed.OfferId != null || parsed.OfferTitle != null)) Add(ref defaults, "offer catalogue could not be read (" + Failures.Offers + ")");
                 }
                 if (parsed.Kind == LeadKind.Marketplace)
                 {
-                    if (_rulesFailure != null) Add(ref defaults, "routing rules could not be read (" + _rulesFailure + "): owner left unchanged");
+                    if (Failures.RoutingRules != null) Add(ref defaults, "routing rules could not be read (" + Failures.RoutingRules + "): owner left unchanged");
                     bool emailChecked = result.NormalizedEmail != null && (result.EmailStatus == EmailStatus.Business || result.EmailStatus == EmailStatus.FreeMail);
-                    if (emailChecked && _duplicatesFailure != null) Add(ref defaults, "open leads could not be searched for duplicates (" + _duplicatesFailure + ")");
-                    else if (emailChecked && _uncheckedEmails != null && _uncheckedEmails.Contains(result.NormalizedEmail!)) Add(ref defaults, "not checked for duplicates (batch too large)");
+                    if (emailChecked && Failures.OpenLeads != null) Add(ref defaults, "open leads could not be searched for duplicates (" + Failures.OpenLeads + ")");
+                    else if (emailChecked && Failures.UncheckedEmails != null && Failures.UncheckedEmails.Contains(result.NormalizedEmail!)) Add(ref defaults, "not checked for duplicates (batch too large)");
                 }
                 EntityReference? duplicateOf = DuplicateReference(index, duplicate, ref defaults);
                 if (defaults != null)
@@ -277,7 +276,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 }
                 var changes = LeadChangeBuilder.Build(lead, result, status, message, duplicateOf, _options.CreatingUserId, _now);
                 // Without the rules any owner could be the wrong one (a rule might have matched): leave the owner alone.
-                if (_rulesFailure != null) changes.Attributes.Remove(LeadTable.Columns.OwnerId);
+                if (Failures.RoutingRules != null) changes.Attributes.Remove(LeadTable.Columns.OwnerId);
                 var written = changes.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage);
                 return new LeadEnrichmentOutcome(index, parsed.LeadId, status, written, result, changes, Summary(index, parsed.LeadId, status, result, changes), null);
             }
@@ -302,110 +301,6 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 string message = "Enrichment failed: " + error + ". The lead was saved without enrichment.";
                 _outcomes[index] = new LeadEnrichmentOutcome(index, id, EnrichmentStatus.Failed, message, null, LeadChangeBuilder.Failed(lead, message),
                     Summary(index, id, "Failed", error), error);
-            }
-
-            // ---------- reads ----------
-
-            private IReadOnlyList<StorefrontSetting>? ReadStorefrontSettings()
-            {
-                var rows = Read(EnrichmentQueries.StorefrontSettings(), "storefront settings", ref _settingsFailure);
-                if (rows == null) return null;
-                var settings = new List<StorefrontSetting>(rows.Count);
-                foreach (var row in rows)
-                {
-                    var setting = Map(row, "storefront setting", r =>
-                    {
-                        string? note;
-                        var mapped = EnrichmentQueries.ToStorefrontSetting(r, out note);
-                        if (note != null) Note(note);
-                        return mapped;
-                    });
-                    if (setting != null) settings.Add(setting);
-                }
-                return settings;
-            }
-
-            private IReadOnlyList<OfferEntry>? ReadOffers(EnrichmentLookupKeys keys)
-            {
-                if (keys.OfferIds.Count > EnrichmentQueries.MaxInValues || keys.OfferTitles.Count > EnrichmentQueries.MaxInValues)
-                {
-                    Note("More than " + Number(EnrichmentQueries.MaxInValues) + " distinct offers: only the first were looked up.");
-                }
-                var rows = Read(EnrichmentQueries.Offers(keys.OfferIds, keys.OfferTitles), "offer catalogue", ref _offersFailure);
-                if (rows == null) return null;
-                var offers = new List<OfferEntry>(rows.Count);
-                foreach (var row in rows)
-                {
-                    var offer = Map(row, "offer", EnrichmentQueries.ToOffer);
-                    if (offer != null) offers.Add(offer);
-                }
-                return offers;
-            }
-
-            private IReadOnlyList<RoutingRule>? ReadRoutingRules()
-            {
-                var rows = Read(EnrichmentQueries.RoutingRules(), "routing rules", ref _rulesFailure);
-                if (rows == null) return null;
-                var rules = new List<RoutingRule>(rows.Count);
-                foreach (var row in rows)
-                {
-                    var rule = Map(row, "routing rule", EnrichmentQueries.ToRoutingRule);
-                    if (rule != null) rules.Add(rule);
-                }
-                return rules;
-            }
-
-            private IReadOnlyList<OpenLead>? ReadOpenLeads(EnrichmentLookupKeys keys)
-            {
-                if (keys.Emails.Count > EnrichmentQueries.MaxInValues)
-                {
-                    _uncheckedEmails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                    for (int i = EnrichmentQueries.MaxInValues; i < keys.Emails.Count; i++) _uncheckedEmails.Add(keys.Emails[i]);
-                    Note(Number(keys.Emails.Count - EnrichmentQueries.MaxInValues) + " e-mail addresses beyond the first "
-                        + Number(EnrichmentQueries.MaxInValues) + " were not checked against open leads.");
-                }
-                var rows = Read(EnrichmentQueries.OpenLeads(keys.Emails), "open leads", ref _duplicatesFailure);
-                if (rows == null) return null;
-                var open = new List<OpenLead>(rows.Count);
-                foreach (var row in rows)
-                {
-                    var lead = Map(row, "open lead", EnrichmentQueries.ToOpenLead);
-                    if (lead != null) open.Add(lead);
-                }
-                return open;
-            }
-
-            /// <summary>One row to its domain object; a row that cannot be read is skipped with a note, never the batch.</summary>
-            private T? Map<T>(Entity row, string what, Func<Entity, T?> map) where T : class
-            {
-                try
-                {
-                    return map(row);
-                }
-                catch (Exception e)
-                {
-                    Note("The " + what + " row " + row.Id.ToString("D") + " could not be read (" + Describe(e) + ") and was ignored.");
-                    return null;
-                }
-            }
-
-            /// <summary>One RetrieveMultiple; a failure of any kind is remembered for the leads that needed the rows.</summary>
-            private DataCollection<Entity>? Read(QueryExpression query, string concern, ref string? failure)
-            {
-                _queries++;
-                try
-                {
-                    var result = _owner._service.RetrieveMultiple(query);
-                    if (result == null) throw new InvalidOperationException("RetrieveMultiple returned nothing.");
-                    if (result.MoreRecords) Note("More " + concern + " than one page (" + Number(result.Entities.Count) + " rows): the rest were not read.");
-                    return result.Entities;
-                }
-                catch (Exception e)
-                {
-                    failure = Describe(e);
-                    Note("Reading " + concern + " failed: " + failure + ". Defaults used for the leads that needed them.");
-                    return null;
-                }
             }
 
             // ---------- text ----------
@@ -436,7 +331,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 if (result.Routing != null && result.Routing.Source != OwnerSource.Unchanged)
                 {
                     parts.Add(changes.Contains(LeadTable.Columns.OwnerId) ? "owner " + result.Routing.Source + " " + result.Owner
-                        : _rulesFailure != null ? "owner unchanged (rules unreadable)" : "owner kept (set by the writer)");
+                        : Failures.RoutingRules != null ? "owner unchanged (rules unreadable)" : "owner kept (set by the writer)");
                 }
                 var duplicateOf = changes.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
                 if (duplicateOf != null) parts.Add("duplicate of " + duplicateOf.Id.ToString("D") + (result.Duplicate != null && result.Duplicate.IsRepeatEngagement ? " (repeat)" : ""));
@@ -459,14 +354,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
 
             private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-            private static string Describe(Exception e)
-            {
-                var fault = e as FaultException<OrganizationServiceFault>;
-                string text = fault != null && fault.Detail != null
-                    ? "OrganizationServiceFault " + Number(fault.Detail.ErrorCode) + ": " + (fault.Detail.Message ?? fault.Message)
-                    : e.GetType().Name + ": " + e.Message;
-                return ColumnText.Truncate(text.Replace("\r", " ").Replace("\n", " ").Trim().TrimEnd('.'), 500)!;
-            }
+            private static string Describe(Exception e) => EnrichmentReader.Describe(e);
         }
     }
 }

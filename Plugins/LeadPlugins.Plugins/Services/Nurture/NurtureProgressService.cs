@@ -9,26 +9,6 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadPlugins.Plugins.Services.Nurture
 {
-    /// <summary>What a progress check changed on one enrolment.</summary>
-    public sealed class NurtureProgressOutcome
-    {
-        internal NurtureProgressOutcome(Guid enrollmentId, NurtureProgress? progress, bool completed, bool nextDueDateChanged)
-        {
-            EnrollmentId = enrollmentId;
-            Progress = progress;
-            Completed = completed;
-            NextDueDateChanged = nextDueDateChanged;
-        }
-
-        public Guid EnrollmentId { get; }
-        /// <summary>Counts of the enrolment's activities; null when the enrolment was not found.</summary>
-        public NurtureProgress? Progress { get; }
-        /// <summary>The enrolment was set to Completed by this check.</summary>
-        public bool Completed { get; }
-        /// <summary>mpl_nextduedate was moved to the next open activity.</summary>
-        public bool NextDueDateChanged { get; }
-    }
-
     /// <summary>
     /// Keeps enrolments in step with their activities: when every step activity is completed or canceled an Active
     /// enrolment becomes Completed (ended on = now, no next due date); otherwise its next due date moves to the earliest

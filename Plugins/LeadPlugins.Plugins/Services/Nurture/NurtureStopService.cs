@@ -9,50 +9,6 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadPlugins.Plugins.Services.Nurture
 {
-    /// <summary>A lead's new state, as the Update step's post image (or Target) shows it.</summary>
-    public sealed class LeadStateChange
-    {
-        public LeadStateChange(Guid leadId, int stateCode, int? statusCode = null, string? statusLabel = null)
-        {
-            LeadId = leadId;
-            StateCode = stateCode;
-            StatusCode = statusCode;
-            StatusLabel = statusLabel;
-        }
-
-        public Guid LeadId { get; }
-        /// <summary>lead.statecode: 0 Open, 1 Qualified, 2 Disqualified.</summary>
-        public int StateCode { get; }
-        public int? StatusCode { get; }
-        /// <summary>The status reason's label when the caller knows it (FormattedValues); else the system labels are used.</summary>
-        public string? StatusLabel { get; }
-    }
-
-    /// <summary>What stopping did for one enrolment.</summary>
-    public sealed class NurtureStopOutcome
-    {
-        internal NurtureStopOutcome(Guid leadId, EntityReference? enrollment, bool stopped, string reason, int activitiesCanceled)
-        {
-            LeadId = leadId;
-            Enrollment = enrollment;
-            Stopped = stopped;
-            Reason = reason;
-            ActivitiesCanceled = activitiesCanceled;
-        }
-
-        public Guid LeadId { get; }
-        /// <summary>The Active enrolment found (null when the lead has none).</summary>
-        public EntityReference? Enrollment { get; }
-        /// <summary>The enrolment was set to Stopped.</summary>
-        public bool Stopped { get; }
-        /// <summary>The stop reason written to mpl_reason, or why nothing was done.</summary>
-        public string Reason { get; }
-        /// <summary>Open step activities set to Canceled.</summary>
-        public int ActivitiesCanceled { get; }
-
-        public override string ToString() => "lead " + LeadId.ToString("D") + ": " + (Stopped ? "stopped" : "not stopped") + " (" + Reason + ")";
-    }
-
     /// <summary>
     /// Stops Active enrolments: cancels their OPEN step activities with each type's canceled pair (task 2/6, phone call
     /// 2/3, e-mail 2/5) through Update (no SetState), then sets the enrolment to Stopped with the reason and ended on.

@@ -5,59 +5,6 @@ using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Enrichment
 {
-    /// <summary>An open lead already in Dataverse with one of the batch's e-mail addresses.</summary>
-    public sealed class OpenLead
-    {
-        public OpenLead(Guid id, string? email, DateTime createdOn, LeadAction? action = null)
-        {
-            Id = id;
-            Email = EmailKey(email);
-            CreatedOn = createdOn;
-            Action = action;
-        }
-
-        public Guid Id { get; }
-        /// <summary>Trimmed, lower-case e-mail; null when blank.</summary>
-        public string? Email { get; }
-        public DateTime CreatedOn { get; }
-        /// <summary>The lead's mpl_leadaction, when it has one.</summary>
-        public LeadAction? Action { get; }
-
-        internal static string? EmailKey(string? email)
-        {
-            var trimmed = StringRanges.TrimToNull(email);
-            return trimmed == null ? null : StringRanges.HasUpperCase(trimmed) ? trimmed.ToLowerInvariant() : trimmed;
-        }
-    }
-
-    /// <summary>The lead a new lead duplicates: an existing open lead, or an earlier lead of the same batch. Immutable.</summary>
-    public sealed class DuplicateMatch
-    {
-        internal DuplicateMatch(Guid? leadId, int? batchIndex, LeadAction? earlierAction, bool isRepeatEngagement)
-        {
-            LeadId = leadId;
-            BatchIndex = batchIndex;
-            EarlierAction = earlierAction;
-            IsRepeatEngagement = isRepeatEngagement;
-        }
-
-        /// <summary>The existing open lead (mpl_duplicateof), or null when the match is in the batch.</summary>
-        public Guid? LeadId { get; }
-        /// <summary>Index in the batch of the earlier lead, when the match is in the batch.</summary>
-        public int? BatchIndex { get; }
-        /// <summary>The earlier lead's action.</summary>
-        public LeadAction? EarlierAction { get; }
-        /// <summary>The customer moved forward (e.g. Contact me, then Get it now): earns the repeat-engagement bonus.</summary>
-        public bool IsRepeatEngagement { get; }
-
-        public string Describe()
-        {
-            string target = LeadId.HasValue ? "open lead " + LeadId.Value.ToString("D") : "batch lead #" + BatchIndex.GetValueOrDefault().ToString(CultureInfo.InvariantCulture);
-            string was = EarlierAction.HasValue ? " (was " + LeadCodes.Describe(EarlierAction.Value) + ")" : "";
-            return "Duplicate of " + target + was + (IsRepeatEngagement ? ": repeat engagement" : "");
-        }
-    }
-
     /// <summary>
     /// Pairs each new marketplace lead (not test, not co-sell, with a valid e-mail) with the OLDEST open lead having
     /// the same e-mail (created on, then id, decide); without one, with the FIRST earlier lead of the batch having

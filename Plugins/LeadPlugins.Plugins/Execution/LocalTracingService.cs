@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadPlugins.Plugins.Execution
+{
+    /// <summary>Prefixes every trace line with the milliseconds since the previous one ([+Nms]), like pac's template.</summary>
+    public sealed class LocalTracingService : ITracingService
+    {
+        private readonly ITracingService? _inner;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _lastMilliseconds;
+
+        public LocalTracingService(ITracingService? inner)
+        {
+            _inner = inner;
+        }
+
+        public void Trace(string format, params object[] args)
+        {
+            if (_inner == null) return;
+            var now = _clock.ElapsedMilliseconds;
+            var delta = now - _lastMilliseconds;
+            _lastMilliseconds = now;
+            var text = args == null || args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args);
+            _inner.Trace("{0}", "[+" + delta.ToString(CultureInfo.InvariantCulture) + "ms] " + text);
+        }
+    }
+}
