@@ -12,27 +12,51 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
     /// </summary>
     public sealed class EnrichmentResult
     {
-        internal EnrichmentResult(ParsedLead parsed, EnrichmentStatus status, string message, Storefront? storefront, Audience? audience,
-            CampaignType? campaignType, ListingType? listingType, TrackedIn? trackedIn, string? offerTitle, EmailStatus? emailStatus,
-            LeadScore? score, Guid? campaignId, RoutingDecision? routing, DuplicateMatch? duplicate, OfferEntry? offer,
-            StorefrontProfile? profile, IReadOnlyList<string> problems)
+        /// <summary>A lead with no marketplace source, action or payload: only the status is meant to be written.</summary>
+        internal static EnrichmentResult NotMarketplace(ParsedLead parsed, string message) =>
+            new EnrichmentResult(parsed, EnrichmentStatus.NotMarketplace, message, classification: null, emailStatus: null,
+                score: null, campaignId: null, routing: null, duplicate: null, Array.Empty<string>());
+
+        /// <summary>A co-sell referral: its co-sell columns and the contact normalisation, nothing else.</summary>
+        internal static EnrichmentResult CoSell(ParsedLead parsed, string message) =>
+            new EnrichmentResult(parsed, EnrichmentStatus.CoSell, message, classification: null, emailStatus: parsed.Email.Status,
+                score: null, campaignId: null, routing: null, duplicate: null, Array.Empty<string>());
+
+        /// <summary>A Partner Center test lead: classified, never scored, routed or paired.</summary>
+        internal static EnrichmentResult Test(ParsedLead parsed, string message, StorefrontClassification classification) =>
+            new EnrichmentResult(parsed, EnrichmentStatus.Test, message, classification, emailStatus: parsed.Email.Status,
+                score: null, campaignId: null, routing: null, duplicate: null, Array.Empty<string>());
+
+        /// <summary>A marketplace lead, <see cref="EnrichmentStatus.Enriched"/> or (with problems) <see cref="EnrichmentStatus.Partial"/>.</summary>
+        internal static EnrichmentResult Marketplace(ParsedLead parsed, EnrichmentStatus status, string message, StorefrontClassification classification,
+            LeadScore score, RoutingDecision routing, DuplicateMatch? duplicate, IReadOnlyList<string> problems) =>
+            new EnrichmentResult(parsed, status, message, classification, emailStatus: parsed.Email.Status,
+                score: score, campaignId: classification.Profile.CampaignId, routing: routing, duplicate: duplicate, problems);
+
+        private EnrichmentResult(ParsedLead parsed, EnrichmentStatus status, string message, StorefrontClassification? classification,
+            EmailStatus? emailStatus, LeadScore? score, Guid? campaignId, RoutingDecision? routing, DuplicateMatch? duplicate,
+            IReadOnlyList<string> problems)
         {
             Parsed = parsed;
             Status = status;
             Message = message;
-            Storefront = storefront;
-            Audience = audience;
-            CampaignType = campaignType;
-            ListingType = listingType;
-            TrackedIn = trackedIn;
-            OfferTitle = ColumnText.Truncate(offerTitle, LeadTable.MaxLength.OfferTitle);
+            if (classification.HasValue)
+            {
+                var c = classification.Value;
+                Storefront = c.Storefront;
+                Audience = c.Profile.Audience;
+                CampaignType = c.Profile.CampaignType;
+                ListingType = c.Listing;
+                TrackedIn = c.Profile.TrackedIn;
+                OfferTitle = ColumnText.Truncate(c.OfferTitle, LeadTable.MaxLength.OfferTitle);
+                Offer = c.Offer;
+                StorefrontProfile = c.Profile;
+            }
             EmailStatus = emailStatus;
             ScoreDetails = score;
             CampaignId = campaignId;
             Routing = routing;
             Duplicate = duplicate;
-            Offer = offer;
-            StorefrontProfile = profile;
             Problems = problems;
         }
 

@@ -49,11 +49,9 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             switch (parsed.Kind)
             {
                 case LeadKind.NotMarketplace:
-                    return new EnrichmentResult(parsed, EnrichmentStatus.NotMarketplace, "No marketplace source, action or payload found.",
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, Array.Empty<string>());
+                    return EnrichmentResult.NotMarketplace(parsed, "No marketplace source, action or payload found.");
                 case LeadKind.CoSell:
-                    return new EnrichmentResult(parsed, EnrichmentStatus.CoSell, CoSellMessage(parsed),
-                        null, null, null, null, null, null, parsed.Email.Status, null, null, null, null, null, null, Array.Empty<string>());
+                    return EnrichmentResult.CoSell(parsed, CoSellMessage(parsed));
             }
 
             var offer = data.Offers.Find(parsed.PublisherId, parsed.OfferId, parsed.OfferTitle);
@@ -69,11 +67,11 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             var listing = offer?.ListingType ?? profile.DefaultListing;
             string? offerTitle = offer?.ProductName ?? parsed.OfferTitle;
             var problemList = problems == null ? (IReadOnlyList<string>)Array.Empty<string>() : problems.ToArray();
+            var classification = new StorefrontClassification(storefront.Value, profile, listing, offer, offerTitle);
 
             if (parsed.Kind == LeadKind.Test)
             {
-                return new EnrichmentResult(parsed, EnrichmentStatus.Test, TestMessage(parsed), storefront, profile.Audience, profile.CampaignType,
-                    listing, profile.TrackedIn, offerTitle, parsed.Email.Status, null, null, null, null, offer, profile, Array.Empty<string>());
+                return EnrichmentResult.Test(parsed, TestMessage(parsed), classification);
             }
 
             var settings = data.Settings;
@@ -89,8 +87,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
 
             var status = problemList.Count == 0 ? EnrichmentStatus.Enriched : EnrichmentStatus.Partial;
             string message = MarketplaceMessage(parsed, storefront.Value, offerTitle, score, routing, duplicate, problemList);
-            return new EnrichmentResult(parsed, status, message, storefront, profile.Audience, profile.CampaignType, listing, profile.TrackedIn,
-                offerTitle, parsed.Email.Status, score, profile.CampaignId, routing, duplicate, offer, profile, problemList);
+            return EnrichmentResult.Marketplace(parsed, status, message, classification, score, routing, duplicate, problemList);
         }
 
         private static string MarketplaceMessage(ParsedLead parsed, Storefront storefront, string? offerTitle, LeadScore score,
