@@ -29,7 +29,8 @@ public static class SolutionGenerator
         bool managed,
         FindingList findings)
     {
-        var entities = new EntityGenerator(source, config.Publisher.Prefix, findings);
+        var entities = new EntityGenerator(source, findings);
+        var relationships = new RelationshipGenerator(source, config.Publisher.Prefix, findings);
         var ui = new UiGenerator(source, findings);
         var apps = new AppGenerator(source, components, findings);
         SourceChecks.Run(config, source, components, findings);
@@ -45,7 +46,7 @@ public static class SolutionGenerator
             new XElement("FieldSecurityProfiles"),
             new XElement("Templates"),
             new XElement("EntityMaps"),
-            entities.Relationships(),
+            relationships.Relationships(),
             new XElement("OrganizationSettings"),
             entities.OptionSets(),
             apps.Dashboards(),
