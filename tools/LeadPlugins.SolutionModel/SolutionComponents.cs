@@ -4,45 +4,6 @@ using System.Xml.Linq;
 
 namespace LeadPlugins.SolutionModel;
 
-/// <summary>One control on a form. <paramref name="Control"/> overrides the control picked from the column type (needed for system columns the source does not declare).</summary>
-public sealed record FormField(string Column, string? Control, string? Label, int Line);
-
-public sealed record FormSection(string Name, string Label, int Columns, IReadOnlyList<FormField> Fields, int Line);
-
-public sealed record FormTab(string Name, string Label, IReadOnlyList<FormSection> Sections, int Line);
-
-/// <summary>A model-driven form (Solution/src/forms/*.xml). <paramref name="Id"/> pins the formid; otherwise the build derives a stable one from table, type and name.</summary>
-public sealed record FormDefinition(
-    string Table,
-    string Type,
-    string Name,
-    string Description,
-    Guid? Id,
-    IReadOnlyList<FormField> Header,
-    IReadOnlyList<FormTab> Tabs,
-    string SourceFile);
-
-public sealed record ViewCell(string Name, int Width, int Line);
-
-/// <summary>A public view (Solution/src/views/*.xml): layout cells and the FetchXML as written in the source.</summary>
-public sealed record ViewDefinition(
-    string Table,
-    string Name,
-    string Description,
-    Guid? Id,
-    bool IsDefault,
-    string? Jump,
-    IReadOnlyList<ViewCell> Cells,
-    string FetchXml,
-    int FetchLine,
-    string SourceFile);
-
-/// <summary>Privileges a role grants on one table: names such as Create, Read, Write, Delete, Append, AppendTo, Assign, Share.</summary>
-public sealed record RoleTablePrivileges(string Table, IReadOnlyList<string> Privileges, string Level, int Line);
-
-/// <summary>A security role (Solution/src/roles/*.xml).</summary>
-public sealed record RoleDefinition(string Name, string Description, Guid? Id, IReadOnlyList<RoleTablePrivileges> Tables, string SourceFile);
-
 /// <summary>
 /// The user-interface and security part of the solution source: Solution/src/forms, views and roles. Kept apart
 /// from <see cref="SolutionSource"/> (tables and choices) so the in-memory Dataverse does not pay for it.

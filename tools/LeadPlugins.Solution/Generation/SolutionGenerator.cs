@@ -4,13 +4,6 @@ using LeadPlugins.SolutionModel;
 
 namespace LeadPlugins.Solution.Generation;
 
-/// <summary>The three XML files of a packed solution, plus the assemblies that go under PluginAssemblies/.</summary>
-public sealed record GeneratedSolution(
-    XDocument Customizations,
-    XDocument Manifest,
-    XDocument ContentTypes,
-    IReadOnlyList<PluginAssemblyRegistration> Assemblies);
-
 /// <summary>
 /// Turns the solution source (tables, choices, forms, views, roles), pac.config and the registrations read from the
 /// built assemblies into customizations.xml, solution.xml and [Content_Types].xml. Element order follows

@@ -3,25 +3,8 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
-using LeadPlugins.Solution.Registration;
 
 namespace LeadPlugins.Solution;
-
-public sealed class VerifyOptions
-{
-    /// <summary>Folder of Microsoft's XSDs; default: LEADPLUGINS_SCHEMAS, then ../shared/schemas/dataverse above the current or app directory.</summary>
-    public string? SchemaDirectory { get; init; }
-
-    /// <summary>Folders searched for assemblies the zip's DLLs reference (e.g. a bin folder holding Microsoft.Xrm.Sdk.dll).</summary>
-    public IReadOnlyList<string> ReferenceDirectories { get; init; } = Array.Empty<string>();
-}
-
-public sealed record VerificationReport(string Source, IReadOnlyList<Finding> Findings)
-{
-    public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
-    public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
-    public bool HasErrors => ErrorCount > 0;
-}
 
 /// <summary>
 /// Opens any solution zip and checks what an import would trip on: the layout and content types, solution.xml's

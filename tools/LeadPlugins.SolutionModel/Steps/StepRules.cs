@@ -1,43 +1,5 @@
 namespace LeadPlugins.SolutionModel;
 
-/// <summary>The registration rules a step breaks (<see cref="StepRules"/>).</summary>
-public enum StepRule
-{
-    InvalidStage,
-    InvalidMode,
-    AsyncOutsidePostOperation,
-    StepNameTooLong,
-    StepWithoutEntity,
-    UnknownMessage,
-    ForbiddenMessage,
-    UpdateWithoutFilteringAttributes,
-    FilteringAttributesIgnored,
-    PreImageOnCreate,
-    PostImageOnDelete,
-    PostImageOutsidePostOperation,
-    InvalidImageType,
-    ImageWithoutAttributes,
-    ImageOnUnsupportedMessage,
-}
-
-/// <summary>
-/// One broken rule. <paramref name="PlatformRefuses"/>: Dataverse itself refuses such a registration (the in-memory
-/// pipeline refuses it too); otherwise it is this project's policy (checker rules, Microsoft's guidance), which
-/// pack and verify enforce but the platform accepts.
-/// </summary>
-public sealed record StepRuleViolation(StepRule Rule, bool IsError, bool PlatformRefuses, string Message);
-
-/// <summary>An image as the rules see it. <paramref name="ImageType"/>: 0 pre, 1 post, 2 both.</summary>
-public sealed record StepImageFacts(string Name, int ImageType, IReadOnlyList<string> Attributes)
-{
-    public bool IsPre => ImageType is 0 or 2;
-    public bool IsPost => ImageType is 1 or 2;
-}
-
-/// <summary>A step as the rules see it; <paramref name="Message"/> is null when the message is not known.</summary>
-public sealed record StepFacts(string Name, string? Message, string PrimaryEntity, int Stage, int Mode,
-    IReadOnlyList<string> FilteringAttributes, IReadOnlyList<StepImageFacts> Images);
-
 /// <summary>
 /// The one set of registration rules (shared/spec/solution-format.md §3.7, Microsoft's register-plug-in guidance),
 /// read by the solution build and verifier (as findings) and by the in-memory pipeline (as refusals).

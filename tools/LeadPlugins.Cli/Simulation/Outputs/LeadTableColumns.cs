@@ -1,22 +1,5 @@
 namespace LeadPlugins.Cli.Simulation;
 
-/// <summary>The columns of simulate's lead table.</summary>
-public enum LeadColumn
-{
-    Line,
-    Lead,
-    Storefront,
-    Action,
-    CampaignType,
-    Score,
-    Status,
-    Owner,
-    Sequence,
-    Steps,
-}
-
-public sealed record LeadTableColumn(LeadColumn Kind, string Header, bool RightAligned = false);
-
 /// <summary>
 /// Which columns the lead table shows at a console width: all ten from <see cref="AllColumnsWidth"/> (or with
 /// --wide), enrichment status and sequence from <see cref="MediumWidth"/>, else the seven that tell a lead apart

@@ -2,17 +2,7 @@ using LeadPlugins.Cli.Output;
 using LeadPlugins.Solution;
 using Spectre.Console;
 
-namespace LeadPlugins.Cli;
-
-public enum FindingFormat
-{
-    /// <summary>A table for people.</summary>
-    Table,
-    /// <summary>One line per finding: "error LP0301 customizations.xml:12: ...".</summary>
-    Lines,
-    /// <summary>MSBuild's canonical form ("file(line): error LP0301: ..."), so a build lists them as errors and warnings.</summary>
-    Msbuild,
-}
+namespace LeadPlugins.Cli.Output;
 
 /// <summary>Prints pack and verify findings; every location and message goes through SafeText (zip entry names come from the zip).</summary>
 public static class FindingPrinter
