@@ -16,22 +16,22 @@ internal static class AttributeElement
             new XElement("RequiredLevel", requiredLevel));
         if (displayMask != null) attribute.Add(new XElement("DisplayMask", displayMask));
         attribute.Add(
-            Xml.Flag("IsCustomField", custom),
-            Xml.Flag("IsAuditEnabled", audited ?? custom),
-            Xml.Flag("IsSecured", false),
+            ExportXml.Flag("IsCustomField", custom),
+            ExportXml.Flag("IsAuditEnabled", audited ?? custom),
+            ExportXml.Flag("IsSecured", false),
             new XElement("IntroducedVersion", EntityGenerator.IntroducedVersion),
-            Xml.Flag("IsCustomizable", true),
-            Xml.Flag("IsRenameable", true),
-            Xml.Flag("CanModifySearchSettings", true),
-            Xml.Flag("CanModifyRequirementLevelSettings", true),
-            Xml.Flag("CanModifyAdditionalSettings", true),
+            ExportXml.Flag("IsCustomizable", true),
+            ExportXml.Flag("IsRenameable", true),
+            ExportXml.Flag("CanModifySearchSettings", true),
+            ExportXml.Flag("CanModifyRequirementLevelSettings", true),
+            ExportXml.Flag("CanModifyAdditionalSettings", true),
             new XElement("SourceType", 0),
-            Xml.Flag("IsGlobalFilterEnabled", false),
-            Xml.Flag("IsSortableEnabled", false),
-            Xml.Flag("CanModifyGlobalFilterSettings", true),
-            Xml.Flag("CanModifyIsSortableSettings", true),
-            Xml.DisplayNames(display),
-            Xml.Descriptions(description));
+            ExportXml.Flag("IsGlobalFilterEnabled", false),
+            ExportXml.Flag("IsSortableEnabled", false),
+            ExportXml.Flag("CanModifyGlobalFilterSettings", true),
+            ExportXml.Flag("CanModifyIsSortableSettings", true),
+            ExportXml.DisplayNames(display),
+            ExportXml.Descriptions(description));
         return attribute;
     }
 }

@@ -44,9 +44,9 @@ internal sealed class EntityGenerator
         if (!table.Existing)
         {
             entity.Add(
-                Xml.Labels("LocalizedNames", "LocalizedName", table.DisplayName),
-                Xml.Labels("LocalizedCollectionNames", "LocalizedCollectionName", table.DisplayCollectionName),
-                Xml.Descriptions(table.Description));
+                ExportXml.Labels("LocalizedNames", "LocalizedName", table.DisplayName),
+                ExportXml.Labels("LocalizedCollectionNames", "LocalizedCollectionName", table.DisplayCollectionName),
+                ExportXml.Descriptions(table.Description));
         }
         var attributes = new XElement("attributes");
         foreach (var column in table.Columns.OrderBy(c => c.LogicalName, StringComparer.Ordinal))
@@ -65,8 +65,8 @@ internal sealed class EntityGenerator
                 new XElement("Name", key.Name),
                 new XElement("LogicalName", key.Name),
                 new XElement("IntroducedVersion", IntroducedVersion),
-                Xml.Flag("IsCustomizable", true),
-                Xml.DisplayNames(key.DisplayName),
+                ExportXml.Flag("IsCustomizable", true),
+                ExportXml.DisplayNames(key.DisplayName),
                 new XElement("EntityKeyAttributes", key.Columns.Select(c => new XElement("AttributeName", c)))))));
         }
 
@@ -98,14 +98,14 @@ internal sealed class EntityGenerator
                 break;
             case ColumnType.Integer:
                 attribute.Add(new XElement("ImeMode", "auto"), new XElement("Format", "none"),
-                    new XElement("MinValue", Xml.Number(column.MinValue ?? int.MinValue)),
-                    new XElement("MaxValue", Xml.Number(column.MaxValue ?? int.MaxValue)));
+                    new XElement("MinValue", ExportXml.Number(column.MinValue ?? int.MinValue)),
+                    new XElement("MaxValue", ExportXml.Number(column.MaxValue ?? int.MaxValue)));
                 break;
             case ColumnType.Decimal:
             case ColumnType.Money:
                 attribute.Add(new XElement("ImeMode", "auto"), new XElement("Accuracy", 2),
-                    new XElement("MinValue", Xml.Number(column.MinValue ?? -100000000000)),
-                    new XElement("MaxValue", Xml.Number(column.MaxValue ?? 100000000000)));
+                    new XElement("MinValue", ExportXml.Number(column.MinValue ?? -100000000000)),
+                    new XElement("MaxValue", ExportXml.Number(column.MaxValue ?? 100000000000)));
                 break;
             case ColumnType.DateTime:
                 var dateOnly = string.Equals(column.Behavior, "DateOnly", StringComparison.OrdinalIgnoreCase);
@@ -117,7 +117,7 @@ internal sealed class EntityGenerator
                         "TimeZoneIndependent" => 3,
                         _ => Unsupported(table, column, "date behavior '" + column.Behavior + "'", 1),
                     }),
-                    Xml.Flag("CanChangeDateTimeBehavior", true));
+                    ExportXml.Flag("CanChangeDateTimeBehavior", true));
                 break;
             case ColumnType.Boolean:
                 var defaultValue = string.Equals(column.Default, "true", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
@@ -125,8 +125,8 @@ internal sealed class EntityGenerator
                     new XAttribute("Name", table.LogicalName + "_" + column.LogicalName),
                     new XElement("OptionSetType", "bit"),
                     new XElement("IntroducedVersion", IntroducedVersion),
-                    Xml.Flag("IsCustomizable", true),
-                    Xml.DisplayNames(column.DisplayName),
+                    ExportXml.Flag("IsCustomizable", true),
+                    ExportXml.DisplayNames(column.DisplayName),
                     new XElement("options",
                         Option(1, "Yes"),
                         Option(0, "No"))));
@@ -140,10 +140,10 @@ internal sealed class EntityGenerator
                     attribute.Add(new XElement("optionset",
                         new XAttribute("Name", table.LogicalName + "_" + column.LogicalName),
                         new XElement("OptionSetType", column.Type == ColumnType.MultiChoice ? "picklist" : "picklist"),
-                        Xml.Flag("IsGlobal", false),
+                        ExportXml.Flag("IsGlobal", false),
                         new XElement("IntroducedVersion", IntroducedVersion),
-                        Xml.Flag("IsCustomizable", true),
-                        Xml.DisplayNames(column.DisplayName),
+                        ExportXml.Flag("IsCustomizable", true),
+                        ExportXml.DisplayNames(column.DisplayName),
                         new XElement("options", (local?.Options ?? Array.Empty<ChoiceOption>()).Select(o => Option(o.Value, o.Label)))));
                 }
                 else
@@ -169,7 +169,7 @@ internal sealed class EntityGenerator
     }
 
     private static XElement Option(int value, string label)
-        => new("option", new XAttribute("value", value), Xml.Labels("labels", "label", label));
+        => new("option", new XAttribute("value", value), ExportXml.Labels("labels", "label", label));
 
     private static string TypeName(ColumnType type) => type switch
     {
@@ -217,7 +217,7 @@ internal sealed class EntityGenerator
             ("EntityHelpUrlEnabled", false), ("ChangeTrackingEnabled", false), ("CanChangeTrackingBeEnabled", true),
         })
         {
-            yield return Xml.Flag(name, value);
+            yield return ExportXml.Flag(name, value);
         }
         yield return new XElement("DaysSinceRecordLastModified", 0);
     }
@@ -228,11 +228,11 @@ internal sealed class EntityGenerator
             new XAttribute("Name", choice.Name),
             new XAttribute("localizedName", choice.DisplayName),
             new XElement("OptionSetType", "picklist"),
-            Xml.Flag("IsGlobal", true),
+            ExportXml.Flag("IsGlobal", true),
             new XElement("IntroducedVersion", IntroducedVersion),
-            Xml.Flag("IsCustomizable", true),
-            Xml.DisplayNames(choice.DisplayName),
-            Xml.Descriptions(choice.Description),
+            ExportXml.Flag("IsCustomizable", true),
+            ExportXml.DisplayNames(choice.DisplayName),
+            ExportXml.Descriptions(choice.Description),
             new XElement("options", choice.Options.Select(o => Option(o.Value, o.Label))))));
 
 

@@ -77,9 +77,9 @@ internal sealed class RelationshipGenerator
     {
         var relationship = new XElement("EntityRelationship", new XAttribute("Name", name),
             new XElement("EntityRelationshipType", "OneToMany"),
-            Xml.Flag("IsCustomizable", true),
+            ExportXml.Flag("IsCustomizable", true),
             new XElement("IntroducedVersion", EntityGenerator.IntroducedVersion),
-            Xml.Flag("IsHierarchical", false),
+            ExportXml.Flag("IsHierarchical", false),
             new XElement("ReferencingEntityName", SystemTables.SchemaName(referencing)),
             new XElement("ReferencedEntityName", SystemTables.SchemaName(referenced)),
             new XElement("CascadeAssign", "NoCascade"),
@@ -88,7 +88,7 @@ internal sealed class RelationshipGenerator
             new XElement("CascadeShare", "NoCascade"),
             new XElement("CascadeUnshare", "NoCascade"),
             new XElement("ReferencingAttributeName", attribute),
-            new XElement("RelationshipDescription", Xml.Descriptions(description)));
+            new XElement("RelationshipDescription", ExportXml.Descriptions(description)));
         if (custom)
         {
             relationship.Add(new XElement("EntityRelationshipRoles",

@@ -48,9 +48,9 @@ internal static class SystemColumns
             new XElement("optionset", new XAttribute("Name", lowerName + "_statecode"),
                 new XElement("OptionSetType", "state"),
                 new XElement("IntroducedVersion", EntityGenerator.IntroducedVersion),
-                Xml.Flag("IsCustomizable", true),
-                Xml.DisplayNames("Status"),
-                Xml.Descriptions("Status of the " + display),
+                ExportXml.Flag("IsCustomizable", true),
+                ExportXml.DisplayNames("Status"),
+                ExportXml.Descriptions("Status of the " + display),
                 new XElement("states", table.Statuses.GroupBy(s => s.State).OrderBy(g => g.Key).Select(g =>
                 {
                     var defaultStatus = g.FirstOrDefault(s => s.IsDefaultForState) ?? g.First();
@@ -58,7 +58,7 @@ internal static class SystemColumns
                         new XAttribute("value", g.Key),
                         new XAttribute("defaultstatus", defaultStatus.Status),
                         new XAttribute("invariantname", defaultStatus.StateLabel.Replace(" ", string.Empty, StringComparison.Ordinal)),
-                        Xml.Labels("labels", "label", defaultStatus.StateLabel));
+                        ExportXml.Labels("labels", "label", defaultStatus.StateLabel));
                 }))));
         yield return state;
 
@@ -67,13 +67,13 @@ internal static class SystemColumns
             new XElement("optionset", new XAttribute("Name", lowerName + "_statuscode"),
                 new XElement("OptionSetType", "status"),
                 new XElement("IntroducedVersion", EntityGenerator.IntroducedVersion),
-                Xml.Flag("IsCustomizable", true),
-                Xml.DisplayNames("Status Reason"),
-                Xml.Descriptions("Reason for the status of the " + display),
+                ExportXml.Flag("IsCustomizable", true),
+                ExportXml.DisplayNames("Status Reason"),
+                ExportXml.Descriptions("Reason for the status of the " + display),
                 new XElement("statuses", table.Statuses.OrderBy(s => s.Status).Select(s => new XElement("status",
                     new XAttribute("value", s.Status),
                     new XAttribute("state", s.State),
-                    Xml.Labels("labels", "label", s.StatusLabel))))));
+                    ExportXml.Labels("labels", "label", s.StatusLabel))))));
         yield return status;
 
         yield return SystemInt("TimeZoneRuleVersionNumber", "Time Zone Rule Version Number", "For internal use only.", -1, null, updateApi: true);
@@ -84,7 +84,7 @@ internal static class SystemColumns
     {
         var a = AttributeElement.Create(physical, "lookup", display, description, "none", mask, custom: false, audited);
         a.Add(new XElement("ImeMode", "auto"), new XElement("ValidForReadApi", 1));
-        if (logical) a.Add(Xml.Flag("IsLogical", true));
+        if (logical) a.Add(ExportXml.Flag("IsLogical", true));
         a.Add(new XElement("LookupStyle", "single"), new XElement("LookupTypes"));
         return a;
     }
@@ -94,7 +94,7 @@ internal static class SystemColumns
         var a = AttributeElement.Create(physical, "datetime", display, description, "none", mask, custom: false);
         a.Add(new XElement("ImeMode", "inactive"), new XElement("ValidForReadApi", 1));
         if (createApi) a.Add(new XElement("ValidForCreateApi", 1));
-        a.Add(new XElement("Format", format), Xml.Flag("CanChangeDateTimeBehavior", false), new XElement("Behavior", 1));
+        a.Add(new XElement("Format", format), ExportXml.Flag("CanChangeDateTimeBehavior", false), new XElement("Behavior", 1));
         return a;
     }
 
@@ -103,7 +103,7 @@ internal static class SystemColumns
         var a = AttributeElement.Create(physical, "int", display, description, "none", mask, custom: false);
         a.Add(new XElement("ImeMode", physical == "ImportSequenceNumber" ? "disabled" : "auto"), new XElement("ValidForReadApi", 1), new XElement("ValidForCreateApi", 1));
         if (updateApi) a.Add(new XElement("ValidForUpdateApi", 1));
-        a.Add(new XElement("Format", string.Empty), new XElement("MinValue", Xml.Number(min)), new XElement("MaxValue", Xml.Number(int.MaxValue)));
+        a.Add(new XElement("Format", string.Empty), new XElement("MinValue", ExportXml.Number(min)), new XElement("MaxValue", ExportXml.Number(int.MaxValue)));
         return a;
     }
 }

@@ -95,7 +95,7 @@ public static class SolutionPacker
             if (read.Assembly.Content.LongLength > RegistrationReader.MaxAssemblySize)
                 findings.Error(FindingCodes.AssemblyTooLarge, label, 0, read.Assembly.Content.LongLength + " bytes; Dataverse accepts at most 16 MB");
             foreach (var step in read.Assembly.Steps)
-                RegistrationRules.Check(step, label, 0, findings, config.Publisher.Prefix, IsDeclared);
+                StepRuleFindings.Check(step, label, 0, findings, config.Publisher.Prefix, IsDeclared);
             assemblies.Add(read.Assembly);
         }
         foreach (var duplicate in assemblies.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
@@ -109,9 +109,9 @@ public static class SolutionPacker
         using var stream = new MemoryStream();
         using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(archive, SolutionVerifier.ContentTypesEntry, Xml.ContentTypesBytes(solution.ContentTypes));
-            Add(archive, SolutionVerifier.ManifestEntry, Xml.ExportBytes(solution.Manifest));
-            Add(archive, SolutionVerifier.CustomizationsEntry, Xml.ExportBytes(solution.Customizations));
+            Add(archive, SolutionVerifier.ContentTypesEntry, ExportXml.ContentTypesBytes(solution.ContentTypes));
+            Add(archive, SolutionVerifier.ManifestEntry, ExportXml.ExportBytes(solution.Manifest));
+            Add(archive, SolutionVerifier.CustomizationsEntry, ExportXml.ExportBytes(solution.Customizations));
             foreach (var assembly in solution.Assemblies.OrderBy(a => a.ZipEntryName, StringComparer.Ordinal))
                 Add(archive, assembly.ZipEntryName, assembly.Content);
         }

@@ -254,7 +254,7 @@ public static partial class SolutionVerifier
                 findings.Error(FindingCodes.StepPluginTypeMissing, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' names plug-in type " + (xml.PluginTypeId?.ToString() ?? xml.PluginTypeAssemblyQualifiedName) + ", which no <PluginType> in customizations.xml declares");
             else if (type.HasGroup)
                 findings.Error(FindingCodes.StepPluginTypeMissing, CustomizationsEntry, xml.Line, "step '" + xml.Step.Name + "' is registered on workflow activity " + type.TypeName + "; steps run IPlugin types only");
-            RegistrationRules.Check(xml.Step, CustomizationsEntry, xml.Line, findings, prefix, IsDeclared);
+            StepRuleFindings.Check(xml.Step, CustomizationsEntry, xml.Line, findings, prefix, IsDeclared);
         }
     }
 

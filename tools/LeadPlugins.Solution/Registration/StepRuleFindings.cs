@@ -6,7 +6,7 @@ namespace LeadPlugins.Solution.Registration;
 /// Applies the shared registration rules (<see cref="StepRules"/>, also read by the in-memory pipeline) to steps built
 /// from attributes (pack) and to steps read from any customizations.xml (verify), as findings with stable codes.
 /// </summary>
-public static class RegistrationRules
+public static class StepRuleFindings
 {
     public const int MaxStepNameLength = StepRules.MaxStepNameLength;
 

@@ -6,7 +6,7 @@ using System.Xml.Linq;
 namespace LeadPlugins.Solution.Generation;
 
 /// <summary>Small helpers for the export vocabulary: 1033 labels, 0/1 flags, braced GUIDs, and the byte form of each file.</summary>
-internal static class Xml
+internal static class ExportXml
 {
     public const int Language = 1033;
     public static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";

@@ -4,7 +4,7 @@ using LeadPlugins.Solution.Registration;
 namespace LeadPlugins.Solution.Tests;
 
 [TestClass]
-public sealed class RegistrationRulesTests
+public sealed class StepRuleFindingsTests
 {
     private static StepRegistration Step(string message, int stage, int mode, string filtering = "", params ImageRegistration[] images)
         => new(Guid.NewGuid(), "Test: " + message + " of lead", "Test.Plugin", message, SdkMessages.IdOf(message) ?? Guid.Empty,
@@ -16,7 +16,7 @@ public sealed class RegistrationRulesTests
     private static IReadOnlyList<string> Errors(StepRegistration step)
     {
         var findings = new FindingList();
-        RegistrationRules.Check(step, "test", 0, findings, "mpl", (table, column) => column is LeadTable.Columns.LeadScore or LeadTable.Columns.Storefront);
+        StepRuleFindings.Check(step, "test", 0, findings, "mpl", (table, column) => column is LeadTable.Columns.LeadScore or LeadTable.Columns.Storefront);
         return findings.Items.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).ToList();
     }
 
