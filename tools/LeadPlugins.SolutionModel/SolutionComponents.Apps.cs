@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using static LeadPlugins.SolutionModel.SourceXml;
 
 namespace LeadPlugins.SolutionModel;
 

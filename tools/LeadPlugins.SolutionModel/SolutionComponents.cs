@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Xml;
 using System.Xml.Linq;
+using static LeadPlugins.SolutionModel.SourceXml;
 
 namespace LeadPlugins.SolutionModel;
 
@@ -134,24 +133,5 @@ public sealed partial class SolutionComponents
         var text = (string?)element.Attribute("id");
         if (text == null) return null;
         return Guid.TryParse(text, out var id) ? id : throw Error(path, element, "id is not a GUID: " + text);
-    }
-
-    private static int Line(XElement element) => element is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
-
-    private static string Required(string path, XElement element, string attribute)
-        => (string?)element.Attribute(attribute) ?? throw Error(path, element, "missing attribute " + attribute);
-
-    private static int ParseInt(string path, XElement element, string attribute)
-    {
-        var text = Required(path, element, attribute);
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Error(path, element, attribute + " is not an integer: " + text);
-    }
-
-    private static InvalidDataException Error(string path, XElement? element, string message)
-    {
-        var line = element != null && Line(element) > 0 ? "(" + Line(element) + ")" : string.Empty;
-        return new InvalidDataException(path + line + ": " + message);
     }
 }

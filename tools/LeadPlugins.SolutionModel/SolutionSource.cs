@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Xml;
 using System.Xml.Linq;
+using static LeadPlugins.SolutionModel.SourceXml;
 
 namespace LeadPlugins.SolutionModel;
 
@@ -185,22 +185,5 @@ public sealed class SolutionSource
                 problems.Add(table.SourceFile + ": a new table needs primaryName naming one of its string columns");
         }
         if (problems.Count > 0) throw new InvalidDataException("Solution source is invalid:\n" + string.Join("\n", problems));
-    }
-
-    private static string Required(string path, XElement element, string attribute)
-        => (string?)element.Attribute(attribute) ?? throw Error(path, element, "missing attribute " + attribute);
-
-    private static int ParseInt(string path, XElement element, string attribute)
-    {
-        var text = Required(path, element, attribute);
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Error(path, element, attribute + " is not an integer: " + text);
-    }
-
-    private static InvalidDataException Error(string path, XElement? element, string message)
-    {
-        var line = element is IXmlLineInfo info && info.HasLineInfo() ? "(" + info.LineNumber + ")" : string.Empty;
-        return new InvalidDataException(path + line + ": " + message);
     }
 }
