@@ -35,10 +35,10 @@ internal sealed class EntityGenerator
     /// <summary>One &lt;Entity&gt;: its columns plus the forms and views generated for it.</summary>
     public XElement Entity(TableDefinition table, XElement? formXml, XElement? savedQueries, XElement? visualizations = null)
     {
-        var schema = SystemTables.SchemaName(table.LogicalName);
-        var display = table.Existing ? SystemTables.DisplayName(table.LogicalName) : table.DisplayName;
-        if (table.Existing && !SystemTables.IsKnown(table.LogicalName))
-            _findings.Error(FindingCodes.SourceReference, table.SourceFile, 0, "existing table '" + table.LogicalName + "' has no known schema name (add it to SystemTables)");
+        var schema = KnownSystemTables.SchemaName(table.LogicalName);
+        var display = table.Existing ? KnownSystemTables.DisplayName(table.LogicalName) : table.DisplayName;
+        if (table.Existing && !KnownSystemTables.IsKnown(table.LogicalName))
+            _findings.Error(FindingCodes.SourceReference, table.SourceFile, 0, "existing table '" + table.LogicalName + "' has no known schema name (add it to KnownSystemTables)");
 
         var entity = new XElement("entity", new XAttribute("Name", schema));
         if (!table.Existing)

@@ -37,7 +37,7 @@ internal sealed class RelationshipGenerator
             foreach (var column in table.Columns.Where(c => c.Type == ColumnType.Lookup && c.LookupTargets.Count == 1))
             {
                 var target = column.LookupTargets[0];
-                if (_source.FindTable(target) is { Existing: false } || SystemTables.IsKnown(target))
+                if (_source.FindTable(target) is { Existing: false } || KnownSystemTables.IsKnown(target))
                 {
                     var name = RelationshipName(table.LogicalName, column.LogicalName);
                     relationships.Add(Relationship(name, table.LogicalName, target, column.LogicalName, "RemoveLink", column.Description, custom: true));
@@ -80,8 +80,8 @@ internal sealed class RelationshipGenerator
             ExportXml.Flag("IsCustomizable", true),
             new XElement("IntroducedVersion", EntityGenerator.IntroducedVersion),
             ExportXml.Flag("IsHierarchical", false),
-            new XElement("ReferencingEntityName", SystemTables.SchemaName(referencing)),
-            new XElement("ReferencedEntityName", SystemTables.SchemaName(referenced)),
+            new XElement("ReferencingEntityName", KnownSystemTables.SchemaName(referencing)),
+            new XElement("ReferencedEntityName", KnownSystemTables.SchemaName(referenced)),
             new XElement("CascadeAssign", "NoCascade"),
             new XElement("CascadeDelete", cascadeDelete),
             new XElement("CascadeReparent", "NoCascade"),

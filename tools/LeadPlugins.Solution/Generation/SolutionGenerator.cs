@@ -66,7 +66,7 @@ public static class SolutionGenerator
         foreach (var table in role.Tables)
         {
             var definition = source.FindTable(table.Table);
-            var schema = SystemTables.PrivilegeName(table.Table);
+            var schema = KnownSystemTables.PrivilegeName(table.Table);
             var organizationOwned = definition is { Existing: false, Ownership: TableOwnership.Organization };
             foreach (var privilege in table.Privileges)
             {

@@ -30,8 +30,8 @@ internal static class SystemColumns
             owner.Add(new XElement("ImeMode", "auto"), new XElement("ValidForUpdateApi", 1), new XElement("ValidForReadApi", 1), new XElement("ValidForCreateApi", 1),
                 new XElement("LookupStyle", "single"),
                 new XElement("LookupTypes",
-                    new XElement("LookupType", new XAttribute("id", Guid.Empty.ToString("D")), SystemTables.TypeCode("systemuser")),
-                    new XElement("LookupType", new XAttribute("id", Guid.Empty.ToString("D")), SystemTables.TypeCode("team"))));
+                    new XElement("LookupType", new XAttribute("id", Guid.Empty.ToString("D")), KnownSystemTables.TypeCode("systemuser")),
+                    new XElement("LookupType", new XAttribute("id", Guid.Empty.ToString("D")), KnownSystemTables.TypeCode("team"))));
             yield return owner;
             yield return SystemLookup("OwningBusinessUnit", "Owning Business Unit", "Unique identifier for the business unit that owns the record", null, audited: true);
             yield return SystemLookup("OwningTeam", "Owning Team", "Unique identifier for the team that owns the record.", null, logical: true);

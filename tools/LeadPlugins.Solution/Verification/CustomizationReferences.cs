@@ -36,8 +36,8 @@ public sealed class CustomizationReferences
     /// <summary>References the target environment must satisfy: tables not created here (platform tables aside), columns not carried here, the icon.</summary>
     public IEnumerable<ComponentReference> Missing => References.Where(r =>
         r.WebResource != null
-        || (r.Column == null && !CarriedTables.Contains(r.Table) && !SystemTables.Platform.Contains(r.Table))
-        || (r.Column != null && !CarriedTables.Contains(r.Table) && !SystemTables.Platform.Contains(r.Table) && !HasColumn(r.Table, r.Column)));
+        || (r.Column == null && !CarriedTables.Contains(r.Table) && !KnownSystemTables.Platform.Contains(r.Table))
+        || (r.Column != null && !CarriedTables.Contains(r.Table) && !KnownSystemTables.Platform.Contains(r.Table) && !HasColumn(r.Table, r.Column)));
 
     public static CustomizationReferences Read(XDocument customizations, IReadOnlySet<string> shellTables)
     {

@@ -38,7 +38,7 @@ public static partial class SolutionVerifier
             findings.Error(FindingCodes.MissingDependencyUnused, ManifestEntry, Line(required), "<MissingDependencies> lists " + key + ", which nothing in customizations.xml uses");
 
         bool TableExists(string table) => references.CarriedTables.Contains(table) || references.ShellTables.Contains(table)
-            || SystemTables.Platform.Contains(table) || listedKeys.Contains(MissingDependencyList.TableKey(table));
+            || KnownSystemTables.Platform.Contains(table) || listedKeys.Contains(MissingDependencyList.TableKey(table));
         bool ColumnExists(string table, string column) => references.HasColumn(table, column) || listedKeys.Contains(MissingDependencyList.ColumnKey(table, column));
 
         var root = customizations.Root!;

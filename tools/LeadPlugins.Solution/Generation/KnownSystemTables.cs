@@ -1,7 +1,7 @@
 namespace LeadPlugins.Solution.Generation;
 
 /// <summary>Schema names (the cased names exports use) of the system tables the solution touches or points to.</summary>
-public static class SystemTables
+public static class KnownSystemTables
 {
     private static readonly Dictionary<string, (string Schema, string Display, int TypeCode)> Known = new(StringComparer.Ordinal)
     {
