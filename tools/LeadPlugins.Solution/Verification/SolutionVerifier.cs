@@ -66,12 +66,12 @@ public static partial class SolutionVerifier
         if (customizations != null)
         {
             CheckSchemas(customizations, options, findings);
-            var registered = ReadRegistrations(customizations);
-            CheckAssemblies(registered, entries, options, findings);
-            CheckSteps(registered, customizations, prefix, findings);
-            CheckDuplicateIds(customizations, findings);
-            if (manifest != null) CheckRootComponents(manifest, customizations, findings);
-            if (manifest != null) CheckAppComponents(manifest, customizations, findings);
+            var registered = RegistrationChecks.Read(customizations);
+            RegistrationChecks.CheckAssemblies(registered, entries, options, findings);
+            RegistrationChecks.CheckSteps(registered, customizations, prefix, findings);
+            ComponentChecks.CheckDuplicateIds(customizations, findings);
+            if (manifest != null) ComponentChecks.CheckRootComponents(manifest, customizations, findings);
+            if (manifest != null) AppComponentChecks.Check(manifest, customizations, findings);
         }
         return new VerificationReport(displayName, findings.Items);
     }
@@ -91,7 +91,7 @@ public static partial class SolutionVerifier
         }
     }
 
-    private static int Line(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+    internal static int Line(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 
     private static void CheckContentTypes(XDocument document, IEnumerable<string> entryNames, FindingList findings)
     {
@@ -270,7 +270,7 @@ public static partial class SolutionVerifier
         }
     }
 
-    private static string ViewName(XElement query)
+    internal static string ViewName(XElement query)
         => (string?)query.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description") ?? (string?)query.Element("savedqueryid") ?? "?";
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

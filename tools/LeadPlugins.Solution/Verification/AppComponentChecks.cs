@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LeadPlugins.Solution.Generation;
+using static LeadPlugins.Solution.SolutionVerifier;
 
 namespace LeadPlugins.Solution;
 
@@ -9,11 +10,11 @@ namespace LeadPlugins.Solution;
 /// every site map subarea, app component, role map and dashboard tile pointing at something that exists; every chart
 /// column existing; a role administering every custom table.
 /// </summary>
-public static partial class SolutionVerifier
+internal static class AppComponentChecks
 {
     private static readonly string[] AdministratorPrivileges = { "Create", "Read", "Write", "Delete" };
 
-    private static void CheckAppComponents(XDocument manifest, XDocument customizations, FindingList findings)
+    public static void Check(XDocument manifest, XDocument customizations, FindingList findings)
     {
         var solutionManifest = manifest.Root?.Element("SolutionManifest");
         var shells = solutionManifest?.Element("RootComponents")?.Elements("RootComponent")
