@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using LeadPlugins.SolutionModel;
 
 namespace LeadPlugins.Solution.Generation;
 

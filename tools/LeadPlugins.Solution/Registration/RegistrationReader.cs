@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Reflection.Metadata;
-using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 
 namespace LeadPlugins.Solution.Registration;
