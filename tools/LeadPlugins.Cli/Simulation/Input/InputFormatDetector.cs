@@ -18,7 +18,7 @@ public static partial class InputFormatDetector
     }
 
     /// <summary>Payload or Rows, by the object's keys.</summary>
-    public static InputFormat KindOf(string json)
+    internal static InputFormat KindOf(string json)
     {
         try
         {
@@ -33,7 +33,7 @@ public static partial class InputFormatDetector
     }
 
     /// <summary>Brackets still open at the end of the text (outside strings): more than 0 means a value continues on the next line.</summary>
-    public static int OpenDepth(string text)
+    internal static int OpenDepth(string text)
     {
         int depth = 0;
         bool inString = false, escaped = false;
