@@ -41,38 +41,47 @@ internal static class RegistrationAttributeReader
             {
                 continue; // an attribute from an assembly we cannot resolve is not one of ours
             }
-            if (attributeName == RegistrationReader.PluginStepAttributeName)
+            try
             {
-                var named = data.NamedArguments.ToDictionary(a => a.MemberName, a => a.TypedValue.Value, StringComparer.Ordinal);
-                var args = data.ConstructorArguments;
-                if (args.Count != 4)
+                if (attributeName == RegistrationReader.PluginStepAttributeName)
                 {
-                    findings.Error(FindingCodes.AttributeUnreadable, findingFile, 0, type.FullName + ": [PluginStep] with an unexpected constructor (" + args.Count + " arguments)");
-                    continue;
+                    var named = data.NamedArguments.ToDictionary(a => a.MemberName, a => a.TypedValue.Value, StringComparer.Ordinal);
+                    var args = data.ConstructorArguments;
+                    if (args.Count != 4)
+                    {
+                        findings.Error(FindingCodes.AttributeUnreadable, findingFile, 0, type.FullName + ": [PluginStep] with an unexpected constructor (" + args.Count + " arguments)");
+                        continue;
+                    }
+                    steps.Add(new StepAttributeValues(
+                        (string?)args[0].Value ?? string.Empty,
+                        (string?)args[1].Value ?? string.Empty,
+                        Convert.ToInt32(args[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+                        Convert.ToInt32(args[3].Value, System.Globalization.CultureInfo.InvariantCulture),
+                        Int(named, "Rank", 1),
+                        Str(named, "FilteringAttributes"),
+                        Str(named, "Name"),
+                        Str(named, "Description"),
+                        Str(named, "UnsecureConfiguration"),
+                        Int(named, "RunAs", 0) == 1,
+                        Bool(named, "AsyncAutoDelete", true),
+                        Str(named, "Image1Name"), Int(named, "Image1Type", 0), Str(named, "Image1Attributes"),
+                        Str(named, "Image2Name"), Int(named, "Image2Type", 1), Str(named, "Image2Attributes")));
                 }
-                steps.Add(new StepAttributeValues(
-                    (string?)args[0].Value ?? string.Empty,
-                    (string?)args[1].Value ?? string.Empty,
-                    Convert.ToInt32(args[2].Value, System.Globalization.CultureInfo.InvariantCulture),
-                    Convert.ToInt32(args[3].Value, System.Globalization.CultureInfo.InvariantCulture),
-                    Int(named, "Rank", 1),
-                    Str(named, "FilteringAttributes"),
-                    Str(named, "Name"),
-                    Str(named, "Description"),
-                    Str(named, "UnsecureConfiguration"),
-                    Int(named, "RunAs", 0) == 1,
-                    Bool(named, "AsyncAutoDelete", true),
-                    Str(named, "Image1Name"), Int(named, "Image1Type", 0), Str(named, "Image1Attributes"),
-                    Str(named, "Image2Name"), Int(named, "Image2Type", 1), Str(named, "Image2Attributes")));
+                else if (attributeName == RegistrationReader.WorkflowActivityAttributeName)
+                {
+                    var named = data.NamedArguments.ToDictionary(a => a.MemberName, a => a.TypedValue.Value, StringComparer.Ordinal);
+                    var friendly = data.ConstructorArguments.Count > 0 ? (string?)data.ConstructorArguments[0].Value : null;
+                    activity = new ActivityAttributeValues(
+                        string.IsNullOrWhiteSpace(friendly) ? type.Name : friendly!,
+                        Str(named, "GroupName") ?? RegistrationReader.DefaultWorkflowGroupName,
+                        Str(named, "Description") ?? string.Empty);
+                }
             }
-            else if (attributeName == RegistrationReader.WorkflowActivityAttributeName)
+            catch (FileNotFoundException e)
             {
-                var named = data.NamedArguments.ToDictionary(a => a.MemberName, a => a.TypedValue.Value, StringComparer.Ordinal);
-                var friendly = data.ConstructorArguments.Count > 0 ? (string?)data.ConstructorArguments[0].Value : null;
-                activity = new ActivityAttributeValues(
-                    string.IsNullOrWhiteSpace(friendly) ? type.Name : friendly!,
-                    Str(named, "GroupName") ?? RegistrationReader.DefaultWorkflowGroupName,
-                    Str(named, "Description") ?? string.Empty);
+                // A damaged image can send an argument's type (an enum's base type) to an assembly that does not exist.
+                var shortName = attributeName == RegistrationReader.PluginStepAttributeName ? "[PluginStep]" : "[WorkflowActivity]";
+                findings.Error(FindingCodes.AttributeUnreadable, findingFile, 0, type.FullName + ": " + shortName + " arguments cannot be read: " + e.Message);
             }
         }
         return new RegistrationAttributes(steps, activity);
