@@ -17,14 +17,14 @@ public sealed class FormatDetectionTests
     [DataRow("mpl_leadsource,mpl_actioncode,subject", InputFormat.Csv)]
     [DataRow("\uFEFFfirstname,lastname", InputFormat.Csv)]
     public void First_line_decides_the_format(string firstLine, InputFormat expected)
-        => Assert.AreEqual(expected, LeadInput.Detect(firstLine));
+        => Assert.AreEqual(expected, InputFormatDetector.Detect(firstLine));
 
     [TestMethod]
     public void A_broken_first_line_is_still_recognised_as_a_payload_by_its_keys()
     {
         // The documented test lead: userDetails and a missing comma after OfferTitle.
         var first = File.ReadLines(Repo.Sample("malformed.jsonl")).First();
-        Assert.AreEqual(InputFormat.Payload, LeadInput.Detect(first));
+        Assert.AreEqual(InputFormat.Payload, InputFormatDetector.Detect(first));
     }
 
     [TestMethod]

@@ -106,7 +106,7 @@ public sealed class RegistrationTests
     {
         var findings = new FindingList();
         foreach (var step in Fixture.Steps)
-            RegistrationRules.Check(step, "fixture", 0, findings);
+            StepRuleFindings.Check(step, "fixture", 0, findings);
         Assert.AreEqual(0, findings.Items.Count, string.Join("\n", findings.Items));
     }
 
@@ -132,7 +132,7 @@ public sealed class RegistrationTests
         var source = SolutionModel.SolutionSource.Load(TestRepo.Config.SolutionSourceDirectory);
         var findings = new FindingList();
         foreach (var step in assembly.Steps)
-            RegistrationRules.Check(step, which, 0, findings, TestRepo.Config.Publisher.Prefix,
+            StepRuleFindings.Check(step, which, 0, findings, TestRepo.Config.Publisher.Prefix,
                 (table, column) => source.FindTable(table) is { } t ? t.FindColumn(column) != null : null);
         Assert.AreEqual(0, findings.ErrorCount, string.Join("\n", findings.Items));
         foreach (var type in assembly.Types.Where(t => t.Kind == PluginTypeKind.WorkflowActivity))

@@ -26,7 +26,7 @@ internal static class BuiltAssemblies
     public static MetadataLoadContext Open(string path, out Assembly assembly)
     {
         var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var directory in new[] { System.IO.Path.GetDirectoryName(path)! }.Concat(RegistrationReader.NetFrameworkReferenceDirectories()))
+        foreach (var directory in new[] { System.IO.Path.GetDirectoryName(path)! }.Concat(NetFrameworkReferenceAssemblies.Directories()))
         {
             if (!Directory.Exists(directory)) continue;
             foreach (var file in Directory.GetFiles(directory, "*.dll"))

@@ -4,15 +4,6 @@ using Spectre.Console;
 
 namespace LeadPlugins.Cli;
 
-/// <summary>Where a command writes: results to <see cref="Out"/> (stdout), progress and diagnostics to <see cref="Error"/> (stderr).</summary>
-public sealed record CliConsoles(IAnsiConsole Out, IAnsiConsole Error);
-
-/// <summary>A `leadplugins` sub-command. Add one by implementing this and listing it in <see cref="Cli.Commands"/>.</summary>
-public interface ICliCommand
-{
-    Command Build(CliConsoles consoles);
-}
-
 /// <summary>Builds the command tree (System.CommandLine) and runs it; output goes through Spectre.Console.</summary>
 public static class Cli
 {

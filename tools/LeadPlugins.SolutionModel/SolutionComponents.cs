@@ -1,54 +1,15 @@
-using System.Globalization;
-using System.Xml;
 using System.Xml.Linq;
+using static LeadPlugins.SolutionModel.SourceXml;
 
 namespace LeadPlugins.SolutionModel;
 
-/// <summary>One control on a form. <paramref name="Control"/> overrides the control picked from the column type (needed for system columns the source does not declare).</summary>
-public sealed record FormField(string Column, string? Control, string? Label, int Line);
-
-public sealed record FormSection(string Name, string Label, int Columns, IReadOnlyList<FormField> Fields, int Line);
-
-public sealed record FormTab(string Name, string Label, IReadOnlyList<FormSection> Sections, int Line);
-
-/// <summary>A model-driven form (Solution/src/forms/*.xml). <paramref name="Id"/> pins the formid; otherwise the build derives a stable one from table, type and name.</summary>
-public sealed record FormDefinition(
-    string Table,
-    string Type,
-    string Name,
-    string Description,
-    Guid? Id,
-    IReadOnlyList<FormField> Header,
-    IReadOnlyList<FormTab> Tabs,
-    string SourceFile);
-
-public sealed record ViewCell(string Name, int Width, int Line);
-
-/// <summary>A public view (Solution/src/views/*.xml): layout cells and the FetchXML as written in the source.</summary>
-public sealed record ViewDefinition(
-    string Table,
-    string Name,
-    string Description,
-    Guid? Id,
-    bool IsDefault,
-    string? Jump,
-    IReadOnlyList<ViewCell> Cells,
-    string FetchXml,
-    int FetchLine,
-    string SourceFile);
-
-/// <summary>Privileges a role grants on one table: names such as Create, Read, Write, Delete, Append, AppendTo, Assign, Share.</summary>
-public sealed record RoleTablePrivileges(string Table, IReadOnlyList<string> Privileges, string Level, int Line);
-
-/// <summary>A security role (Solution/src/roles/*.xml).</summary>
-public sealed record RoleDefinition(string Name, string Description, Guid? Id, IReadOnlyList<RoleTablePrivileges> Tables, string SourceFile);
-
 /// <summary>
-/// The user-interface and security part of the solution source: Solution/src/forms, views and roles. Kept apart
-/// from <see cref="SolutionSource"/> (tables and choices) so the in-memory Dataverse does not pay for it.
+/// The user-interface and security part of the solution source: Solution/src/forms, views, roles, charts, dashboards,
+/// apps and dependencies.xml. Kept apart from <see cref="SolutionSource"/> (tables and choices) so the in-memory
+/// Dataverse does not pay for it.
 /// Structure only: cross-references (columns, tables) are checked by the solution build with file and line.
 /// </summary>
-public sealed partial class SolutionComponents
+public sealed class SolutionComponents
 {
     public static readonly IReadOnlyList<string> KnownPrivileges = new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share" };
     public static readonly IReadOnlyList<string> PrivilegeLevels = new[] { "Basic", "Local", "Deep", "Global" };
@@ -175,22 +136,95 @@ public sealed partial class SolutionComponents
         return Guid.TryParse(text, out var id) ? id : throw Error(path, element, "id is not a GUID: " + text);
     }
 
-    private static int Line(XElement element) => element is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+    /// <summary>Privileges a site map subarea may name in `requires`, on the table it opens.</summary>
+    public static readonly IReadOnlyList<string> SubAreaPrivileges = new[] { "Read", "Write", "Create", "Delete", "Append", "AppendTo" };
 
-    private static string Required(string path, XElement element, string attribute)
-        => (string?)element.Attribute(attribute) ?? throw Error(path, element, "missing attribute " + attribute);
-
-    private static int ParseInt(string path, XElement element, string attribute)
+    public static ChartDefinition LoadChart(string path)
     {
-        var text = Required(path, element, attribute);
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Error(path, element, attribute + " is not an integer: " + text);
+        var root = LoadRoot(path, "chart");
+        var definition = root.Element("datadefinition") ?? throw Error(path, root, "a chart needs a <datadefinition> element");
+        var fetches = definition.Element("fetchcollection")?.Elements("fetch").ToList() ?? new List<XElement>();
+        if (fetches.Count != 1) throw Error(path, definition, "a chart needs exactly one <fetch> in <fetchcollection>");
+        var fetch = fetches[0];
+        var attributes = fetch.Element("entity")?.Elements("attribute").ToList() ?? new List<XElement>();
+        var groupBy = attributes.Where(a => (string?)a.Attribute("groupby") == "true").Select(a => Required(path, a, "alias")).ToList();
+        var measures = definition.Element("categorycollection")?.Elements("category").Elements("measurecollection").Elements("measure")
+            .Select(m => Required(path, m, "alias")).ToList() ?? new List<string>();
+        if (groupBy.Count == 0) throw Error(path, fetch, "a chart's FetchXML needs a groupby=\"true\" attribute");
+        if (measures.Count == 0) throw Error(path, definition, "a chart needs at least one <measure alias=\"...\">");
+        var type = (string?)root.Attribute("type") ?? "Column";
+        if (!ChartDefinition.Types.Contains(type)) throw Error(path, root, "unknown chart type '" + type + "' (use " + string.Join(", ", ChartDefinition.Types) + ")");
+        return new ChartDefinition(
+            Required(path, root, "table"),
+            Required(path, root, "name"),
+            (string?)root.Attribute("description") ?? string.Empty,
+            ParseGuid(path, root),
+            type,
+            definition.ToString(SaveOptions.DisableFormatting),
+            fetch.ToString(SaveOptions.DisableFormatting),
+            groupBy,
+            measures,
+            Line(fetch),
+            path);
     }
 
-    private static InvalidDataException Error(string path, XElement? element, string message)
+    public static DashboardDefinition LoadDashboard(string path)
     {
-        var line = element != null && Line(element) > 0 ? "(" + Line(element) + ")" : string.Empty;
-        return new InvalidDataException(path + line + ": " + message);
+        var root = LoadRoot(path, "dashboard");
+        var tiles = root.Elements().Where(e => e.Name.LocalName is "chart" or "list").Select(e => new DashboardTile(
+            Required(path, e, "table"),
+            Required(path, e, "view"),
+            e.Name.LocalName == "chart" ? Required(path, e, "name") : null,
+            Line(e))).ToList();
+        if (tiles.Count == 0) throw Error(path, root, "a dashboard needs at least one <chart> or <list>");
+        return new DashboardDefinition(Required(path, root, "name"), (string?)root.Attribute("description") ?? string.Empty, ParseGuid(path, root), tiles, path);
+    }
+
+    public static AppDefinition LoadApp(string path)
+    {
+        var root = LoadRoot(path, "app");
+        var areas = root.Elements("area").Select(area => new SiteMapArea(
+            Required(path, area, "id"),
+            Required(path, area, "title"),
+            area.Elements("group").Select(group => new SiteMapGroup(
+                Required(path, group, "id"),
+                Required(path, group, "title"),
+                group.Elements("subarea").Select(s => ReadSubArea(path, s)).ToList(),
+                Line(group))).ToList(),
+            Line(area))).ToList();
+        if (areas.Count == 0) throw Error(path, root, "an app needs at least one <area>");
+        return new AppDefinition(
+            Required(path, root, "uniqueName"),
+            Required(path, root, "name"),
+            (string?)root.Attribute("description") ?? string.Empty,
+            root.Elements("role").Select(r => (Required(path, r, "name"), Line(r))).ToList(),
+            areas,
+            path);
+    }
+
+    private static SiteMapSubArea ReadSubArea(string path, XElement s)
+    {
+        var table = (string?)s.Attribute("table");
+        var dashboard = (string?)s.Attribute("dashboard");
+        if ((table == null) == (dashboard == null)) throw Error(path, s, "a subarea opens either table=\"...\" or dashboard=\"...\"");
+        var requires = (string?)s.Attribute("requires");
+        if (requires != null && !SubAreaPrivileges.Contains(requires)) throw Error(path, s, "unknown privilege '" + requires + "' (use " + string.Join(", ", SubAreaPrivileges) + ")");
+        if (requires != null && table == null) throw Error(path, s, "requires=\"...\" needs table=\"...\"");
+        return new SiteMapSubArea(Required(path, s, "id"), Required(path, s, "title"), table, (string?)s.Attribute("view"), dashboard, requires, Line(s));
+    }
+
+    public static DependencyDefinitions LoadDependencies(string path)
+    {
+        var root = LoadRoot(path, "dependencies");
+        var tables = root.Elements("table").Select(t => new DependencyTable(
+            Required(path, t, "name"),
+            Required(path, t, "displayName"),
+            Required(path, t, "solution"),
+            t.Elements("column").Select(c => new DependencyColumn(Required(path, c, "name"), Required(path, c, "displayName"))).ToList())).ToList();
+        var webResources = root.Elements("webresource").Select(w => new DependencyWebResource(
+            Required(path, w, "name"),
+            ParseGuid(path, w) ?? throw Error(path, w, "a web resource needs id=\"...\""),
+            Required(path, w, "solution"))).ToList();
+        return new DependencyDefinitions(tables, webResources, path);
     }
 }

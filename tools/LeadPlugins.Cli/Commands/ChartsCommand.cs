@@ -10,20 +10,6 @@ using Spectre.Console;
 
 namespace LeadPlugins.Cli.Commands;
 
-/// <summary>One row of a chart: the group-by values (as labels) and the measures, in the chart's alias order.</summary>
-public sealed record ChartRow(IReadOnlyList<string> Groups, IReadOnlyList<decimal> Measures);
-
-/// <summary>What a chart shows: its columns (group-bys, then measures) and rows sorted by the groups.</summary>
-public sealed record ChartTable(ChartDefinition Chart, IReadOnlyList<string> GroupColumns, IReadOnlyList<string> MeasureColumns, IReadOnlyList<ChartRow> Rows)
-{
-    public decimal Measure(string measureAlias, params string[] groups)
-    {
-        var index = Chart.MeasureAliases.ToList().IndexOf(measureAlias);
-        if (index < 0) throw new ArgumentException("no measure " + measureAlias, nameof(measureAlias));
-        return Rows.Where(r => r.Groups.SequenceEqual(groups)).Select(r => r.Measures[index]).SingleOrDefault();
-    }
-}
-
 /// <summary>
 /// `leadplugins charts &lt;leads file&gt;`: simulates the file (the same machinery as `simulate`, keeping every lead) and
 /// prints each system chart of Solution/src/charts as a table, from the chart's own FetchXML: what the dashboard will show.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LeadPlugins.Cli.Output;
 using LeadPlugins.Solution;
 using Spectre.Console;
 

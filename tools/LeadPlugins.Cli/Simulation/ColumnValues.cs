@@ -5,12 +5,6 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Cli.Simulation;
 
-/// <summary>A line (or configuration row) the simulator cannot turn into a row: the reason is shown to the user.</summary>
-public sealed class InputException : Exception
-{
-    public InputException(string message) : base(message) { }
-}
-
 /// <summary>
 /// Turns text, as the Dynamics lead destination, a CSV export or a configuration file gives it, into the SDK value
 /// a column of the in-memory Dataverse's schema expects: choices by label or number, booleans, numbers, ISO dates,

@@ -4,12 +4,6 @@ using Newtonsoft.Json.Linq;
 
 namespace LeadPlugins.Cli.Simulation;
 
-/// <summary>One nurture activity read back after the run (task, phone call or draft e-mail).</summary>
-public sealed record NurtureStep(int? Order, string Type, string? Subject, DateTime? Due);
-
-/// <summary>One plug-in step execution attributed to a lead (its own row, its enrolment or one of its activities).</summary>
-public sealed record PluginRun(string Plugin, string Message, string Table, int Stage, bool Async, string Outcome, int ServiceCalls, string? Error);
-
 /// <summary>
 /// A lead as the simulated Dataverse holds it after the plug-ins (sync and async) ran: what the seller sees on the
 /// Marketplace lead form, its nurture enrolment and activities, and what the plug-ins did for it.

@@ -48,15 +48,15 @@ internal sealed class AppGenerator
         return new XElement("Visualizations", charts.Select(chart =>
         {
             var visualization = new XElement("visualization",
-                new XElement("savedqueryvisualizationid", Xml.Braced(ChartId(chart))),
+                new XElement("savedqueryvisualizationid", ExportXml.Braced(ChartId(chart))),
                 new XElement("datadescription", XElement.Parse(chart.DataDescription)),
                 new XElement("presentationdescription", Presentation(chart)),
-                Xml.Flag("isdefault", false),
-                Xml.Flag("IsCustomizable", true),
+                ExportXml.Flag("isdefault", false),
+                ExportXml.Flag("IsCustomizable", true),
                 new XElement("IntroducedVersion", IntroducedVersion),
-                Xml.Flag("CanBeDeleted", true),
-                Xml.LocalizedNames(chart.Name));
-            if (chart.Description.Length > 0) visualization.Add(Xml.Descriptions(chart.Description));
+                ExportXml.Flag("CanBeDeleted", true),
+                ExportXml.LocalizedNames(chart.Name));
+            if (chart.Description.Length > 0) visualization.Add(ExportXml.Descriptions(chart.Description));
             return visualization;
         }));
     }
@@ -92,16 +92,16 @@ internal sealed class AppGenerator
     public XElement Dashboards() => new("Dashboards", _components.Dashboards.OrderBy(d => d.Name, StringComparer.Ordinal).Select(dashboard =>
     {
         var element = new XElement("Dashboard",
-            new XElement("FormId", Xml.Braced(DashboardId(dashboard))),
-            Xml.LocalizedNames(dashboard.Name));
-        if (dashboard.Description.Length > 0) element.Add(Xml.Descriptions(dashboard.Description));
+            new XElement("FormId", ExportXml.Braced(DashboardId(dashboard))),
+            ExportXml.LocalizedNames(dashboard.Name));
+        if (dashboard.Description.Length > 0) element.Add(ExportXml.Descriptions(dashboard.Description));
         element.Add(
-            Xml.Flag("IsCustomizable", true),
-            Xml.Flag("IsDefault", false),
-            Xml.Flag("CanBeDeleted", true),
+            ExportXml.Flag("IsCustomizable", true),
+            ExportXml.Flag("IsDefault", false),
+            ExportXml.Flag("CanBeDeleted", true),
             new XElement("FormXml", new XElement("forms", new XAttribute("type", "dashboard"), DashboardForm(dashboard))),
             new XElement("IntroducedVersion", IntroducedVersion),
-            Xml.Flag("IsTabletEnabled", true));
+            ExportXml.Flag("IsTabletEnabled", true));
         return element;
     }));
 
@@ -125,7 +125,7 @@ internal sealed class AppGenerator
                 if (tile.Chart != null && (chart = FindChart(tile.Table, tile.Chart)) == null)
                     _findings.Error(FindingCodes.SourceReference, dashboard.SourceFile, tile.Line, "dashboard '" + dashboard.Name + "': no chart '" + tile.Chart + "' of " + tile.Table + " in Solution/src/charts");
                 var parameters = new XElement("parameters",
-                    new XElement("ViewId", Xml.Braced(view != null ? UiGenerator.ViewId(view) : Guid.Empty)),
+                    new XElement("ViewId", ExportXml.Braced(view != null ? UiGenerator.ViewId(view) : Guid.Empty)),
                     new XElement("IsUserView", "false"),
                     new XElement("RelationshipName"),
                     new XElement("TargetEntityType", tile.Table),
@@ -136,18 +136,18 @@ internal sealed class AppGenerator
                 if (tile.Chart != null)
                     parameters.Add(
                         new XElement("ChartGridMode", "Chart"),
-                        new XElement("VisualizationId", Xml.Braced(chart != null ? ChartId(chart) : Guid.Empty)),
+                        new XElement("VisualizationId", ExportXml.Braced(chart != null ? ChartId(chart) : Guid.Empty)),
                         new XElement("IsUserChart", "false"),
                         new XElement("EnableChartPicker", "false"));
                 else
                     parameters.Add(new XElement("RecordsPerPage", 10));
                 row.Add(new XElement("cell",
-                    new XAttribute("id", Xml.Braced(Id("cell/" + index))),
+                    new XAttribute("id", ExportXml.Braced(Id("cell/" + index))),
                     new XAttribute("showlabel", "true"),
                     new XAttribute("rowspan", 12),
                     new XAttribute("colspan", 1),
                     new XAttribute("auto", "false"),
-                    Xml.Labels("labels", "label", tile.Chart ?? tile.View),
+                    ExportXml.Labels("labels", "label", tile.Chart ?? tile.View),
                     new XElement("control",
                         new XAttribute("id", (tile.Chart != null ? "Chart" : "List") + index),
                         new XAttribute("classid", SubgridClassId),
@@ -158,20 +158,20 @@ internal sealed class AppGenerator
         return new XElement("form",
             new XElement("tabs", new XElement("tab",
                 new XAttribute("name", "tab_marketplace"),
-                new XAttribute("id", Xml.Braced(Id("tab"))),
+                new XAttribute("id", ExportXml.Braced(Id("tab"))),
                 new XAttribute("verticallayout", "true"),
                 new XAttribute("showlabel", "false"),
                 new XAttribute("IsUserDefined", "0"),
-                Xml.Labels("labels", "label", dashboard.Name),
+                ExportXml.Labels("labels", "label", dashboard.Name),
                 new XElement("columns", new XElement("column", new XAttribute("width", "100%"),
                     new XElement("sections", new XElement("section",
                         new XAttribute("name", "section_tiles"),
-                        new XAttribute("id", Xml.Braced(Id("section"))),
+                        new XAttribute("id", ExportXml.Braced(Id("section"))),
                         new XAttribute("showlabel", "false"),
                         new XAttribute("showbar", "false"),
                         new XAttribute("columns", "11"),
                         new XAttribute("IsUserDefined", "0"),
-                        Xml.Labels("labels", "label", dashboard.Name),
+                        ExportXml.Labels("labels", "label", dashboard.Name),
                         rows)))))));
     }
 
@@ -180,7 +180,7 @@ internal sealed class AppGenerator
         new XElement("AppModuleSiteMap",
             new XElement("SiteMapUniqueName", app.UniqueName),
             SiteMap(app),
-            Xml.LocalizedNames(app.Name))));
+            ExportXml.LocalizedNames(app.Name))));
 
     /// <summary>The site map (also validated on its own against SiteMap.xsd).</summary>
     public XElement SiteMap(AppDefinition app) => new("SiteMap", new XAttribute("IntroducedVersion", "7.0.0.0"),
@@ -196,7 +196,7 @@ internal sealed class AppGenerator
                 Titles(group.Title),
                 group.SubAreas.Select(s => SubArea(app, s)))))));
 
-    private static XElement Titles(string title) => new("Titles", new XElement("Title", new XAttribute("LCID", Xml.Language), new XAttribute("Title", title)));
+    private static XElement Titles(string title) => new("Titles", new XElement("Title", new XAttribute("LCID", ExportXml.Language), new XAttribute("Title", title)));
 
     private XElement SubArea(AppDefinition app, SiteMapSubArea subArea)
     {
@@ -221,7 +221,7 @@ internal sealed class AppGenerator
             if (dashboard == null)
                 _findings.Error(FindingCodes.SourceReference, app.SourceFile, subArea.Line, "subarea '" + subArea.Id + "': no dashboard '" + subArea.Dashboard + "' in Solution/src/dashboards");
             else
-                element.Add(new XAttribute("Url", DashboardUrl(DashboardId(dashboard))), new XAttribute("DefaultDashboard", Xml.Braced(DashboardId(dashboard))));
+                element.Add(new XAttribute("Url", DashboardUrl(DashboardId(dashboard))), new XAttribute("DefaultDashboard", ExportXml.Braced(DashboardId(dashboard))));
         }
         element.Add(
             new XAttribute("Client", "All,Outlook,OutlookLaptopClient,OutlookWorkstationClient,Web"),
@@ -235,9 +235,9 @@ internal sealed class AppGenerator
     }
 
     /// <summary>Unified Interface page addresses (documented "open forms, views, dialogs and reports with a URL").</summary>
-    public static string ViewUrl(string table, Guid viewId) => "/main.aspx?pagetype=entitylist&etn=" + table + "&viewid=" + Xml.Braced(viewId) + "&viewtype=1039";
+    public static string ViewUrl(string table, Guid viewId) => "/main.aspx?pagetype=entitylist&etn=" + table + "&viewid=" + ExportXml.Braced(viewId) + "&viewtype=1039";
 
-    public static string DashboardUrl(Guid dashboardId) => "/main.aspx?pagetype=dashboard&id=" + Xml.Braced(dashboardId);
+    public static string DashboardUrl(Guid dashboardId) => "/main.aspx?pagetype=dashboard&id=" + ExportXml.Braced(dashboardId);
 
     /// <summary>&lt;AppModules&gt;: components are the tables the site map opens with the solution's forms, views and charts of them, the dashboards and the site map.</summary>
     public XElement? AppModules(Func<RoleDefinition, Guid> roleId)
@@ -250,7 +250,7 @@ internal sealed class AppGenerator
             {
                 var role = _components.Roles.FirstOrDefault(r => r.Name == name);
                 if (role == null) _findings.Error(FindingCodes.SourceReference, app.SourceFile, line, "app '" + app.Name + "' maps role '" + name + "', which Solution/src/roles does not declare");
-                else roles.Add(new XElement("Role", new XAttribute("id", Xml.Braced(roleId(role)))));
+                else roles.Add(new XElement("Role", new XAttribute("id", ExportXml.Braced(roleId(role)))));
             }
             var element = new XElement("AppModule",
                 new XElement("UniqueName", app.UniqueName),
@@ -262,12 +262,12 @@ internal sealed class AppGenerator
                 {
                     var component = new XElement("AppModuleComponent", new XAttribute("type", c.Type));
                     if (c.SchemaName != null) component.Add(new XAttribute("schemaName", c.SchemaName));
-                    if (c.Id != null) component.Add(new XAttribute("id", Xml.Braced(c.Id.Value)));
+                    if (c.Id != null) component.Add(new XAttribute("id", ExportXml.Braced(c.Id.Value)));
                     return component;
                 })));
             if (roles.Count > 0) element.Add(new XElement("AppModuleRoleMaps", roles));
-            element.Add(Xml.LocalizedNames(app.Name));
-            if (app.Description.Length > 0) element.Add(Xml.Descriptions(app.Description));
+            element.Add(ExportXml.LocalizedNames(app.Name));
+            if (app.Description.Length > 0) element.Add(ExportXml.Descriptions(app.Description));
             return element;
         }));
     }

@@ -32,7 +32,7 @@ public static class MissingDependencyList
             {
                 var icon = declared.WebResources.FirstOrDefault(w => w.Id == reference.WebResource);
                 if (icon != null)
-                    required = new XElement("Required", new XAttribute("type", 61), new XAttribute("id", Xml.Braced(icon.Id)), new XAttribute("schemaName", icon.Name),
+                    required = new XElement("Required", new XAttribute("type", 61), new XAttribute("id", ExportXml.Braced(icon.Id)), new XAttribute("schemaName", icon.Name),
                         new XAttribute("displayName", icon.Name), new XAttribute("solution", icon.Solution));
             }
             else
@@ -57,7 +57,7 @@ public static class MissingDependencyList
             }
             var dependent = new XElement("Dependent", new XAttribute("type", reference.DependentType));
             if (reference.DependentSchemaName != null) dependent.Add(new XAttribute("schemaName", reference.DependentSchemaName));
-            if (reference.DependentId != null) dependent.Add(new XAttribute("id", Xml.Braced(reference.DependentId.Value)));
+            if (reference.DependentId != null) dependent.Add(new XAttribute("id", ExportXml.Braced(reference.DependentId.Value)));
             dependent.Add(new XAttribute("displayName", reference.DependentName));
             if (reference.DependentParent != null) dependent.Add(new XAttribute("parentSchemaName", reference.DependentParent));
             element.Add(new XElement("MissingDependency", required, dependent));

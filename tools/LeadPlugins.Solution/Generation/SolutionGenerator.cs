@@ -4,13 +4,6 @@ using LeadPlugins.SolutionModel;
 
 namespace LeadPlugins.Solution.Generation;
 
-/// <summary>The three XML files of a packed solution, plus the assemblies that go under PluginAssemblies/.</summary>
-public sealed record GeneratedSolution(
-    XDocument Customizations,
-    XDocument Manifest,
-    XDocument ContentTypes,
-    IReadOnlyList<PluginAssemblyRegistration> Assemblies);
-
 /// <summary>
 /// Turns the solution source (tables, choices, forms, views, roles), pac.config and the registrations read from the
 /// built assemblies into customizations.xml, solution.xml and [Content_Types].xml. Element order follows
@@ -29,7 +22,8 @@ public static class SolutionGenerator
         bool managed,
         FindingList findings)
     {
-        var entities = new EntityGenerator(source, config.Publisher.Prefix, findings);
+        var entities = new EntityGenerator(source, findings);
+        var relationships = new RelationshipGenerator(source, config.Publisher.Prefix, findings);
         var ui = new UiGenerator(source, findings);
         var apps = new AppGenerator(source, components, findings);
         SourceChecks.Run(config, source, components, findings);
@@ -38,14 +32,14 @@ public static class SolutionGenerator
             entities.Entity(table, ui.FormXml(table, components.Forms), ui.SavedQueries(table, components.Views), apps.Visualizations(table))).ToList();
 
         var customizations = new XDocument(new XElement("ImportExportXml",
-            new XAttribute(XNamespace.Xmlns + "xsi", Xml.Xsi.NamespaceName),
+            new XAttribute(XNamespace.Xmlns + "xsi", ExportXml.Xsi.NamespaceName),
             new XElement("Entities", entityElements),
             new XElement("Roles", components.Roles.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => Role(r, source, findings))),
             new XElement("Workflows"),
             new XElement("FieldSecurityProfiles"),
             new XElement("Templates"),
             new XElement("EntityMaps"),
-            entities.Relationships(),
+            relationships.Relationships(),
             new XElement("OrganizationSettings"),
             entities.OptionSets(),
             apps.Dashboards(),
@@ -55,7 +49,7 @@ public static class SolutionGenerator
                 .SelectMany(a => a.Steps.Select(s => Step(a, s)))),
             apps.AppModuleSiteMaps(),
             apps.AppModules(RoleId),
-            new XElement("Languages", new XElement("Language", Xml.Language))));
+            new XElement("Languages", new XElement("Language", ExportXml.Language))));
 
         var shells = source.Tables.Where(t => t.Existing).Select(t => t.LogicalName).ToHashSet(StringComparer.Ordinal);
         var missing = MissingDependencyList.FromSource(CustomizationReferences.Read(customizations, shells), components.Dependencies, findings);
@@ -72,7 +66,7 @@ public static class SolutionGenerator
         foreach (var table in role.Tables)
         {
             var definition = source.FindTable(table.Table);
-            var schema = SystemTables.PrivilegeName(table.Table);
+            var schema = KnownSystemTables.PrivilegeName(table.Table);
             var organizationOwned = definition is { Existing: false, Ownership: TableOwnership.Organization };
             foreach (var privilege in table.Privileges)
             {
@@ -87,9 +81,9 @@ public static class SolutionGenerator
             }
         }
         return new XElement("Role",
-            new XAttribute("id", Xml.Braced(RoleId(role))),
+            new XAttribute("id", ExportXml.Braced(RoleId(role))),
             new XAttribute("name", role.Name),
-            Xml.Flag("IsCustomizable", true),
+            ExportXml.Flag("IsCustomizable", true),
             new XElement("IntroducedVersion", IntroducedVersion),
             new XElement("RolePrivileges", privileges));
     }
@@ -105,7 +99,7 @@ public static class SolutionGenerator
             new XElement("IsolationMode", 2), // sandbox: the only mode Dataverse online runs
             new XElement("SourceType", 0),    // database
             new XElement("IntroducedVersion", IntroducedVersion),
-            Xml.Flag("IsCustomizable", true),
+            ExportXml.Flag("IsCustomizable", true),
             new XElement("FileName", "/" + assembly.ZipEntryName),
             new XElement("PluginTypes", assembly.Types.OrderBy(t => t.TypeName, StringComparer.Ordinal).Select(type =>
             {
@@ -126,11 +120,11 @@ public static class SolutionGenerator
         var pluginType = assembly.Types.First(t => t.TypeName == step.PluginTypeName);
         var element = new XElement("SdkMessageProcessingStep",
             new XAttribute("Name", step.Name),
-            new XAttribute("SdkMessageProcessingStepId", Xml.Braced(step.Id)),
+            new XAttribute("SdkMessageProcessingStepId", ExportXml.Braced(step.Id)),
             new XElement("PluginTypeName", assembly.AssemblyQualifiedName(step.PluginTypeName)),
             new XElement("PluginTypeId", pluginType.Id.ToString("D")),
             new XElement("PrimaryEntity", step.PrimaryEntity),
-            Xml.Flag("AsyncAutoDelete", step.AsyncAutoDelete));
+            ExportXml.Flag("AsyncAutoDelete", step.AsyncAutoDelete));
         if (step.Configuration.Length > 0) element.Add(new XElement("Configuration", step.Configuration));
         element.Add(new XElement("Description", step.Description.Length > 0 ? step.Description : step.Name));
         element.Add(new XElement("FilteringAttributes", step.FilteringAttributes));
@@ -139,21 +133,21 @@ public static class SolutionGenerator
             new XElement("InvocationSource", 0),
             new XElement("Mode", step.Mode),
             new XElement("Rank", step.Rank),
-            new XElement("SdkMessageId", Xml.Braced(step.MessageId)),
+            new XElement("SdkMessageId", ExportXml.Braced(step.MessageId)),
             new XElement("EventHandlerTypeCode", EventHandlerTypeCodePluginType),
             new XElement("Stage", step.Stage),
-            Xml.Flag("IsCustomizable", true),
-            Xml.Flag("IsHidden", false),
+            ExportXml.Flag("IsCustomizable", true),
+            ExportXml.Flag("IsHidden", false),
             new XElement("SupportedDeployment", 0),
             new XElement("IntroducedVersion", IntroducedVersion),
             new XElement("SdkMessageProcessingStepImages", step.Images.Select(image => new XElement("SdkMessageProcessingStepImage",
                 new XAttribute("Name", image.Name),
-                new XElement("SdkMessageProcessingStepImageId", Xml.Braced(image.Id)),
+                new XElement("SdkMessageProcessingStepImageId", ExportXml.Braced(image.Id)),
                 new XElement("Attributes", image.Attributes),
                 new XElement("EntityAlias", image.EntityAlias),
                 new XElement("ImageType", image.ImageType),
                 new XElement("MessagePropertyName", image.MessagePropertyName),
-                Xml.Flag("IsCustomizable", true)))));
+                ExportXml.Flag("IsCustomizable", true)))));
         return element;
     }
 
@@ -190,7 +184,7 @@ public static class SolutionGenerator
         foreach (var step in assemblies.OrderBy(a => a.Name, StringComparer.Ordinal).SelectMany(a => a.Steps))
             roots.Add(Root(92, id: step.Id));
 
-        var nil = new XAttribute(Xml.Xsi + "nil", "true");
+        var nil = new XAttribute(ExportXml.Xsi + "nil", "true");
         XElement Nil(string name) => new(name, new XAttribute(nil), string.Empty);
         XElement Address(int number) => new("Address",
             new XElement("AddressNumber", number),
@@ -203,19 +197,19 @@ public static class SolutionGenerator
         return new XDocument(new XElement("ImportExportXml",
             new XAttribute("version", "9.0.0.2090"),
             new XAttribute("SolutionPackageVersion", "9.0"),
-            new XAttribute("languagecode", Xml.Language),
+            new XAttribute("languagecode", ExportXml.Language),
             new XAttribute("generatedBy", "CrmLive"),
-            new XAttribute(XNamespace.Xmlns + "xsi", Xml.Xsi.NamespaceName),
+            new XAttribute(XNamespace.Xmlns + "xsi", ExportXml.Xsi.NamespaceName),
             new XElement("SolutionManifest",
                 new XElement("UniqueName", solution.UniqueName),
-                Xml.LocalizedNames(solution.DisplayName),
-                solution.Description.Length > 0 ? Xml.Descriptions(solution.Description) : new XElement("Descriptions"),
+                ExportXml.LocalizedNames(solution.DisplayName),
+                solution.Description.Length > 0 ? ExportXml.Descriptions(solution.Description) : new XElement("Descriptions"),
                 new XElement("Version", solution.Version),
                 new XElement("Managed", managed ? 1 : 0),
                 new XElement("Publisher",
                     new XElement("UniqueName", publisher.UniqueName),
-                    Xml.LocalizedNames(publisher.DisplayName),
-                    publisher.Description.Length > 0 ? Xml.Descriptions(publisher.Description) : new XElement("Descriptions"),
+                    ExportXml.LocalizedNames(publisher.DisplayName),
+                    publisher.Description.Length > 0 ? ExportXml.Descriptions(publisher.Description) : new XElement("Descriptions"),
                     Nil("EMailAddress"),
                     Nil("SupportingWebsiteUrl"),
                     new XElement("CustomizationPrefix", publisher.Prefix),
@@ -228,7 +222,7 @@ public static class SolutionGenerator
     private static XElement Root(int type, Guid? id = null, string? schemaName = null, int behavior = 0)
     {
         var root = new XElement("RootComponent", new XAttribute("type", type));
-        if (id != null) root.Add(new XAttribute("id", Xml.Braced(id.Value)));
+        if (id != null) root.Add(new XAttribute("id", ExportXml.Braced(id.Value)));
         if (schemaName != null) root.Add(new XAttribute("schemaName", schemaName));
         root.Add(new XAttribute("behavior", behavior));
         return root;

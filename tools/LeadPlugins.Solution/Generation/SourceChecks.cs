@@ -91,7 +91,7 @@ internal static class SourceChecks
 
         foreach (var role in components.Roles)
             foreach (var table in role.Tables)
-                if (source.FindTable(table.Table) is not { Existing: false } && !SystemTables.IsKnown(table.Table))
+                if (source.FindTable(table.Table) is not { Existing: false } && !KnownSystemTables.IsKnown(table.Table))
                     findings.Error(FindingCodes.SourceReference, role.SourceFile, table.Line, "role '" + role.Name + "' grants privileges on unknown table '" + table.Table + "'");
     }
 

@@ -73,15 +73,15 @@ internal sealed class UiGenerator
     {
         var formId = FormId(form);
         var systemForm = new XElement("systemform",
-            new XElement("formid", Xml.Braced(formId)),
+            new XElement("formid", ExportXml.Braced(formId)),
             new XElement("IntroducedVersion", IntroducedVersion),
             new XElement("FormPresentation", 1),
             new XElement("FormActivationState", 1),
             Form(table, form, formId),
-            Xml.Flag("IsCustomizable", true),
-            Xml.Flag("CanBeDeleted", true),
-            Xml.LocalizedNames(form.Name));
-        if (form.Description.Length > 0) systemForm.Add(Xml.Descriptions(form.Description));
+            ExportXml.Flag("IsCustomizable", true),
+            ExportXml.Flag("CanBeDeleted", true),
+            ExportXml.LocalizedNames(form.Name));
+        if (form.Description.Length > 0) systemForm.Add(ExportXml.Descriptions(form.Description));
         return systemForm;
     }
 
@@ -116,29 +116,29 @@ internal sealed class UiGenerator
                 }
                 sections.Add(new XElement("section",
                     new XAttribute("name", section.Name),
-                    new XAttribute("id", Xml.Braced(Id(tab.Name + "/" + section.Name))),
+                    new XAttribute("id", ExportXml.Braced(Id(tab.Name + "/" + section.Name))),
                     new XAttribute("showlabel", "true"),
                     new XAttribute("showbar", "false"),
                     new XAttribute("columns", new string('1', width)),
                     new XAttribute("IsUserDefined", "0"),
-                    Xml.Labels("labels", "label", section.Label),
+                    ExportXml.Labels("labels", "label", section.Label),
                     rows));
             }
             tabs.Add(new XElement("tab",
                 new XAttribute("name", tab.Name),
-                new XAttribute("id", Xml.Braced(Id(tab.Name))),
+                new XAttribute("id", ExportXml.Braced(Id(tab.Name))),
                 new XAttribute("IsUserDefined", "0"),
                 new XAttribute("verticallayout", "true"),
                 new XAttribute("expanded", "true"),
                 new XAttribute("showlabel", "true"),
-                Xml.Labels("labels", "label", tab.Label),
+                ExportXml.Labels("labels", "label", tab.Label),
                 new XElement("columns", new XElement("column", new XAttribute("width", "100%"), sections))));
         }
         var formElement = new XElement("form", tabs);
         if (form.Header.Count > 0)
         {
             formElement.Add(new XElement("header",
-                new XAttribute("id", Xml.Braced(Id("header"))),
+                new XAttribute("id", ExportXml.Braced(Id("header"))),
                 new XAttribute("celllabelposition", "Top"),
                 new XAttribute("columns", new string('1', Math.Min(form.Header.Count, 4))),
                 new XAttribute("labelwidth", 115),
@@ -183,10 +183,10 @@ internal sealed class UiGenerator
             classId = ControlClassIds["text"];
         }
         return new XElement("cell",
-            new XAttribute("id", Xml.Braced(cellId)),
+            new XAttribute("id", ExportXml.Braced(cellId)),
             new XAttribute("showlabel", "true"),
             new XAttribute("locklevel", "0"),
-            Xml.Labels("labels", "label", label),
+            ExportXml.Labels("labels", "label", label),
             new XElement("control",
                 new XAttribute("id", controlId),
                 new XAttribute("classid", classId),
@@ -195,7 +195,7 @@ internal sealed class UiGenerator
     }
 
     private static XElement EmptyCell(Guid cellId)
-        => new("cell", new XAttribute("id", Xml.Braced(cellId)), new XAttribute("showlabel", "false"), Xml.Labels("labels", "label", string.Empty));
+        => new("cell", new XAttribute("id", ExportXml.Braced(cellId)), new XAttribute("showlabel", "false"), ExportXml.Labels("labels", "label", string.Empty));
 
     public static string ControlFor(ColumnDefinition column) => column.Type switch
     {
@@ -254,19 +254,19 @@ internal sealed class UiGenerator
     private static XElement SavedQuery(Guid id, string name, string description, int queryType, bool isDefault, bool quickFind, bool canBeDeleted, XElement? layout, XElement fetch)
     {
         var query = new XElement("savedquery",
-            Xml.Flag("IsCustomizable", true),
-            Xml.Flag("CanBeDeleted", canBeDeleted),
-            Xml.Flag("isquickfindquery", quickFind),
-            Xml.Flag("isprivate", false),
-            Xml.Flag("isdefault", isDefault),
-            new XElement("savedqueryid", Xml.Braced(id)));
+            ExportXml.Flag("IsCustomizable", true),
+            ExportXml.Flag("CanBeDeleted", canBeDeleted),
+            ExportXml.Flag("isquickfindquery", quickFind),
+            ExportXml.Flag("isprivate", false),
+            ExportXml.Flag("isdefault", isDefault),
+            new XElement("savedqueryid", ExportXml.Braced(id)));
         if (layout != null) query.Add(layout);
         query.Add(
             new XElement("querytype", queryType),
             new XElement("fetchxml", fetch),
             new XElement("IntroducedVersion", IntroducedVersion),
-            Xml.LocalizedNames(name));
-        if (description.Length > 0) query.Add(Xml.Descriptions(description));
+            ExportXml.LocalizedNames(name));
+        if (description.Length > 0) query.Add(ExportXml.Descriptions(description));
         return query;
     }
 

@@ -4,23 +4,6 @@ using LeadPlugins.Solution.Generation;
 
 namespace LeadPlugins.Solution;
 
-/// <summary>A component that customizations.xml points at, and the component of the solution that points at it.</summary>
-public sealed record ComponentReference(
-    string Table,
-    string? Column,
-    Guid? WebResource,
-    int DependentType,
-    string? DependentSchemaName,
-    Guid? DependentId,
-    string DependentName,
-    string? DependentParent,
-    int Line)
-{
-    /// <summary>Stable key of the required component: table:lead, column:lead.leadqualitycode, webresource:{id}.</summary>
-    public string Key => WebResource != null ? MissingDependencyList.WebResourceKey(WebResource.Value)
-        : Column != null ? MissingDependencyList.ColumnKey(Table, Column) : MissingDependencyList.TableKey(Table);
-}
-
 /// <summary>
 /// What customizations.xml carries (tables, and the columns under each &lt;Entity&gt;) and what it references: tables and
 /// columns named by views, charts, forms, dashboards, the site map, app components and relationships, and the app icon.
@@ -53,8 +36,8 @@ public sealed class CustomizationReferences
     /// <summary>References the target environment must satisfy: tables not created here (platform tables aside), columns not carried here, the icon.</summary>
     public IEnumerable<ComponentReference> Missing => References.Where(r =>
         r.WebResource != null
-        || (r.Column == null && !CarriedTables.Contains(r.Table) && !SystemTables.Platform.Contains(r.Table))
-        || (r.Column != null && !CarriedTables.Contains(r.Table) && !SystemTables.Platform.Contains(r.Table) && !HasColumn(r.Table, r.Column)));
+        || (r.Column == null && !CarriedTables.Contains(r.Table) && !KnownSystemTables.Platform.Contains(r.Table))
+        || (r.Column != null && !CarriedTables.Contains(r.Table) && !KnownSystemTables.Platform.Contains(r.Table) && !HasColumn(r.Table, r.Column)));
 
     public static CustomizationReferences Read(XDocument customizations, IReadOnlySet<string> shellTables)
     {

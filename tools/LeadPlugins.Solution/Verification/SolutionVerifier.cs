@@ -3,25 +3,8 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
-using LeadPlugins.Solution.Registration;
 
 namespace LeadPlugins.Solution;
-
-public sealed class VerifyOptions
-{
-    /// <summary>Folder of Microsoft's XSDs; default: LEADPLUGINS_SCHEMAS, then ../shared/schemas/dataverse above the current or app directory.</summary>
-    public string? SchemaDirectory { get; init; }
-
-    /// <summary>Folders searched for assemblies the zip's DLLs reference (e.g. a bin folder holding Microsoft.Xrm.Sdk.dll).</summary>
-    public IReadOnlyList<string> ReferenceDirectories { get; init; } = Array.Empty<string>();
-}
-
-public sealed record VerificationReport(string Source, IReadOnlyList<Finding> Findings)
-{
-    public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
-    public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
-    public bool HasErrors => ErrorCount > 0;
-}
 
 /// <summary>
 /// Opens any solution zip and checks what an import would trip on: the layout and content types, solution.xml's
@@ -83,12 +66,12 @@ public static partial class SolutionVerifier
         if (customizations != null)
         {
             CheckSchemas(customizations, options, findings);
-            var registered = ReadRegistrations(customizations);
-            CheckAssemblies(registered, entries, options, findings);
-            CheckSteps(registered, customizations, prefix, findings);
-            CheckDuplicateIds(customizations, findings);
-            if (manifest != null) CheckRootComponents(manifest, customizations, findings);
-            if (manifest != null) CheckAppComponents(manifest, customizations, findings);
+            var registered = RegistrationChecks.Read(customizations);
+            RegistrationChecks.CheckAssemblies(registered, entries, options, findings);
+            RegistrationChecks.CheckSteps(registered, customizations, prefix, findings);
+            ComponentChecks.CheckDuplicateIds(customizations, findings);
+            if (manifest != null) ComponentChecks.CheckRootComponents(manifest, customizations, findings);
+            if (manifest != null) AppComponentChecks.Check(manifest, customizations, findings);
         }
         return new VerificationReport(displayName, findings.Items);
     }
@@ -108,7 +91,7 @@ public static partial class SolutionVerifier
         }
     }
 
-    private static int Line(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+    internal static int Line(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 
     private static void CheckContentTypes(XDocument document, IEnumerable<string> entryNames, FindingList findings)
     {
@@ -287,7 +270,7 @@ public static partial class SolutionVerifier
         }
     }
 
-    private static string ViewName(XElement query)
+    internal static string ViewName(XElement query)
         => (string?)query.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description") ?? (string?)query.Element("savedqueryid") ?? "?";
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

@@ -3,12 +3,6 @@ using LeadPlugins.SolutionModel;
 
 namespace LeadPlugins.Cli.Simulation;
 
-/// <summary>What one header cell names.</summary>
-public readonly record struct HeaderMatch(ColumnSchema? Column, bool Ignored)
-{
-    public bool Unknown => Column == null && !Ignored;
-}
-
 /// <summary>
 /// Lead columns by the names a header may use, in this order: --map entries, logical names (any case), the
 /// solution's display names (Solution/src/tables/lead.xml) and the English display names of the system lead columns

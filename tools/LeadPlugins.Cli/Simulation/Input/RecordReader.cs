@@ -3,20 +3,6 @@ using System.Text;
 
 namespace LeadPlugins.Cli.Simulation;
 
-/// <summary>How a record ends: at a line break, at a line break outside CSV quotes, or where a top-level JSON value closes.</summary>
-public enum RecordShape
-{
-    Line,
-    CsvRecord,
-    JsonValue,
-}
-
-/// <summary>One record of input: its text, or why it was left out (too long, unterminated). <see cref="Line"/> is 1-based.</summary>
-public readonly record struct RawRecord(int Line, string? Text, string? Error, string? Prefix = null)
-{
-    public bool IsBad => Error != null;
-}
-
 /// <summary>
 /// Splits an input stream (UTF-8 or a single-byte encoding, see <see cref="InputDecoding"/>) into records without
 /// ever holding more than one record of at most <c>maxBytes</c>: a longer record is reported with its line number

@@ -1,0 +1,3 @@
+namespace LeadPlugins.Cli.Simulation;
+
+public sealed record LeadTableColumn(LeadColumn Kind, string Header, bool RightAligned = false);

@@ -1,0 +1,8 @@
+namespace LeadPlugins.Solution;
+
+public enum Severity
+{
+    Error,
+    Warning,
+    Info,
+}

@@ -1,0 +1,7 @@
+namespace LeadPlugins.Solution.Registration;
+
+public enum PluginTypeKind
+{
+    Plugin,
+    WorkflowActivity,
+}

@@ -1,0 +1,3 @@
+namespace LeadPlugins.SolutionModel;
+
+public sealed record ChoiceDefinition(string Name, string DisplayName, string Description, IReadOnlyList<ChoiceOption> Options);

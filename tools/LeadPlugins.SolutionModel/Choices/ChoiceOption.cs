@@ -1,0 +1,3 @@
+namespace LeadPlugins.SolutionModel;
+
+public sealed record ChoiceOption(int Value, string Label);

@@ -1,0 +1,3 @@
+namespace LeadPlugins.SolutionModel;
+
+public sealed record DependencyColumn(string Name, string DisplayName);

@@ -1,0 +1,3 @@
+namespace LeadPlugins.SolutionModel;
+
+public sealed record FormSection(string Name, string Label, int Columns, IReadOnlyList<FormField> Fields, int Line);

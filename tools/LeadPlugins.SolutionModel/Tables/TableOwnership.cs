@@ -1,0 +1,8 @@
+namespace LeadPlugins.SolutionModel;
+
+public enum TableOwnership
+{
+    User,
+    Organization,
+    None,
+}
