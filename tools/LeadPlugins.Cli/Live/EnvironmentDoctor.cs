@@ -12,9 +12,6 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadPlugins.Cli.Live;
 
-/// <summary>One line of the doctor's report: a healthy fact, or a finding with what to do.</summary>
-public sealed record DoctorCheck(string Check, bool Healthy, string Detail, string? Action = null);
-
 /// <summary>
 /// Reads an environment and compares it with this build: the solution and its version, the steps the code declares
 /// (registered, enabled), the Marketplace Lead Writer solution, and the last days of leads, enrolments, failed system

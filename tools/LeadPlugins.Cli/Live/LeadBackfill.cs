@@ -13,50 +13,6 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadPlugins.Cli.Live;
 
-/// <summary>What `backfill` does.</summary>
-public sealed class BackfillOptions
-{
-    public DateTime? Since { get; set; }
-    /// <summary>A FetchXML file whose lead filters narrow the run (its columns and paging are replaced).</summary>
-    public string? FetchXml { get; set; }
-    public bool Apply { get; set; }
-    public bool Enrol { get; set; }
-    public int BatchSize { get; set; } = 100;
-    /// <summary>Where an applied run records how far it got (resumes from there). Null = no checkpoint.</summary>
-    public string? CheckpointPath { get; set; }
-    /// <summary>Leads read per query (the server's maximum page is 5,000).</summary>
-    public int PageSize { get; set; } = 5000;
-    /// <summary>Leads evaluated together (configuration and duplicates are read once per chunk).</summary>
-    public int EvaluateChunk { get; set; } = 1000;
-    public Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
-}
-
-/// <summary>One lead the backfill changes (or would change): each column before and after.</summary>
-public sealed record LeadChange(Guid LeadId, IReadOnlyList<ColumnChange> Columns, bool IsTestLead);
-
-public sealed record ColumnChange(string Column, string Before, string After);
-
-/// <summary>The totals of a run; requests are the client's (reads + writes, retries counted apart).</summary>
-public sealed class BackfillSummary
-{
-    public long Read { get; set; }
-    public long Marketplace { get; set; }
-    public long NotMarketplace { get; set; }
-    public long Changed { get; set; }
-    public long TestLeadsFlagged { get; set; }
-    public long Written { get; set; }
-    public long WriteRequests { get; set; }
-    public long Enrolled { get; set; }
-    public long Requests { get; set; }
-    public long Retries { get; set; }
-    public long Throttled { get; set; }
-    public TimeSpan Waited { get; set; }
-    public TimeSpan Elapsed { get; set; }
-    public bool Resumed { get; set; }
-    public long ReadRequests => Requests - Retries - WriteRequests;
-    public double LeadsPerSecond => Elapsed.TotalSeconds > 0 ? Read / Elapsed.TotalSeconds : 0;
-}
-
 /// <summary>
 /// Runs the enrichment service the plug-in runs over leads that were never enriched (mpl_enrichmentstatus empty), and
 /// with --apply writes the differences in UpdateMultiple batches. Safety rules: only marketplace leads are written; a

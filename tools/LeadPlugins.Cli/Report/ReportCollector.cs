@@ -5,15 +5,6 @@ using LeadPlugins.Plugins.Domain.Enrichment;
 
 namespace LeadPlugins.Cli.Report;
 
-/// <summary>A row of the report's problems table: a rejected line, or a lead whose enrichment was Partial or Failed.</summary>
-public sealed record ReportProblem(string Source, int Line, string Kind, string? Lead, string Message);
-
-/// <summary>A lead shown in the drill-down: its score reasons and nurture timeline.</summary>
-public sealed record ReportLead(string Source, SimulatedLead Lead);
-
-/// <summary>One input file of the report.</summary>
-public sealed record ReportSource(string Name, string Format, int Leads, int Rejected, IReadOnlyList<string> Warnings);
-
 /// <summary>
 /// Collects what the report shows while the simulation streams by, as aggregates (counts per storefront × action,
 /// score bin, status, owner, owner × week) plus at most <see cref="MaxProblems"/> problem rows and

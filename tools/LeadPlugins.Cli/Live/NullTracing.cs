@@ -1,0 +1,10 @@
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadPlugins.Cli.Live;
+
+internal sealed class NullTracing : ITracingService
+{
+    public static readonly NullTracing Instance = new();
+    public void Trace(string format, params object[] args) { }
+}

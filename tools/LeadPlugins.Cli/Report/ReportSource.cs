@@ -1,0 +1,9 @@
+using LeadPlugins.Schema;
+using System.Globalization;
+using LeadPlugins.Cli.Simulation;
+using LeadPlugins.Plugins.Domain.Enrichment;
+
+namespace LeadPlugins.Cli.Report;
+
+/// <summary>One input file of the report.</summary>
+public sealed record ReportSource(string Name, string Format, int Leads, int Rejected, IReadOnlyList<string> Warnings);
