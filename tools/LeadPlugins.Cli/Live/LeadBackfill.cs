@@ -52,7 +52,8 @@ public sealed class LeadBackfill
         };
 
     /// <summary>Runs to the end (or until cancelled: an applied run then resumes from its checkpoint).</summary>
-    public async Task<BackfillSummary> RunAsync(Action<LeadChange> changed, Action<BackfillSummary> progress, CancellationToken cancellationToken)
+    /// <param name="evaluated">Every lead read, with what the run makes of it (what the dry-run report is made of).</param>
+    public async Task<BackfillSummary> RunAsync(Action<LeadChange> changed, Action<BackfillSummary> progress, CancellationToken cancellationToken, Action<BackfillOutcome>? evaluated = null)
     {
         var summary = new BackfillSummary();
         var clock = Stopwatch.StartNew();
@@ -80,7 +81,7 @@ public sealed class LeadBackfill
             {
                 var chunk = page.Skip(start).Take(_options.EvaluateChunk).ToList();
                 summary.Read += chunk.Count;
-                var changes = Evaluate(chunk, summary);
+                var changes = Evaluate(chunk, summary, evaluated);
                 foreach (var change in changes) changed(change.Change);
                 if (_options.Apply)
                 {
@@ -110,7 +111,7 @@ public sealed class LeadBackfill
         return summary;
     }
 
-    private List<(LeadChange Change, Entity Update)> Evaluate(List<Entity> leads, BackfillSummary summary)
+    private List<(LeadChange Change, Entity Update)> Evaluate(List<Entity> leads, BackfillSummary summary, Action<BackfillOutcome>? evaluated)
     {
         var batch = _enrichment.Evaluate(leads, new LeadEnrichmentOptions { NowUtc = _options.Clock() });
         var result = new List<(LeadChange, Entity)>();
@@ -121,6 +122,7 @@ public sealed class LeadBackfill
             if (outcome.Status == EnrichmentStatus.NotMarketplace || outcome.Result is { IsMarketplace: false })
             {
                 summary.NotMarketplace++;
+                evaluated?.Invoke(new BackfillOutcome(lead, false, null, null));
                 continue;
             }
             summary.Marketplace++;
@@ -137,10 +139,16 @@ public sealed class LeadBackfill
                 update[column] = after;
                 columns.Add(new ColumnChange(column, Show(before), Show(after)));
             }
-            if (columns.Count == 0) continue;
+            if (columns.Count == 0)
+            {
+                evaluated?.Invoke(new BackfillOutcome(lead, true, null, null));
+                continue;
+            }
             summary.Changed++;
             if (isTest) summary.TestLeadsFlagged++;
-            result.Add((new LeadChange(lead.Id, columns, isTest), update));
+            var change = new LeadChange(lead.Id, columns, isTest);
+            evaluated?.Invoke(new BackfillOutcome(lead, true, change, update));
+            result.Add((change, update));
         }
         return result;
     }

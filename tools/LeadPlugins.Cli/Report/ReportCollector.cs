@@ -56,8 +56,11 @@ public sealed class ReportCollector
         _sourceLeads = _sourceRejected = 0;
     }
 
-    public void EndSource(SimulationSummary summary)
-        => _sources.Add(new ReportSource(_source, InputFormats.Name(summary.Format), _sourceLeads, _sourceRejected, summary.Warnings.ToList()));
+    public void EndSource(SimulationSummary summary) => EndSource(InputFormats.Name(summary.Format), summary.Warnings.ToList());
+
+    /// <summary>Ends a source that is not an input file (a live environment's leads read by backfill).</summary>
+    public void EndSource(string format, IReadOnlyList<string> notes)
+        => _sources.Add(new ReportSource(_source, format, _sourceLeads, _sourceRejected, notes));
 
     /// <summary>The simulation's output with this collector listening in.</summary>
     public ISimulationOutput Wrap(ISimulationOutput inner) => new Listening(this, inner);
