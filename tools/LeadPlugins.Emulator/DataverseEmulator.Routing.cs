@@ -1,6 +1,4 @@
 using System.Text.Json;
-using LeadPlugins.WebApi;
-using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Emulator;
 

@@ -1,7 +1,6 @@
 using LeadPlugins.InMemory;
 using LeadPlugins.SolutionModel;
 using LeadPlugins.WebApi;
-using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Emulator;
 

@@ -1,20 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Net;
-using System.ServiceModel;
-using System.Text.Json;
-using System.Xml.Linq;
-using LeadPlugins.InMemory;
-using LeadPlugins.WebApi;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Messages;
-using Microsoft.Xrm.Sdk.Query;
-using Microsoft.Extensions.Hosting;
-
 namespace LeadPlugins.Emulator;
 
 /// <summary>Settings of a <see cref="DataverseEmulator"/>.</summary>

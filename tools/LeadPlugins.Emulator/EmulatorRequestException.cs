@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using LeadPlugins.WebApi;
-using Microsoft.Xrm.Sdk;
-
 namespace LeadPlugins.Emulator;
 
 /// <summary>A request the emulator refuses with the Web API's error JSON.</summary>

@@ -1,8 +1,3 @@
-using LeadPlugins.InMemory;
-using LeadPlugins.SolutionModel;
-using LeadPlugins.WebApi;
-using Microsoft.Xrm.Sdk;
-
 namespace LeadPlugins.Emulator;
 
 /// <summary>Entity set names as Dataverse forms most of them: the plural of the logical name.</summary>

@@ -1,6 +1,3 @@
-using LeadPlugins.InMemory;
-using LeadPlugins.SolutionModel;
-using LeadPlugins.WebApi;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Emulator;

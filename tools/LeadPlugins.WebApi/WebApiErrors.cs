@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.ServiceModel;
 using System.Text.Json;
-using Azure.Core;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Xrm.Sdk;
-using Polly;
 
 namespace LeadPlugins.WebApi;
 

@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.ServiceModel;
-using System.Text.Json;
-using Azure.Core;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Xrm.Sdk;
-using Polly;
-
 namespace LeadPlugins.WebApi;
 
 /// <summary>How the client talks to the Web API: retries, timeouts, concurrency.</summary>

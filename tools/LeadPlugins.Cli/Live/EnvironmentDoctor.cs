@@ -1,11 +1,8 @@
 using LeadPlugins.Schema;
 using System.Globalization;
 using System.Reflection;
-using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Plugins.Registration;
-using LeadPlugins.Plugins.Services.Enrichment;
-using LeadPlugins.Plugins.Services.Nurture;
 using LeadPlugins.WebApi;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using LeadPlugins.Cli.Output;
-
 namespace LeadPlugins.Cli.Report;
 
 /// <summary>One bar or cell of a chart: where it belongs and its count.</summary>

@@ -1,4 +1,3 @@
-using LeadPlugins.Schema;
 using System.Globalization;
 using LeadPlugins.Cli.Simulation;
 using LeadPlugins.Plugins.Domain.Enrichment;

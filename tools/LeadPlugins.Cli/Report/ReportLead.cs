@@ -1,7 +1,4 @@
-using LeadPlugins.Schema;
-using System.Globalization;
 using LeadPlugins.Cli.Simulation;
-using LeadPlugins.Plugins.Domain.Enrichment;
 
 namespace LeadPlugins.Cli.Report;
 

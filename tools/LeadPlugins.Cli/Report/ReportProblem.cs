@@ -1,8 +1,3 @@
-using LeadPlugins.Schema;
-using System.Globalization;
-using LeadPlugins.Cli.Simulation;
-using LeadPlugins.Plugins.Domain.Enrichment;
-
 namespace LeadPlugins.Cli.Report;
 
 /// <summary>A row of the report's problems table: a rejected line, or a lead whose enrichment was Partial or Failed.</summary>

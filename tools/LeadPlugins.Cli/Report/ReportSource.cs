@@ -1,8 +1,3 @@
-using LeadPlugins.Schema;
-using System.Globalization;
-using LeadPlugins.Cli.Simulation;
-using LeadPlugins.Plugins.Domain.Enrichment;
-
 namespace LeadPlugins.Cli.Report;
 
 /// <summary>One input file of the report.</summary>
