@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LeadPlugins.Schema;
 using System.IO.Compression;
 using System.Reflection;
@@ -186,6 +187,34 @@ public sealed class CommandTests
         outputs.Add(again);
         StringAssert.Contains(again.Error, "0 written");
         Assert.IsTrue(outputs.All(o => !(o.Out + o.Error).Contains(Secret, StringComparison.Ordinal)), "the planted secret appears in no output");
+    }
+
+    [TestMethod]
+    public async Task Backfill_report_is_the_dry_run_report_self_contained_with_the_runs_counts()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.Dataverse.Seed(BackfillReportTests.MixedLeads(70));
+        var report = Path.Combine(Path.GetTempPath(), "leadplugins-backfill-" + Guid.NewGuid().ToString("N") + ".html");
+        try
+        {
+            var dry = Run("backfill", "--connection", Connection(host), "--checkpoint", report + ".checkpoint", "--report", report);
+
+            Assert.AreEqual(0, dry.Exit, dry.Error);
+            Assert.IsTrue(File.Exists(report), dry.Error);
+            var html = File.ReadAllText(report);
+            // 70 leads: 10 not marketplace (every 7th), 60 marketplace of which 12 test leads (every 5th, not every 35th).
+            StringAssert.Contains(dry.Error, "70 read, 60 marketplace");
+            StringAssert.Contains(html, "id=\"card-leads\" data-value=\"70\"");
+            StringAssert.Contains(html, "id=\"card-marketplace\" data-value=\"60\"");
+            StringAssert.Contains(html, "id=\"card-test\" data-value=\"12\"");
+            StringAssert.Contains(html, "Backfill dry run: " + host.Emulator.Url.Authority);
+            Assert.IsFalse(Regex.IsMatch(html, "(?i)<script[^>]+src=|<link|https?://(?!www\\.w3\\.org/2000/svg)"), "self-contained: nothing is loaded from elsewhere");
+            Assert.AreEqual(0, host.Dataverse.Counters["UpdateMultiple"], "the dry run wrote nothing");
+        }
+        finally
+        {
+            File.Delete(report);
+        }
     }
 
     [TestMethod]

@@ -6,12 +6,6 @@ using Azure.Identity;
 
 namespace LeadPlugins.WebApi;
 
-/// <summary>A connection string, --url or the environment could not be turned into a connection. The message never carries a secret.</summary>
-public sealed class DataverseConnectionException : Exception
-{
-    public DataverseConnectionException(string message) : base(message) { }
-}
-
 /// <summary>
 /// Where the Dataverse Web API is and how to sign in. Connection strings use the official client's format
 /// (AuthType=OAuth|ClientSecret|Certificate;Url=...;ClientId=...), --url alone uses Azure.Identity's default chain,

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.ServiceModel;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -121,10 +120,33 @@ public sealed class WebApiOrganizationService : IOrganizationService, IDisposabl
         var entityName = XElement.Parse(fetchXml).Element("entity")?.Attribute("name")?.Value
             ?? throw new ArgumentException("The FetchXML names no <entity>.");
         var table = await GetTableAsync(entityName, cancellationToken).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Get, table.EntitySetName + "?fetchXml=" + Uri.EscapeDataString(fetchXml));
+        var path = table.EntitySetName + "?fetchXml=" + Uri.EscapeDataString(fetchXml);
+        if (_http.BaseAddress!.AbsoluteUri.Length + path.Length > WebApiBatch.MaxUrlLength)
+        {
+            using var batched = await GetInBatchAsync(path, cancellationToken).ConfigureAwait(false);
+            return ReadCollection(batched.RootElement, table);
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Prefer", AllAnnotations);
         using var document = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
         return ReadCollection(document.RootElement, table);
+    }
+
+    /// <summary>
+    /// A GET whose URL is too long travels as the one part of a POST $batch (fetchxml/retrieve-data.md, "Use FetchXML
+    /// within a batch request"). The URL goes into the body exactly as encoded: System.Uri's ToString would unescape it.
+    /// </summary>
+    private async Task<JsonDocument> GetInBatchAsync(string path, CancellationToken cancellationToken)
+    {
+        var boundary = "batch_" + Guid.NewGuid().ToString("N");
+        var body = WebApiBatch.SingleGet(boundary, _http.BaseAddress!.AbsoluteUri + path, new[] { ("Accept", "application/json"), ("Prefer", AllAnnotations) });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "$batch") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/mixed; boundary=\"" + boundary + "\"");
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var parts = WebApiBatch.ReadResponse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        var part = parts.Count == 1 ? parts[0] : throw WebApiErrors.ToFault(HttpStatusCode.BadGateway, null, "the $batch answer held " + parts.Count + " parts instead of 1");
+        if (part.Status is < 200 or > 299) throw WebApiErrors.ToFault((HttpStatusCode)part.Status, part.Body);
+        return JsonDocument.Parse(part.Body ?? "{}");
     }
 
     /// <summary>Reads a collection answer: rows, more records, the fetch paging cookie (decoded twice, as the page says) and the total count.</summary>
@@ -340,10 +362,4 @@ public sealed class WebApiOrganizationService : IOrganizationService, IDisposabl
 
     private static T Sync<T>(Task<T> task) => task.ConfigureAwait(false).GetAwaiter().GetResult();
     private static void Sync(Task task) => task.ConfigureAwait(false).GetAwaiter().GetResult();
-}
-
-/// <summary>The environment could not be reached within the retry budget (network, DNS, timeouts).</summary>
-public sealed class WebApiUnavailableException : Exception
-{
-    public WebApiUnavailableException(string message, Exception inner) : base(message, inner) { }
 }

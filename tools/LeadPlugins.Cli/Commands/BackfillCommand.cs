@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using LeadPlugins.Cli.Live;
+using LeadPlugins.Cli.Report;
 using Spectre.Console;
 
 namespace LeadPlugins.Cli.Commands;
@@ -18,10 +19,11 @@ public sealed class BackfillCommand : ICliCommand
         var apply = new Option<bool>("--apply") { Description = "Write the changes (default: a dry run that only shows them)" };
         var batchSize = new Option<int>("--batch-size") { Description = "Leads per UpdateMultiple request", DefaultValueFactory = _ => 100, HelpName = "N" };
         batchSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) r.AddError("--batch-size must be 1 to 1000."); });
+        var report = new Option<string?>("--report") { Description = "Also write the dry-run HTML report (the one simulate --report writes) of the leads as they are after this run, or would be in a dry run", HelpName = "file.html" };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Where an applied run records its progress, to resume after a stop", DefaultValueFactory = _ => "leadplugins-backfill.checkpoint.json", HelpName = "file" };
         var command = new Command("backfill", "Run the solution's enrichment over existing leads that were never enriched: a dry run shows each change (before -> after); --apply writes them in UpdateMultiple batches and resumes after a stop.")
         {
-            since, fetch, enrol, apply, batchSize, checkpoint,
+            since, fetch, enrol, apply, batchSize, checkpoint, report,
         };
         live.AddTo(command);
         command.SetAction(async (parse, token) =>
@@ -44,12 +46,24 @@ public sealed class BackfillCommand : ICliCommand
                 BatchSize = parse.GetValue(batchSize),
                 CheckpointPath = parse.GetValue(checkpoint),
             };
+            var reportPath = parse.GetValue(report);
+            BackfillReport? collector = null;
+            if (reportPath != null)
+            {
+                var environment = SimulateCommand.LoadEnvironment(consoles.Error);
+                if (environment == null) return Cli.Failure;
+                collector = new BackfillReport(new ReportCollector(), environment.Labels, service.Connection.Url.Authority); // no scheme: the report names no URL
+            }
             var table = json ? null : new Table().AddColumns("lead", "column", "before", "after");
             var writer = consoles.Out.Profile.Out.Writer;
-            var lastProgress = DateTime.UtcNow;
+            // A bar when stderr is a terminal and streamed JSON lines cannot garble it; a line every 10 s in a log.
+            var errorIsTerminal = !Console.IsErrorRedirected && consoles.Error.Profile.Capabilities.Interactive;
+            var bar = errorIsTerminal && (!json || Console.IsOutputRedirected) ? consoles.Error : null;
+            var log = errorIsTerminal ? null : new ProgressLog(consoles.Error.Profile.Out.Writer, "backfill");
             try
             {
-                var summary = await new LeadBackfill(service, options).RunAsync(change =>
+                var backfill = new LeadBackfill(service, options);
+                var summary = await BackfillProgress.RunAsync(progress => backfill.RunAsync(change =>
                 {
                     if (json)
                     {
@@ -64,17 +78,13 @@ public sealed class BackfillCommand : ICliCommand
                     }
                     foreach (var column in change.Columns)
                         table!.AddRow(Markup.Escape(change.LeadId.ToString("D")), Markup.Escape(column.Column), Markup.Escape(SafeCell(column.Before)), Markup.Escape(SafeCell(column.After)));
-                }, progress =>
-                {
-                    if (DateTime.UtcNow - lastProgress < TimeSpan.FromSeconds(10)) return;
-                    lastProgress = DateTime.UtcNow;
-                    consoles.Error.WriteLine(Progress(progress, options.Apply));
-                }, token);
+                }, progress, token, collector == null ? null : collector.Add), bar, log).ConfigureAwait(false);
                 if (table != null && table.Rows.Count > 0) consoles.Out.Write(table);
                 writer.Flush();
                 consoles.Error.WriteLine(Progress(summary, options.Apply));
                 consoles.Error.WriteLine(Requests(summary, options.BatchSize));
                 if (!options.Apply && summary.Changed > 0) consoles.Error.WriteLine("dry run: nothing was written; add --apply to write these changes.");
+                if (collector != null && collector.Write(reportPath!, summary, options.Apply, consoles.Error) is false) return Cli.Failure;
                 return Cli.Success;
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -1,61 +1,13 @@
 using LeadPlugins.Schema;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
-using LeadPlugins.Plugins.Domain;
-using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Plugins.Services.Enrichment;
 using LeadPlugins.Plugins.Services.Nurture;
 using LeadPlugins.WebApi;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadPlugins.Cli.Live;
-
-/// <summary>What `backfill` does.</summary>
-public sealed class BackfillOptions
-{
-    public DateTime? Since { get; set; }
-    /// <summary>A FetchXML file whose lead filters narrow the run (its columns and paging are replaced).</summary>
-    public string? FetchXml { get; set; }
-    public bool Apply { get; set; }
-    public bool Enrol { get; set; }
-    public int BatchSize { get; set; } = 100;
-    /// <summary>Where an applied run records how far it got (resumes from there). Null = no checkpoint.</summary>
-    public string? CheckpointPath { get; set; }
-    /// <summary>Leads read per query (the server's maximum page is 5,000).</summary>
-    public int PageSize { get; set; } = 5000;
-    /// <summary>Leads evaluated together (configuration and duplicates are read once per chunk).</summary>
-    public int EvaluateChunk { get; set; } = 1000;
-    public Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
-}
-
-/// <summary>One lead the backfill changes (or would change): each column before and after.</summary>
-public sealed record LeadChange(Guid LeadId, IReadOnlyList<ColumnChange> Columns, bool IsTestLead);
-
-public sealed record ColumnChange(string Column, string Before, string After);
-
-/// <summary>The totals of a run; requests are the client's (reads + writes, retries counted apart).</summary>
-public sealed class BackfillSummary
-{
-    public long Read { get; set; }
-    public long Marketplace { get; set; }
-    public long NotMarketplace { get; set; }
-    public long Changed { get; set; }
-    public long TestLeadsFlagged { get; set; }
-    public long Written { get; set; }
-    public long WriteRequests { get; set; }
-    public long Enrolled { get; set; }
-    public long Requests { get; set; }
-    public long Retries { get; set; }
-    public long Throttled { get; set; }
-    public TimeSpan Waited { get; set; }
-    public TimeSpan Elapsed { get; set; }
-    public bool Resumed { get; set; }
-    public long ReadRequests => Requests - Retries - WriteRequests;
-    public double LeadsPerSecond => Elapsed.TotalSeconds > 0 ? Read / Elapsed.TotalSeconds : 0;
-}
 
 /// <summary>
 /// Runs the enrichment service the plug-in runs over leads that were never enriched (mpl_enrichmentstatus empty), and
@@ -96,7 +48,8 @@ public sealed class LeadBackfill
         };
 
     /// <summary>Runs to the end (or until cancelled: an applied run then resumes from its checkpoint).</summary>
-    public async Task<BackfillSummary> RunAsync(Action<LeadChange> changed, Action<BackfillSummary> progress, CancellationToken cancellationToken)
+    /// <param name="evaluated">Every lead read, with what the run makes of it (what the dry-run report is made of).</param>
+    public async Task<BackfillSummary> RunAsync(Action<LeadChange> changed, Action<BackfillSummary> progress, CancellationToken cancellationToken, Action<BackfillOutcome>? evaluated = null)
     {
         var summary = new BackfillSummary();
         var clock = Stopwatch.StartNew();
@@ -124,7 +77,7 @@ public sealed class LeadBackfill
             {
                 var chunk = page.Skip(start).Take(_options.EvaluateChunk).ToList();
                 summary.Read += chunk.Count;
-                var changes = Evaluate(chunk, summary);
+                var changes = Evaluate(chunk, summary, evaluated);
                 foreach (var change in changes) changed(change.Change);
                 if (_options.Apply)
                 {
@@ -154,7 +107,7 @@ public sealed class LeadBackfill
         return summary;
     }
 
-    private List<(LeadChange Change, Entity Update)> Evaluate(List<Entity> leads, BackfillSummary summary)
+    private List<(LeadChange Change, Entity Update)> Evaluate(List<Entity> leads, BackfillSummary summary, Action<BackfillOutcome>? evaluated)
     {
         var batch = _enrichment.Evaluate(leads, new LeadEnrichmentOptions { NowUtc = _options.Clock() });
         var result = new List<(LeadChange, Entity)>();
@@ -165,6 +118,7 @@ public sealed class LeadBackfill
             if (outcome.Status == EnrichmentStatus.NotMarketplace || outcome.Result is { IsMarketplace: false })
             {
                 summary.NotMarketplace++;
+                evaluated?.Invoke(new BackfillOutcome(lead, false, null, null));
                 continue;
             }
             summary.Marketplace++;
@@ -181,10 +135,16 @@ public sealed class LeadBackfill
                 update[column] = after;
                 columns.Add(new ColumnChange(column, Show(before), Show(after)));
             }
-            if (columns.Count == 0) continue;
+            if (columns.Count == 0)
+            {
+                evaluated?.Invoke(new BackfillOutcome(lead, true, null, null));
+                continue;
+            }
             summary.Changed++;
             if (isTest) summary.TestLeadsFlagged++;
-            result.Add((new LeadChange(lead.Id, columns, isTest), update));
+            var change = new LeadChange(lead.Id, columns, isTest);
+            evaluated?.Invoke(new BackfillOutcome(lead, true, change, update));
+            result.Add((change, update));
         }
         return result;
     }

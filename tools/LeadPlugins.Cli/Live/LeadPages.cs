@@ -1,7 +1,6 @@
 using LeadPlugins.Schema;
 using System.Runtime.CompilerServices;
 using System.Xml.Linq;
-using LeadPlugins.Plugins.Services.Enrichment;
 using LeadPlugins.WebApi;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;

@@ -1,6 +1,4 @@
-using LeadPlugins.Schema;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using LeadPlugins.Cli.Output;
 

@@ -1,18 +1,8 @@
-using LeadPlugins.Schema;
 using System.Globalization;
 using LeadPlugins.Cli.Simulation;
 using LeadPlugins.Plugins.Domain.Enrichment;
 
 namespace LeadPlugins.Cli.Report;
-
-/// <summary>A row of the report's problems table: a rejected line, or a lead whose enrichment was Partial or Failed.</summary>
-public sealed record ReportProblem(string Source, int Line, string Kind, string? Lead, string Message);
-
-/// <summary>A lead shown in the drill-down: its score reasons and nurture timeline.</summary>
-public sealed record ReportLead(string Source, SimulatedLead Lead);
-
-/// <summary>One input file of the report.</summary>
-public sealed record ReportSource(string Name, string Format, int Leads, int Rejected, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// Collects what the report shows while the simulation streams by, as aggregates (counts per storefront × action,
@@ -65,8 +55,11 @@ public sealed class ReportCollector
         _sourceLeads = _sourceRejected = 0;
     }
 
-    public void EndSource(SimulationSummary summary)
-        => _sources.Add(new ReportSource(_source, InputFormats.Name(summary.Format), _sourceLeads, _sourceRejected, summary.Warnings.ToList()));
+    public void EndSource(SimulationSummary summary) => EndSource(InputFormats.Name(summary.Format), summary.Warnings.ToList());
+
+    /// <summary>Ends a source that is not an input file (a live environment's leads read by backfill).</summary>
+    public void EndSource(string format, IReadOnlyList<string> notes)
+        => _sources.Add(new ReportSource(_source, format, _sourceLeads, _sourceRejected, notes));
 
     /// <summary>The simulation's output with this collector listening in.</summary>
     public ISimulationOutput Wrap(ISimulationOutput inner) => new Listening(this, inner);

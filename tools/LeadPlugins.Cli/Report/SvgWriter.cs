@@ -5,9 +5,6 @@ using LeadPlugins.Cli.Output;
 
 namespace LeadPlugins.Cli.Report;
 
-/// <summary>One bar or cell of a chart: where it belongs and its count.</summary>
-public sealed record ChartPoint(string Category, string Series, int Value);
-
 /// <summary>
 /// Inline SVG charts for the HTML report: stacked bars, a histogram with threshold lines, horizontal bars and a heat
 /// map. Every mark carries data-category / data-series / data-value (what the browser test compares with simulate's

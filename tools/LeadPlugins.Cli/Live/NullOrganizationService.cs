@@ -17,9 +17,3 @@ internal sealed class NullOrganizationService : IOrganizationService
     public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) => throw Unused();
     public EntityCollection RetrieveMultiple(QueryBase query) => throw Unused();
 }
-
-internal sealed class NullTracing : ITracingService
-{
-    public static readonly NullTracing Instance = new();
-    public void Trace(string format, params object[] args) { }
-}

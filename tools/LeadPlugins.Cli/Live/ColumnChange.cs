@@ -1,0 +1,3 @@
+namespace LeadPlugins.Cli.Live;
+
+public sealed record ColumnChange(string Column, string Before, string After);
