@@ -24,9 +24,26 @@ internal static class Values
     public static Entity CloneStoredRow(Entity row)
     {
         var copy = new Entity(row.LogicalName, row.Id);
-        foreach (var pair in row.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+        foreach (var pair in row.Attributes) copy.Attributes[pair.Key] = CloneStoredValue(pair.Value);
         return copy;
     }
+
+    /// <summary>
+    /// A copy of a stored value. A stored lookup is a table and an id: its alternate keys were resolved on write, so its
+    /// KeyAttributes are not read (reading them would allocate and keep an empty collection on the stored reference).
+    /// </summary>
+    public static object? CloneStoredValue(object? value) => value switch
+    {
+        null => null,
+        string or Guid or int or long or bool or decimal or double or DateTime => value,
+        EntityReference r => StoredReference(r),
+        OptionSetValue o => new OptionSetValue(o.Value),
+        Money m => new Money(m.Value),
+        _ => CloneValue(value),
+    };
+
+    /// <summary>A lookup as the store keeps it: table, id and name, without alternate keys.</summary>
+    public static EntityReference StoredReference(EntityReference r) => new(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
 
     public static EntityCollection CloneCollection(EntityCollection source)
     {

@@ -25,6 +25,7 @@ internal sealed class AsyncJobQueue
     /// <summary>Releases the jobs a committed transaction queued.</summary>
     public void Release(Transaction transaction)
     {
+        if (!transaction.HasPendingAsync) return;
         foreach (var job in transaction.PendingAsync)
         {
             _jobs.Add(job);

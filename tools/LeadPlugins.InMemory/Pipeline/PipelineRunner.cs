@@ -86,6 +86,9 @@ internal sealed class PipelineRunner
             }
         }
 
+        // Plug-ins see (and may keep changing) the Target: the store copies it.
+        context.OwnsTarget = false;
+
         // The platform knows a new row's id before PreValidation (PrimaryEntityId), though Target.Id is still empty.
         if (operation.Kind == "Create")
         {
