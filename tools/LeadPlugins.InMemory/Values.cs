@@ -11,9 +11,13 @@ internal static class Values
     {
         var copy = new Entity(source.LogicalName, source.Id) { RowVersion = source.RowVersion, EntityState = source.EntityState };
         foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
-        foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
-        foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
-        foreach (var pair in source.RelatedEntities) copy.RelatedEntities[pair.Key] = CloneCollection(pair.Value);
+        // Counted before enumerating: these are usually empty, and enumerating one allocates.
+        if (source.KeyAttributes.Count > 0)
+            foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+        if (source.FormattedValues.Count > 0)
+            foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
+        if (source.RelatedEntities.Count > 0)
+            foreach (var pair in source.RelatedEntities) copy.RelatedEntities[pair.Key] = CloneCollection(pair.Value);
         return copy;
     }
 
@@ -63,7 +67,8 @@ internal static class Values
     public static EntityReference CloneReference(EntityReference r)
     {
         var copy = new EntityReference(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
-        foreach (var pair in r.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+        if (r.KeyAttributes.Count > 0)
+            foreach (var pair in r.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
         return copy;
     }
 

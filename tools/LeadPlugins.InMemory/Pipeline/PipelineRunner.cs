@@ -179,7 +179,8 @@ internal sealed class PipelineRunner
             var id = operation.Items[i].Id != Guid.Empty ? operation.Items[i].Id : operation.Ids[i];
             operation.Ids[i] = id;
             var row = _dataverse.Store.Find(operation.Items[i].LogicalName, id);
-            operation.PostRows.Add(row == null ? null : Values.CloneStoredRow(row));
+            // Stored rows are never changed in place (a write stores a new row), so the images are cut from the row itself.
+            operation.PostRows.Add(row);
         }
         if (!operation.IsBulk && operation.Ids.Count > 0) operation.PrimaryEntityId = operation.Ids[0];
     }

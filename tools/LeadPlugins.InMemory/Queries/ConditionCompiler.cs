@@ -75,8 +75,25 @@ internal sealed class ConditionCompiler
             _ => (null, false, false),
         };
         if (pattern == null) return null;
-        var regex = ConditionValues.LikeRegex(pattern.Replace("{0}", ConditionValues.Text(o.Single()), StringComparison.Ordinal), escape);
-        return negate ? r => o.Value(r) is not string s || !regex.IsMatch(s) : r => o.Value(r) is string s && regex.IsMatch(s);
+        var value = ConditionValues.Text(o.Single());
+        var matches = LiteralMatch(pattern, value, escape) ?? ConditionValues.LikeRegex(pattern.Replace("{0}", value, StringComparison.Ordinal), escape).IsMatch;
+        return negate ? r => o.Value(r) is not string s || !matches(s) : r => o.Value(r) is string s && matches(s);
+    }
+
+    /// <summary>
+    /// A value without wildcards needs no regular expression: begins/ends with, contains or equals, ignoring case
+    /// (what the pattern's case-insensitive match means for such a value, at a fraction of the cost on a scan).
+    /// </summary>
+    private static Func<string, bool>? LiteralMatch(string pattern, string value, bool escape)
+    {
+        if (value.Contains('%', StringComparison.Ordinal) || (!escape && value.Contains('_', StringComparison.Ordinal))) return null;
+        return pattern switch
+        {
+            "{0}%" => s => s.StartsWith(value, StringComparison.OrdinalIgnoreCase),
+            "%{0}" => s => s.EndsWith(value, StringComparison.OrdinalIgnoreCase),
+            "%{0}%" => s => s.Contains(value, StringComparison.OrdinalIgnoreCase),
+            _ => s => string.Equals(s, value, StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     private static RowPredicate? Sets(ConditionOperand o)

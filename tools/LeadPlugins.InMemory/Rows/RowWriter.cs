@@ -19,8 +19,6 @@ internal sealed class RowWriter
         Parties = new ActivityParties(dataverse);
     }
 
-    private static readonly string[] OwningColumns = { "owninguser", "owningteam", "owningbusinessunit" };
-
     public RowFinder Finder { get; }
     private ActivityParties Parties { get; }
     private DataverseSchema Schema => _dataverse.Schema;
@@ -46,7 +44,7 @@ internal sealed class RowWriter
     {
         var table = Schema.GetTable(target.LogicalName);
         var defaultsBeforePreOperation = context.HasDefaults(target);
-        if (!defaultsBeforePreOperation) ApplyCreateDefaults(table, target, context.Call.UserId, _dataverse.Now(), honourState: false);
+        if (!defaultsBeforePreOperation) ApplyCreateDefaults(table, target, context.Call.UserId, _dataverse.Now(), honourState: false, storedOnly: context.OwnsTarget);
         if (Store.Find(table.LogicalName, target.Id) != null) throw Faults.DuplicateKey();
         AttributeValidator.Validate(Schema, table, target);
         // PreOperation plug-ins may have set another status since the defaults were applied.
@@ -59,21 +57,23 @@ internal sealed class RowWriter
     }
 
     /// <summary>What the platform adds to a Create's Target before PreOperation: id, created/modified, owner, state.</summary>
-    internal void ApplyCreateDefaults(TableSchema table, Entity target, Guid userId, DateTime now, bool honourState)
+    /// <param name="storedOnly">The target goes straight to the store and no plug-in sees it: its lookups to the user
+    /// can be one shared, never-changed reference (stored values are copied on every read).</param>
+    internal void ApplyCreateDefaults(TableSchema table, Entity target, Guid userId, DateTime now, bool honourState, bool storedOnly = false)
     {
         if (target.Id == Guid.Empty)
             target.Id = target.Attributes.TryGetValue(table.PrimaryId, out var given) && given is Guid g && g != Guid.Empty ? g : _dataverse.NewId();
         target[table.PrimaryId] = target.Id;
-        var user = new EntityReference("systemuser", userId);
+        EntityReference User() => storedOnly ? SharedReference("systemuser", userId) : new EntityReference("systemuser", userId);
         if (!honourState || !target.Contains("createdon"))
             target["createdon"] = target.GetAttributeValue<DateTime?>("overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : now;
         if (!honourState || !target.Contains("modifiedon")) target["modifiedon"] = now;
-        if (!honourState || !target.Contains("createdby")) target["createdby"] = user;
-        if (!honourState || !target.Contains("modifiedby")) target["modifiedby"] = new EntityReference("systemuser", userId);
+        if (!honourState || !target.Contains("createdby")) target["createdby"] = User();
+        if (!honourState || !target.Contains("modifiedby")) target["modifiedby"] = User();
         if (table.IsUserOwned)
         {
-            if (target.GetAttributeValue<EntityReference>("ownerid") == null) target["ownerid"] = new EntityReference("systemuser", userId);
-            SetOwningColumns(target, target.GetAttributeValue<EntityReference>("ownerid"));
+            if (target.GetAttributeValue<EntityReference>("ownerid") == null) target["ownerid"] = User();
+            SetOwningColumns(target, target.GetAttributeValue<EntityReference>("ownerid"), storedOnly);
         }
         if (table.HasState)
         {
@@ -103,24 +103,48 @@ internal sealed class RowWriter
         target["statuscode"] = new OptionSetValue(requested?.Value ?? table.DefaultStatus(activeState));
     }
 
+    /// <summary>
+    /// One reference per user, team or business unit for the rows that hold it (created by, owner...): stored values
+    /// are never changed in place and are copied on every read, so they can share it. Thousands of rows a second
+    /// name the same few users.
+    /// </summary>
+    private EntityReference SharedReference(string table, Guid id)
+    {
+        if (!_sharedReferences.TryGetValue((table, id), out var reference))
+            _sharedReferences[(table, id)] = reference = new EntityReference(table, id);
+        return reference;
+    }
+
+    private readonly Dictionary<(string Table, Guid Id), EntityReference> _sharedReferences = new();
+
     /// <summary>Whether owninguser/owningteam already name the row's owner (the Create defaults set them a moment ago).</summary>
     private static bool OwningColumnsMatch(Entity row)
     {
         var owner = row.GetAttributeValue<EntityReference>("ownerid");
         if (owner == null || !row.Attributes.TryGetValue("owningbusinessunit", out var unit) || unit == null) return false;
         var owning = row.GetAttributeValue<EntityReference>(owner.LogicalName == "team" ? "owningteam" : "owninguser");
-        var other = row.Attributes.TryGetValue(owner.LogicalName == "team" ? "owninguser" : "owningteam", out var value) ? value : null;
-        return owning != null && owning.Id == owner.Id && other == null;
+        return owning != null && owning.Id == owner.Id && !row.Contains(owner.LogicalName == "team" ? "owninguser" : "owningteam");
     }
 
-    private void SetOwningColumns(Entity row, EntityReference? owner)
+    private void SetOwningColumns(Entity row, EntityReference? owner, bool storedOnly = false)
     {
         if (owner == null) return;
-        row["owninguser"] = owner.LogicalName == "systemuser" ? new EntityReference("systemuser", owner.Id) : null;
-        row["owningteam"] = owner.LogicalName == "team" ? new EntityReference("team", owner.Id) : null;
+        EntityReference Reference(string table, Guid id) => storedOnly ? SharedReference(table, id) : new EntityReference(table, id);
+        // The column that does not apply is left out, not set to null: a row holds no nulls, and an unused slot would
+        // grow every created row's attribute table past its next size.
+        if (owner.LogicalName == "team")
+        {
+            row["owningteam"] = Reference("team", owner.Id);
+            row.Attributes.Remove("owninguser");
+        }
+        else
+        {
+            row["owninguser"] = Reference("systemuser", owner.Id);
+            row.Attributes.Remove("owningteam");
+        }
         var ownerRow = Store.Find(owner.LogicalName, owner.Id);
         var unit = ownerRow?.GetAttributeValue<EntityReference>("businessunitid");
-        row["owningbusinessunit"] = new EntityReference("businessunit", unit?.Id ?? _dataverse.RootBusinessUnitId);
+        row["owningbusinessunit"] = Reference("businessunit", unit?.Id ?? _dataverse.RootBusinessUnitId);
     }
 
     internal void UpdateRow(Entity target, RequestContext context)
@@ -247,9 +271,6 @@ internal sealed class RowWriter
         changes.Clear();
         row[table.PrimaryId] = row.Id;
         if (table.IsUserOwned && source.Contains("ownerid") && !(keepSource && OwningColumnsMatch(row))) SetOwningColumns(row, row.GetAttributeValue<EntityReference>("ownerid"));
-        // Only the owning columns can be null here (SetOwningColumns clears the one that does not apply); stored rows hold no nulls.
-        foreach (var owning in OwningColumns)
-            if (row.Attributes.TryGetValue(owning, out var value) && value == null) row.Attributes.Remove(owning);
         if ((source.Contains("firstname") || source.Contains("lastname")) && table.FindColumn("fullname") != null && table.LogicalName is "lead" or "contact" or "systemuser")
         {
             var fullName = (row.GetAttributeValue<string>("firstname") + " " + row.GetAttributeValue<string>("lastname")).Trim();
