@@ -122,4 +122,20 @@ public sealed class StoredValueIsolationTests : DataverseTestBase
         Assert.AreEqual(requests, Dataverse.Counters.Total);
         Assert.AreEqual("First", Row("lead", first).GetAttributeValue<string>("lastname"));
     }
+
+    [TestMethod]
+    public void The_paging_cookie_is_the_text_XElement_writes_with_upper_case_braced_ids()
+    {
+        // Source: "Page results using QueryExpression" (learn.microsoft.com/power-apps/developer/data-platform/org-service/page-large-result-sets-with-queryexpression): the cookie names the page and the first and last ids.
+        for (var i = 0; i < 3; i++) CreateLead("Lead " + i);
+        var query = new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname"), PageInfo = new PagingInfo { Count = 2, PageNumber = 1 } };
+
+        var page = Service.RetrieveMultiple(query);
+
+        var expected = new System.Xml.Linq.XElement("cookie", new System.Xml.Linq.XAttribute("page", 1),
+            new System.Xml.Linq.XElement("leadid",
+                new System.Xml.Linq.XAttribute("last", page.Entities[1].Id.ToString("B").ToUpperInvariant()),
+                new System.Xml.Linq.XAttribute("first", page.Entities[0].Id.ToString("B").ToUpperInvariant())));
+        Assert.AreEqual(expected.ToString(System.Xml.Linq.SaveOptions.DisableFormatting), page.PagingCookie);
+    }
 }

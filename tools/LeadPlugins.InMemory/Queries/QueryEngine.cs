@@ -92,7 +92,11 @@ internal sealed class QueryEngine
         var data = Store.Table(compiled.Root.LogicalName);
         IEnumerable<Entity> candidates = data.Rows;
         if (IndexPlanner.Candidates(query.Criteria, compiled.Root, data) is { } indexed)
-            candidates = indexed.Select(id => data.Find(id)!).ToList();
+        {
+            var found = new List<Entity>(indexed.Count);
+            foreach (var id in indexed) found.Add(data.Find(id)!);
+            candidates = found;
+        }
 
         var rows = new List<Dictionary<string, Entity?>>();
         var probe = new Dictionary<string, Entity?>(StringComparer.Ordinal);
@@ -154,9 +158,7 @@ internal sealed class QueryEngine
         result.MoreRecords = total > page * size;
         if (pageRows.Count > 0)
         {
-            // The same text XElement would write, without building a tree for every query.
-            result.PagingCookie = "<cookie page=\"" + page.ToString(CultureInfo.InvariantCulture) + "\"><" + root.PrimaryId
-                + " last=\"" + pageRows[^1].Id.ToString("B").ToUpperInvariant() + "\" first=\"" + pageRows[0].Id.ToString("B").ToUpperInvariant() + "\" /></cookie>";
+            result.PagingCookie = PagingCookie(page, root.PrimaryId, pageRows[^1].Id, pageRows[0].Id);
         }
         if (paging != null && paging.ReturnTotalRecordCount)
         {
@@ -164,6 +166,38 @@ internal sealed class QueryEngine
             result.TotalRecordCountLimitExceeded = total > DefaultPageSize;
         }
         return result;
+    }
+
+    /// <summary>The same text XElement would write (ids in braces, upper case), as one string: every page of every query has one.</summary>
+    internal static string PagingCookie(int page, string primaryId, Guid last, Guid first)
+    {
+        var pageText = page.ToString(CultureInfo.InvariantCulture);
+        const string start = "<cookie page=\"", lastText = " last=\"", firstText = "\" first=\"", end = "\" /></cookie>";
+        var length = start.Length + pageText.Length + 3 + primaryId.Length + lastText.Length + 38 + firstText.Length + 38 + end.Length;
+        return string.Create(length, (pageText, primaryId, last, first), static (span, state) =>
+        {
+            var at = 0;
+            void Write(Span<char> target, ReadOnlySpan<char> text, ref int position)
+            {
+                text.CopyTo(target[position..]);
+                position += text.Length;
+            }
+            void WriteId(Span<char> target, Guid id, ref int position)
+            {
+                id.TryFormat(target[position..], out var written, "B");
+                for (var i = position; i < position + written; i++) target[i] = char.ToUpperInvariant(target[i]);
+                position += written;
+            }
+            Write(span, start, ref at);
+            Write(span, state.pageText, ref at);
+            Write(span, "\"><", ref at);
+            Write(span, state.primaryId, ref at);
+            Write(span, lastText, ref at);
+            WriteId(span, state.last, ref at);
+            Write(span, firstText, ref at);
+            WriteId(span, state.first, ref at);
+            Write(span, end, ref at);
+        });
     }
 
     private static Entity ProjectJoined(TableSchema root, Dictionary<string, Entity?> row, ColumnSet columns, List<LinkInfo> links, bool distinct)
