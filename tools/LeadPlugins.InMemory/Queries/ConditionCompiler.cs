@@ -77,7 +77,7 @@ internal sealed class ConditionCompiler
         if (pattern == null) return null;
         var value = ConditionValues.Text(o.Single());
         var matches = LiteralMatch(pattern, value, escape) ?? ConditionValues.LikeRegex(pattern.Replace("{0}", value, StringComparison.Ordinal), escape).IsMatch;
-        return negate ? r => o.Value(r) is not string s || !matches(s) : r => o.Value(r) is string s && matches(s);
+        return negate ? r => o.RawValue(r) is not string s || !matches(s) : r => o.RawValue(r) is string s && matches(s);
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ internal sealed class ConditionCompiler
             {
                 if (o.Raw.Count == 0) throw Faults.ConditionValueCount(o.OperatorName, 1, 0, o.Column.LogicalName);
                 var wanted = o.Raw.Select(v => ConditionValues.IntOf(v, o.OperatorName)).ToHashSet();
-                bool Contains(Dictionary<string, Entity?> r) => o.Row(r)?.GetAttributeValue<OptionSetValueCollection>(o.Column.LogicalName) is { } set && set.Any(x => wanted.Contains(x.Value));
+                bool Contains(JoinedRow r) => o.Row(r)?.GetAttributeValue<OptionSetValueCollection>(o.Column.LogicalName) is { } set && set.Any(x => wanted.Contains(x.Value));
                 return o.Operator == ConditionOperator.ContainValues ? Contains : r => !Contains(r);
             }
             default: return null;
@@ -156,4 +156,4 @@ internal sealed class ConditionCompiler
 }
 
 /// <summary>A predicate over one joined row (alias => row; the root table's alias is empty).</summary>
-internal delegate bool RowPredicate(Dictionary<string, Entity?> row);
+internal delegate bool RowPredicate(JoinedRow row);

@@ -12,7 +12,7 @@ internal sealed class TableRows
 
     public TableSchema Schema { get; }
     public int Count => _rows.Count;
-    public IEnumerable<Entity> Rows => _rows.Values;
+    public Dictionary<Guid, Entity>.ValueCollection Rows => _rows.Values;
 
     public Entity? Find(Guid id) => _rows.TryGetValue(id, out var row) ? row : null;
 
