@@ -86,6 +86,14 @@ public sealed class ServiceApiTests : NurtureTestBase
     }
 
     [TestMethod]
+    public void Record_ids_are_RFC_4122_version_5_uuids()
+    {
+        // Source: RFC 4122 §4.3 with its DNS namespace; the expected value is Python's uuid.uuid5(uuid.NAMESPACE_DNS, "www.example.com").
+        var dns = new Guid("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+        Assert.AreEqual(new Guid("2ed6657d-e927-568b-95e1-2665a8aea6a2"), NurtureRecordIds.Create(dns, "www.example.com"));
+    }
+
+    [TestMethod]
     public void Record_ids_are_name_based_and_stable()
     {
         var lead = new Guid("3f2504e0-4f89-11d3-9a0c-0305e82c3301");

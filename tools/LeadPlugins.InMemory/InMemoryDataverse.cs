@@ -217,6 +217,22 @@ public sealed class InMemoryDataverse
         return Store.Table(logicalName).Rows.Select(Values.CloneStoredRow).ToList();
     }
 
+    /// <summary>
+    /// Copies of the rows whose column equals the value, with the given columns (all when none): a hash-index lookup for
+    /// tools reading results back, without a request, a pipeline or a round trip counted.
+    /// </summary>
+    public IReadOnlyList<Entity> FindRows(string logicalName, string column, object value, params string[] columns)
+    {
+        var table = Schema.GetTable(logicalName);
+        if (table.FindColumn(column) == null) throw Faults.NoAttribute(logicalName, column);
+        var rows = Store.Table(logicalName);
+        var columnSet = columns.Length == 0 ? new Microsoft.Xrm.Sdk.Query.ColumnSet(true) : new Microsoft.Xrm.Sdk.Query.ColumnSet(columns);
+        AttributeValidator.ValidateColumns(table, columnSet);
+        var found = new List<Entity>();
+        foreach (var id in rows.Lookup(column, value)) found.Add(AttributeValidator.Project(table, rows.Find(id)!, columnSet));
+        return found;
+    }
+
     /// <summary>Columns of a table that have an equality index (built on the first Equal query on them).</summary>
     public IReadOnlyCollection<string> IndexedColumns(string logicalName)
         => Schema.GetTable(logicalName).Columns.Keys.Where(Store.Table(logicalName).HasIndex).ToList();
@@ -237,7 +253,8 @@ public sealed class InMemoryDataverse
             Counters.Count(request.RequestName ?? string.Empty, call.FromPlugin);
             call.Execution?.CountCall(request.RequestName ?? string.Empty, call.UserId);
         }
-        return _chain(new RequestContext(request, call));
+        // The request is the service boundary's own copy (OrganizationService): nobody else holds its Target.
+        return _chain(new RequestContext(request, call) { OwnsTarget = true });
     }
 
     /// <summary>Runs a request through the whole chain (ExecuteMultiple's items).</summary>

@@ -167,15 +167,16 @@ internal sealed class OrganizationService : IOrganizationService
         return _dataverse.ExecuteFromService(Values.CloneRequest(request), _call);
     }
 
+    // The typed methods build the request themselves, so only the caller's entity needs the boundary copy.
     public Guid Create(Entity entity)
-        => (Guid)Execute(new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = entity }).Results["id"];
+        => (Guid)Send(new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = entity == null ? null! : Values.CloneEntity(entity) }).Results["id"];
 
     public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet)
-        => (Entity)Execute(new Microsoft.Xrm.Sdk.Messages.RetrieveRequest { Target = new EntityReference(entityName, id), ColumnSet = columnSet }).Results["Entity"];
+        => (Entity)Send(new Microsoft.Xrm.Sdk.Messages.RetrieveRequest { Target = new EntityReference(entityName, id), ColumnSet = columnSet == null ? null! : (ColumnSet)Values.CloneValue(columnSet)! }).Results["Entity"];
 
-    public void Update(Entity entity) => Execute(new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = entity });
+    public void Update(Entity entity) => Send(new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = entity == null ? null! : Values.CloneEntity(entity) });
 
-    public void Delete(string entityName, Guid id) => Execute(new Microsoft.Xrm.Sdk.Messages.DeleteRequest { Target = new EntityReference(entityName, id) });
+    public void Delete(string entityName, Guid id) => Send(new Microsoft.Xrm.Sdk.Messages.DeleteRequest { Target = new EntityReference(entityName, id) });
 
     public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities)
         => Execute(new Microsoft.Xrm.Sdk.Messages.AssociateRequest { Target = new EntityReference(entityName, entityId), Relationship = relationship, RelatedEntities = relatedEntities });
@@ -184,5 +185,7 @@ internal sealed class OrganizationService : IOrganizationService
         => Execute(new Microsoft.Xrm.Sdk.Messages.DisassociateRequest { Target = new EntityReference(entityName, entityId), Relationship = relationship, RelatedEntities = relatedEntities });
 
     public EntityCollection RetrieveMultiple(QueryBase query)
-        => (EntityCollection)Execute(new Microsoft.Xrm.Sdk.Messages.RetrieveMultipleRequest { Query = query }).Results["EntityCollection"];
+        => (EntityCollection)Send(new Microsoft.Xrm.Sdk.Messages.RetrieveMultipleRequest { Query = query }).Results["EntityCollection"];
+
+    private OrganizationResponse Send(OrganizationRequest ownCopy) => _dataverse.ExecuteFromService(ownCopy, _call);
 }

@@ -11,7 +11,7 @@ internal sealed class RequestContext
         Call = call;
         Depth = call.ParentDepth + 1;
         Transaction = call.Transaction;
-        CorrelationId = call.CorrelationId == Guid.Empty ? Guid.NewGuid() : call.CorrelationId;
+        _correlationId = call.CorrelationId;
         ContextForChildren = call.ParentContext;
     }
 
@@ -19,7 +19,13 @@ internal sealed class RequestContext
     public CallContext Call { get; }
     public int Depth { get; }
     public Transaction? Transaction { get; set; }
-    public Guid CorrelationId { get; }
+    /// <summary>The call's correlation id, or a new one for an outermost request (made when first read: most requests never need one).</summary>
+    public Guid CorrelationId => _correlationId == Guid.Empty ? _correlationId = Guid.NewGuid() : _correlationId;
+    /// <summary>
+    /// The request's Target is a copy made at the service boundary that no plug-in sees (no step fires), so the store
+    /// may keep it as the row instead of copying it again.
+    /// </summary>
+    public bool OwnsTarget { get; set; }
     /// <summary>The context platform sub-operations see as their parent (set by the pipeline).</summary>
     public IPluginExecutionContext? ContextForChildren { get; set; }
     /// <summary>Targets that already received the platform's Create/Update defaults (before PreOperation).</summary>
@@ -29,4 +35,5 @@ internal sealed class RequestContext
     public bool HasDefaults(Entity target) => _defaultsApplied != null && _defaultsApplied.Contains(target);
 
     private HashSet<Entity>? _defaultsApplied;
+    private Guid _correlationId;
 }

@@ -11,9 +11,13 @@ internal static class Values
     {
         var copy = new Entity(source.LogicalName, source.Id) { RowVersion = source.RowVersion, EntityState = source.EntityState };
         foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
-        foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
-        foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
-        foreach (var pair in source.RelatedEntities) copy.RelatedEntities[pair.Key] = CloneCollection(pair.Value);
+        // Counted before enumerating: these are usually empty, and enumerating one allocates.
+        if (source.KeyAttributes.Count > 0)
+            foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+        if (source.FormattedValues.Count > 0)
+            foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
+        if (source.RelatedEntities.Count > 0)
+            foreach (var pair in source.RelatedEntities) copy.RelatedEntities[pair.Key] = CloneCollection(pair.Value);
         return copy;
     }
 
@@ -24,9 +28,26 @@ internal static class Values
     public static Entity CloneStoredRow(Entity row)
     {
         var copy = new Entity(row.LogicalName, row.Id);
-        foreach (var pair in row.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+        foreach (var pair in row.Attributes) copy.Attributes[pair.Key] = CloneStoredValue(pair.Value);
         return copy;
     }
+
+    /// <summary>
+    /// A copy of a stored value. A stored lookup is a table and an id: its alternate keys were resolved on write, so its
+    /// KeyAttributes are not read (reading them would allocate and keep an empty collection on the stored reference).
+    /// </summary>
+    public static object? CloneStoredValue(object? value) => value switch
+    {
+        null => null,
+        string or Guid or int or long or bool or decimal or double or DateTime => value,
+        EntityReference r => StoredReference(r),
+        OptionSetValue o => new OptionSetValue(o.Value),
+        Money m => new Money(m.Value),
+        _ => CloneValue(value),
+    };
+
+    /// <summary>A lookup as the store keeps it: table, id and name, without alternate keys.</summary>
+    public static EntityReference StoredReference(EntityReference r) => new(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
 
     public static EntityCollection CloneCollection(EntityCollection source)
     {
@@ -46,7 +67,8 @@ internal static class Values
     public static EntityReference CloneReference(EntityReference r)
     {
         var copy = new EntityReference(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
-        foreach (var pair in r.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+        if (r.KeyAttributes.Count > 0)
+            foreach (var pair in r.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
         return copy;
     }
 

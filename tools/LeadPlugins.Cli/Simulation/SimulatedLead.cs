@@ -1,5 +1,6 @@
 using LeadPlugins.Schema;
 using System.Globalization;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace LeadPlugins.Cli.Simulation;
@@ -50,58 +51,103 @@ public sealed record SimulatedLead
 
     public JObject ToJson(bool includeTraces)
     {
-        var json = new JObject
+        var tokens = new JTokenWriter();
+        WriteJson(tokens, includeTraces);
+        return (JObject)tokens.Token!;
+    }
+
+    /// <summary>The lead as one JSON object, written straight to the writer (simulate --json writes a line per lead this way).</summary>
+    public void WriteJson(JsonWriter json, bool includeTraces)
+    {
+        json.WriteStartObject();
+        Property(json, "input", Input);
+        Property(json, "leadId", LeadId.ToString("D"));
+        Property(json, "name", Name);
+        Property(json, "email", Email);
+        Property(json, "isMarketplace", IsMarketplace);
+        Property(json, "storefront", Storefront);
+        Property(json, "audience", Audience);
+        Property(json, "campaignType", CampaignType);
+        Property(json, "listingType", ListingType);
+        Property(json, "leadAction", LeadAction);
+        Property(json, "offerTitle", OfferTitle);
+        Property(json, "isCoSell", IsCoSell);
+        Property(json, "isTestLead", IsTestLead);
+        Property(json, "funnelStage", FunnelStage);
+        Property(json, "campaign", Campaign);
+        Property(json, "enrichmentStatus", EnrichmentStatus);
+        Property(json, "enrichmentMessage", EnrichmentMessage);
+        Property(json, "score", Score);
+        Property(json, "scoreReason", ScoreReason);
+        Property(json, "rating", Rating);
+        Property(json, "owner", Owner);
+        Property(json, "duplicateOf", DuplicateOf);
+        Property(json, "duplicateOfId", DuplicateOfId?.ToString("D"));
+        Property(json, "nurtureSequence", NurtureSequence);
+        Property(json, "nurtureStatus", NurtureStatus);
+        Property(json, "nurtureReason", NurtureReason);
+        json.WritePropertyName("nurtureSteps");
+        json.WriteStartArray();
+        foreach (var step in NurtureSteps)
         {
-            ["input"] = Input,
-            ["leadId"] = LeadId.ToString("D"),
-            ["name"] = Name,
-            ["email"] = Email,
-            ["isMarketplace"] = IsMarketplace,
-            ["storefront"] = Storefront,
-            ["audience"] = Audience,
-            ["campaignType"] = CampaignType,
-            ["listingType"] = ListingType,
-            ["leadAction"] = LeadAction,
-            ["offerTitle"] = OfferTitle,
-            ["isCoSell"] = IsCoSell,
-            ["isTestLead"] = IsTestLead,
-            ["funnelStage"] = FunnelStage,
-            ["campaign"] = Campaign,
-            ["enrichmentStatus"] = EnrichmentStatus,
-            ["enrichmentMessage"] = EnrichmentMessage,
-            ["score"] = Score,
-            ["scoreReason"] = ScoreReason,
-            ["rating"] = Rating,
-            ["owner"] = Owner,
-            ["duplicateOf"] = DuplicateOf,
-            ["duplicateOfId"] = DuplicateOfId?.ToString("D"),
-            ["nurtureSequence"] = NurtureSequence,
-            ["nurtureStatus"] = NurtureStatus,
-            ["nurtureReason"] = NurtureReason,
-            ["nurtureSteps"] = new JArray(NurtureSteps.Select(s => new JObject
-            {
-                ["order"] = s.Order,
-                ["type"] = s.Type,
-                ["subject"] = s.Subject,
-                ["due"] = s.Due?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            })),
-            ["serviceCalls"] = ServiceCalls,
-            ["serviceCallsByMessage"] = JObject.FromObject(ServiceCallsByMessage),
-            ["pluginSteps"] = new JArray(PluginSteps.Select(p => new JObject
-            {
-                ["plugin"] = p.Plugin,
-                ["message"] = p.Message,
-                ["table"] = p.Table,
-                ["stage"] = p.Stage,
-                ["mode"] = p.Async ? "async" : "sync",
-                ["outcome"] = p.Outcome,
-                ["serviceCalls"] = p.ServiceCalls,
-                ["error"] = p.Error,
-            })),
-        };
-        if (BatchServiceCalls > 0) json["batchServiceCalls"] = BatchServiceCalls;
-        if (Notes.Count > 0) json["notes"] = new JArray(Notes);
-        if (includeTraces) json["traces"] = new JArray(Traces);
-        return json;
+            json.WriteStartObject();
+            Property(json, "order", step.Order);
+            Property(json, "type", step.Type);
+            Property(json, "subject", step.Subject);
+            Property(json, "due", step.Due?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        Property(json, "serviceCalls", ServiceCalls);
+        json.WritePropertyName("serviceCallsByMessage");
+        json.WriteStartObject();
+        foreach (var pair in ServiceCallsByMessage) Property(json, pair.Key, pair.Value);
+        json.WriteEndObject();
+        json.WritePropertyName("pluginSteps");
+        json.WriteStartArray();
+        foreach (var run in PluginSteps)
+        {
+            json.WriteStartObject();
+            Property(json, "plugin", run.Plugin);
+            Property(json, "message", run.Message);
+            Property(json, "table", run.Table);
+            Property(json, "stage", run.Stage);
+            Property(json, "mode", run.Async ? "async" : "sync");
+            Property(json, "outcome", run.Outcome);
+            Property(json, "serviceCalls", run.ServiceCalls);
+            Property(json, "error", run.Error);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (BatchServiceCalls > 0) Property(json, "batchServiceCalls", BatchServiceCalls);
+        if (Notes.Count > 0) Strings(json, "notes", Notes);
+        if (includeTraces) Strings(json, "traces", Traces);
+        json.WriteEndObject();
+    }
+
+    private static void Property(JsonWriter json, string name, string? value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    private static void Property(JsonWriter json, string name, int? value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    private static void Property(JsonWriter json, string name, bool? value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    private static void Strings(JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WritePropertyName(name);
+        json.WriteStartArray();
+        foreach (var value in values) json.WriteValue(value);
+        json.WriteEndArray();
     }
 }

@@ -25,7 +25,7 @@ internal sealed class QualifyLeadHandler : MessageHandler
         var statusDefinition = leadTable.FindStatus(status);
         if (statusDefinition == null || statusDefinition.State != 1) throw Faults.InvalidStatus(leadTable, 1, status, lead.Id);
         bool Flag(string name) => request.Parameters.TryGetValue(name, out var v) && v is true;
-        object? Copy(string column) => Values.CloneValue(lead.Attributes.TryGetValue(column, out var v) ? v : null);
+        object? Copy(string column) => Values.CloneStoredValue(lead.Attributes.TryGetValue(column, out var v) ? v : null);
         var leadReference = new EntityReference("lead", lead.Id);
         var created = new EntityReferenceCollection();
         EntityReference? account = null, contact = null;

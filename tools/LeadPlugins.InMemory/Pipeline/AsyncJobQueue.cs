@@ -25,6 +25,7 @@ internal sealed class AsyncJobQueue
     /// <summary>Releases the jobs a committed transaction queued.</summary>
     public void Release(Transaction transaction)
     {
+        if (!transaction.HasPendingAsync) return;
         foreach (var job in transaction.PendingAsync)
         {
             _jobs.Add(job);
@@ -44,9 +45,13 @@ internal sealed class AsyncJobQueue
             {
                 var targets = shape == StepShape.SingleFromBulk ? new[] { operation.Items[index] } : operation.Items.ToArray();
                 if (!PipelineRunner.PassesFilter(step, operation, targets)) continue;
-                // The platform serializes the context into the async job: later changes to the request do not reach it.
+                // The platform serializes the context into the async job: later changes do not reach it. The request's
+                // Target is not touched once its pipeline has run (every call works on its own copy), so the job keeps it
+                // and copies it on every run below; the response and shared variables go back to callers and are copied now.
                 var snapshot = _runner.Contexts.ForStep(context, operation, step, shape, 40, shared.For(shape, index), null, false, response, index);
-                snapshot.InputParameters = CopyParameters(snapshot.InputParameters);
+                var input = new ParameterCollection();
+                input.AddRange(snapshot.InputParameters);
+                snapshot.InputParameters = input;
                 snapshot.OutputParameters = CopyParameters(snapshot.OutputParameters);
                 snapshot.SharedVariables = CopyParameters(snapshot.SharedVariables);
                 var jobId = _dataverse.NewId();
@@ -72,7 +77,7 @@ internal sealed class AsyncJobQueue
     private static EntityImageCollection CopyImages(EntityImageCollection source)
     {
         var copy = new EntityImageCollection();
-        foreach (var pair in source) copy[pair.Key] = Values.CloneEntity(pair.Value);
+        foreach (var pair in source) copy[pair.Key] = Values.CloneStoredRow(pair.Value); // images hold attributes only
         return copy;
     }
 

@@ -86,6 +86,9 @@ internal sealed class PipelineRunner
             }
         }
 
+        // Plug-ins see (and may keep changing) the Target: the store copies it.
+        context.OwnsTarget = false;
+
         // The platform knows a new row's id before PreValidation (PrimaryEntityId), though Target.Id is still empty.
         if (operation.Kind == "Create")
         {
@@ -176,7 +179,8 @@ internal sealed class PipelineRunner
             var id = operation.Items[i].Id != Guid.Empty ? operation.Items[i].Id : operation.Ids[i];
             operation.Ids[i] = id;
             var row = _dataverse.Store.Find(operation.Items[i].LogicalName, id);
-            operation.PostRows.Add(row == null ? null : Values.CloneStoredRow(row));
+            // Stored rows are never changed in place (a write stores a new row), so the images are cut from the row itself.
+            operation.PostRows.Add(row);
         }
         if (!operation.IsBulk && operation.Ids.Count > 0) operation.PrimaryEntityId = operation.Ids[0];
     }

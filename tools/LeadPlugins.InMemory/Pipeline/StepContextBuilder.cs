@@ -93,7 +93,7 @@ internal sealed class StepContextBuilder
             var copy = new Entity(row.LogicalName, row.Id);
             foreach (var pair in row.Attributes)
                 if (pair.Value != null && (image.Attributes.Count == 0 || image.Attributes.Contains(pair.Key)))
-                    copy.Attributes[pair.Key] = Values.CloneValue(pair.Value);
+                    copy.Attributes[pair.Key] = Values.CloneStoredValue(pair.Value);
             images[image.Name] = copy;
         }
         return images;

@@ -28,7 +28,7 @@ internal sealed class AggregateEngine
         if (rows.Count > spec.Limit) throw Faults.Create(ErrorCodes.AggregateQueryRecordLimit, "AggregateQueryRecordLimit exceeded. Cannot perform this operation.");
 
         var groupColumns = columns.Where(c => c.Spec.IsGroupBy).ToList();
-        var groups = new Dictionary<string, (object?[] Keys, List<Dictionary<string, Entity?>> Rows)>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, (object?[] Keys, List<JoinedRow> Rows)>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var row in rows)
         {
@@ -36,7 +36,7 @@ internal sealed class AggregateEngine
             var key = string.Join("\u001f", keys.Select(k => Convert.ToString(Values.IndexKey(k), CultureInfo.InvariantCulture)));
             if (!groups.TryGetValue(key, out var group))
             {
-                groups[key] = group = (keys, new List<Dictionary<string, Entity?>>());
+                groups[key] = group = (keys, new List<JoinedRow>());
                 order.Add(key);
             }
             group.Rows.Add(row);
@@ -44,7 +44,7 @@ internal sealed class AggregateEngine
         // Without group-by there is always one result row, even over no rows (count 0).
         if (groupColumns.Count == 0 && groups.Count == 0)
         {
-            groups[string.Empty] = (Array.Empty<object?>(), new List<Dictionary<string, Entity?>>());
+            groups[string.Empty] = (Array.Empty<object?>(), new List<JoinedRow>());
             order.Add(string.Empty);
         }
 
@@ -89,11 +89,11 @@ internal sealed class AggregateEngine
 
     private static bool IsNumeric(ColumnType type) => type is ColumnType.Integer or ColumnType.Decimal or ColumnType.Money or ColumnType.Float;
 
-    private static object? Raw(BoundColumn column, Dictionary<string, Entity?> row)
+    private static object? Raw(BoundColumn column, JoinedRow row)
         => row.TryGetValue(column.RowAlias, out var e) && e != null && e.Attributes.TryGetValue(column.Column.LogicalName, out var v) ? v : null;
 
     /// <summary>The group a row falls in: the stored value, or the date part as an int (the server's dategrouping values).</summary>
-    private static object? GroupValue(BoundColumn column, Dictionary<string, Entity?> row)
+    private static object? GroupValue(BoundColumn column, JoinedRow row)
     {
         var value = Values.CloneValue(Raw(column, row));
         if (value is not DateTime date || column.Spec.DateGrouping == null) return value;
@@ -108,7 +108,7 @@ internal sealed class AggregateEngine
         };
     }
 
-    private static object? Aggregate(BoundColumn column, List<Dictionary<string, Entity?>> rows)
+    private static object? Aggregate(BoundColumn column, List<JoinedRow> rows)
     {
         if (column.Spec.Function == AggregateFunction.Count) return rows.Count;
         var values = rows.Select(r => Raw(column, r)).Where(v => v != null).ToList();

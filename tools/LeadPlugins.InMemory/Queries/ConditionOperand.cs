@@ -40,11 +40,17 @@ internal sealed class ConditionOperand
         return new ConditionOperand(alias, table, column, condition.Operator, raw);
     }
 
-    public Entity? Row(Dictionary<string, Entity?> row) => row.TryGetValue(Alias, out var e) ? e : null;
+    public Entity? Row(JoinedRow row) => row.TryGetValue(Alias, out var e) ? e : null;
 
     /// <summary>The row's value of the column, normalized for comparison (null when absent).</summary>
-    public object? Value(Dictionary<string, Entity?> row)
-        => row.TryGetValue(Alias, out var e) && e != null && e.Attributes.TryGetValue(Column.LogicalName, out var v) ? Values.Normalize(v) : null;
+    public object? Value(JoinedRow row) => Values.Normalize(RawValue(row));
+
+    /// <summary>The stored value as it is (text conditions need no normalising: a string stays a string).</summary>
+    public object? RawValue(JoinedRow row)
+    {
+        var entity = Alias.Length == 0 ? row.Root : row.TryGetValue(Alias, out var linked) ? linked : null;
+        return entity != null && entity.Attributes.TryGetValue(Column.LogicalName, out var v) ? v : null;
+    }
 
     public void Count(int expected)
     {

@@ -12,17 +12,32 @@ internal static class IndexPlanner
     /// </summary>
     public static List<Guid>? Candidates(FilterExpression? criteria, TableSchema root, TableRows data)
     {
-        List<Guid>? best = null;
+        // Compare the conditions by their index counts first; only the most selective one is read into a list.
+        List<IReadOnlyCollection<Guid>>? best = null;
+        var bestCount = int.MaxValue;
         foreach (var (column, values) in IndexableConditions(criteria, root))
         {
-            var ids = new List<Guid>();
-            var seen = values.Count > 1 ? new HashSet<Guid>() : null;
+            var sets = new List<IReadOnlyCollection<Guid>>(values.Count);
+            var count = 0;
             foreach (var value in values)
-                foreach (var id in data.Lookup(column, value))
-                    if (seen == null || seen.Add(id)) ids.Add(id);
-            if (best == null || ids.Count < best.Count) best = ids;
+            {
+                var set = data.LookupSet(column, value);
+                sets.Add(set);
+                count += set.Count;
+            }
+            if (count < bestCount)
+            {
+                best = sets;
+                bestCount = count;
+            }
         }
-        return best;
+        if (best == null) return null;
+        var ids = new List<Guid>(bestCount);
+        var seen = best.Count > 1 ? new HashSet<Guid>() : null;
+        foreach (var set in best)
+            foreach (var id in set)
+                if (seen == null || seen.Add(id)) ids.Add(id);
+        return ids;
     }
 
     private static IEnumerable<(string Column, IReadOnlyList<object> Values)> IndexableConditions(FilterExpression? filter, TableSchema root)

@@ -33,19 +33,19 @@ internal sealed class LinkJoiner
     /// operators (In, Exists, Any, NotAny, All, NotAll) keep or drop the parent row once, without the link's columns;
     /// MatchFirstRowUsingCrossApply joins the first matching row only (JoinOperator docs, FetchXML link-type docs).
     /// </summary>
-    public IEnumerable<Dictionary<string, Entity?>> Expand(Dictionary<string, Entity?> row, LinkInfo link)
+    public IEnumerable<JoinedRow> Expand(JoinedRow row, LinkInfo link)
     {
         var join = link.Link.JoinOperator;
         var related = Related(row, link);
-        var matches = new List<Dictionary<string, Entity?>>();
+        var matches = new List<JoinedRow>();
         var failing = 0;
         foreach (var candidate in related)
         {
-            var extended = new Dictionary<string, Entity?>(row, StringComparer.Ordinal) { [link.Alias] = candidate };
-            IEnumerable<Dictionary<string, Entity?>> nested = new[] { extended };
+            var extended = row.With(link.Alias, candidate);
+            IEnumerable<JoinedRow> nested = new[] { extended };
             if (link.Criteria == null || link.Criteria(extended))
                 foreach (var child in link.Children) nested = nested.SelectMany(r => Expand(r, child)).ToList();
-            else nested = Array.Empty<Dictionary<string, Entity?>>();
+            else nested = Array.Empty<JoinedRow>();
             var before = matches.Count;
             matches.AddRange(nested);
             if (matches.Count == before) failing++;
@@ -59,12 +59,12 @@ internal sealed class LinkJoiner
             JoinOperator.NotAll => failing > 0,
             _ => (bool?)null,
         };
-        if (keep != null) return keep.Value ? new[] { Unmatched(row, link) } : Array.Empty<Dictionary<string, Entity?>>();
+        if (keep != null) return keep.Value ? new[] { Unmatched(row, link) } : Array.Empty<JoinedRow>();
         if (matches.Count > 0 || join != JoinOperator.LeftOuter) return matches;
         return new[] { Unmatched(row, link) };
     }
 
-    private IReadOnlyList<Entity> Related(Dictionary<string, Entity?> row, LinkInfo link)
+    private IReadOnlyList<Entity> Related(JoinedRow row, LinkInfo link)
     {
         var parent = row.TryGetValue(link.ParentAlias, out var p) ? p : null;
         if (parent == null || !parent.Attributes.TryGetValue(link.Link.LinkFromAttributeName, out var from) || from == null) return Array.Empty<Entity>();
@@ -75,10 +75,10 @@ internal sealed class LinkJoiner
     }
 
     /// <summary>The parent row with the link (and its nested links) empty.</summary>
-    private static Dictionary<string, Entity?> Unmatched(Dictionary<string, Entity?> row, LinkInfo link)
+    private static JoinedRow Unmatched(JoinedRow row, LinkInfo link)
     {
-        var outer = new Dictionary<string, Entity?>(row, StringComparer.Ordinal) { [link.Alias] = null };
-        foreach (var child in LinkInfo.Flatten(link.Children)) outer[child.Alias] = null;
+        var outer = row.With(link.Alias, null);
+        foreach (var child in LinkInfo.Flatten(link.Children)) outer.Set(child.Alias, null);
         return outer;
     }
 }

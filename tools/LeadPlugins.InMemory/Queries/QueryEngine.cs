@@ -87,40 +87,45 @@ internal sealed class QueryEngine
     }
 
     /// <summary>The joined rows that pass the criteria, in storage order.</summary>
-    public List<Dictionary<string, Entity?>> Select(QueryExpression query, CompiledQuery compiled)
+    public List<JoinedRow> Select(QueryExpression query, CompiledQuery compiled)
     {
         var data = Store.Table(compiled.Root.LogicalName);
-        IEnumerable<Entity> candidates = data.Rows;
+        var rows = new List<JoinedRow>();
+        var probe = new JoinedRow(null);
         if (IndexPlanner.Candidates(query.Criteria, compiled.Root, data) is { } indexed)
-            candidates = indexed.Select(id => data.Find(id)!).ToList();
+        {
+            foreach (var id in indexed) Consider(data.Find(id)!);
+        }
+        else
+        {
+            foreach (var candidate in data.Rows) Consider(candidate);
+        }
+        return rows;
 
-        var rows = new List<Dictionary<string, Entity?>>();
-        var probe = new Dictionary<string, Entity?>(StringComparer.Ordinal);
-        foreach (var candidate in candidates)
+        void Consider(Entity candidate)
         {
             if (compiled.Links.Count == 0)
             {
                 // No joins: test the row in a reused scope and allocate only for matches (scans stay cheap).
-                probe[string.Empty] = candidate;
-                if (compiled.Criteria(probe)) rows.Add(new Dictionary<string, Entity?>(StringComparer.Ordinal) { [string.Empty] = candidate });
-                continue;
+                probe.Root = candidate;
+                if (compiled.Criteria(probe)) rows.Add(new JoinedRow(candidate));
+                return;
             }
-            IEnumerable<Dictionary<string, Entity?>> joined = new[] { new Dictionary<string, Entity?>(StringComparer.Ordinal) { [string.Empty] = candidate } };
+            IEnumerable<JoinedRow> joined = new[] { new JoinedRow(candidate) };
             foreach (var link in compiled.Links) joined = joined.SelectMany(r => _joiner.Expand(r, link)).ToList();
             rows.AddRange(joined.Where(r => compiled.Criteria(r)));
         }
-        return rows;
     }
 
     /// <summary>Orders rows like the server: nulls first ascending, strings case-insensitively, lookups by the related row's primary name.</summary>
-    private IEnumerable<Dictionary<string, Entity?>> Order(List<Dictionary<string, Entity?>> rows, List<(string Alias, string Attribute, bool Descending)> orders)
+    private IEnumerable<JoinedRow> Order(List<JoinedRow> rows, List<(string Alias, string Attribute, bool Descending)> orders)
     {
         if (orders.Count == 0) return rows;
-        IOrderedEnumerable<Dictionary<string, Entity?>>? sorted = null;
+        IOrderedEnumerable<JoinedRow>? sorted = null;
         var comparer = Comparer<object?>.Create(Values.Compare);
         foreach (var (alias, attribute, descending) in orders)
         {
-            Func<Dictionary<string, Entity?>, object?> key = r => r.TryGetValue(alias, out var e) && e != null && e.Attributes.TryGetValue(attribute, out var v)
+            Func<JoinedRow, object?> key = r => r.TryGetValue(alias, out var e) && e != null && e.Attributes.TryGetValue(attribute, out var v)
                 ? (v is EntityReference reference ? _dataverse.Names.NameOf(reference) : v)
                 : null;
             sorted = sorted == null
@@ -154,9 +159,7 @@ internal sealed class QueryEngine
         result.MoreRecords = total > page * size;
         if (pageRows.Count > 0)
         {
-            // The same text XElement would write, without building a tree for every query.
-            result.PagingCookie = "<cookie page=\"" + page.ToString(CultureInfo.InvariantCulture) + "\"><" + root.PrimaryId
-                + " last=\"" + pageRows[^1].Id.ToString("B").ToUpperInvariant() + "\" first=\"" + pageRows[0].Id.ToString("B").ToUpperInvariant() + "\" /></cookie>";
+            result.PagingCookie = PagingCookie(page, root.PrimaryId, pageRows[^1].Id, pageRows[0].Id);
         }
         if (paging != null && paging.ReturnTotalRecordCount)
         {
@@ -166,7 +169,39 @@ internal sealed class QueryEngine
         return result;
     }
 
-    private static Entity ProjectJoined(TableSchema root, Dictionary<string, Entity?> row, ColumnSet columns, List<LinkInfo> links, bool distinct)
+    /// <summary>The same text XElement would write (ids in braces, upper case), as one string: every page of every query has one.</summary>
+    internal static string PagingCookie(int page, string primaryId, Guid last, Guid first)
+    {
+        var pageText = page.ToString(CultureInfo.InvariantCulture);
+        const string start = "<cookie page=\"", lastText = " last=\"", firstText = "\" first=\"", end = "\" /></cookie>";
+        var length = start.Length + pageText.Length + 3 + primaryId.Length + lastText.Length + 38 + firstText.Length + 38 + end.Length;
+        return string.Create(length, (pageText, primaryId, last, first), static (span, state) =>
+        {
+            var at = 0;
+            void Write(Span<char> target, ReadOnlySpan<char> text, ref int position)
+            {
+                text.CopyTo(target[position..]);
+                position += text.Length;
+            }
+            void WriteId(Span<char> target, Guid id, ref int position)
+            {
+                id.TryFormat(target[position..], out var written, "B");
+                for (var i = position; i < position + written; i++) target[i] = char.ToUpperInvariant(target[i]);
+                position += written;
+            }
+            Write(span, start, ref at);
+            Write(span, state.pageText, ref at);
+            Write(span, "\"><", ref at);
+            Write(span, state.primaryId, ref at);
+            Write(span, lastText, ref at);
+            WriteId(span, state.last, ref at);
+            Write(span, firstText, ref at);
+            WriteId(span, state.first, ref at);
+            Write(span, end, ref at);
+        });
+    }
+
+    private static Entity ProjectJoined(TableSchema root, JoinedRow row, ColumnSet columns, List<LinkInfo> links, bool distinct)
     {
         var rootRow = row[string.Empty]!;
         var result = AttributeValidator.Project(root, rootRow, columns);

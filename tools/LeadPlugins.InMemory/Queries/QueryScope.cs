@@ -6,8 +6,9 @@ namespace LeadPlugins.InMemory;
 /// <summary>The tables a query can name: the root (alias "") and every link by its alias.</summary>
 internal sealed class QueryScope
 {
-    private readonly Dictionary<string, int> _aliasCounters = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _unaliasedByTable = new(StringComparer.Ordinal);
+    // Only links without an alias need these (most queries have no link at all).
+    private Dictionary<string, int>? _aliasCounters;
+    private Dictionary<string, string?>? _unaliasedByTable;
 
     public QueryScope(TableSchema root)
     {
@@ -24,6 +25,8 @@ internal sealed class QueryScope
         var alias = link.EntityAlias;
         if (string.IsNullOrEmpty(alias))
         {
+            _aliasCounters ??= new(StringComparer.Ordinal);
+            _unaliasedByTable ??= new(StringComparer.Ordinal);
             var n = _aliasCounters.TryGetValue(table.LogicalName, out var c) ? c + 1 : 1;
             _aliasCounters[table.LogicalName] = n;
             alias = table.LogicalName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -43,7 +46,7 @@ internal sealed class QueryScope
     {
         if (Aliases.ContainsKey(name)) return name;
         if (name == Root.LogicalName) return string.Empty;
-        if (_unaliasedByTable.TryGetValue(name, out var generated) && generated != null) return generated;
+        if (_unaliasedByTable != null && _unaliasedByTable.TryGetValue(name, out var generated) && generated != null) return generated;
         throw Faults.InvalidArgument("The link entity with alias '" + name + "' is not found in the query.");
     }
 }
@@ -59,5 +62,6 @@ internal sealed class LinkInfo
     public List<LinkInfo> Children { get; } = new();
     public RowPredicate? Criteria { get; set; }
 
-    public static IEnumerable<LinkInfo> Flatten(IEnumerable<LinkInfo> links) => links.SelectMany(l => new[] { l }.Concat(Flatten(l.Children)));
+    public static IEnumerable<LinkInfo> Flatten(List<LinkInfo> links)
+        => links.Count == 0 ? Array.Empty<LinkInfo>() : links.SelectMany(l => new[] { l }.Concat(Flatten(l.Children)));
 }

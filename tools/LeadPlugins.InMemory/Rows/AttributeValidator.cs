@@ -22,12 +22,12 @@ internal static class AttributeValidator
         if (columns.AllColumns)
         {
             foreach (var pair in row.Attributes)
-                if (pair.Value != null) result.Attributes[pair.Key] = Values.CloneValue(pair.Value);
+                if (pair.Value != null) result.Attributes[pair.Key] = Values.CloneStoredValue(pair.Value);
         }
         else
         {
             foreach (var column in columns.Columns)
-                if (row.Attributes.TryGetValue(column, out var value) && value != null) result.Attributes[column] = Values.CloneValue(value);
+                if (row.Attributes.TryGetValue(column, out var value) && value != null) result.Attributes[column] = Values.CloneStoredValue(value);
         }
         result.Attributes[table.PrimaryId] = row.Id;
         return result;

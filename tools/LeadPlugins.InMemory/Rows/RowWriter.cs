@@ -19,8 +19,6 @@ internal sealed class RowWriter
         Parties = new ActivityParties(dataverse);
     }
 
-    private static readonly string[] OwningColumns = { "owninguser", "owningteam", "owningbusinessunit" };
-
     public RowFinder Finder { get; }
     private ActivityParties Parties { get; }
     private DataverseSchema Schema => _dataverse.Schema;
@@ -45,11 +43,13 @@ internal sealed class RowWriter
     internal Guid CreateRow(Entity target, RequestContext context)
     {
         var table = Schema.GetTable(target.LogicalName);
-        if (!context.HasDefaults(target)) ApplyCreateDefaults(table, target, context.Call.UserId, _dataverse.Now(), honourState: false);
+        var defaultsBeforePreOperation = context.HasDefaults(target);
+        if (!defaultsBeforePreOperation) ApplyCreateDefaults(table, target, context.Call.UserId, _dataverse.Now(), honourState: false, storedOnly: context.OwnsTarget);
         if (Store.Find(table.LogicalName, target.Id) != null) throw Faults.DuplicateKey();
         AttributeValidator.Validate(Schema, table, target);
-        EnforceCreateState(table, target);
-        var stored = BuildStoredRow(table, target, null, validateReferences: true);
+        // PreOperation plug-ins may have set another status since the defaults were applied.
+        if (defaultsBeforePreOperation) EnforceCreateState(table, target);
+        var stored = BuildStoredRow(table, target, null, validateReferences: true, keepSource: context.OwnsTarget);
         Finder.CheckAlternateKeys(table, stored);
         Store.Insert(stored, context.Transaction);
         Parties.Write(table, stored, context.Transaction);
@@ -57,21 +57,23 @@ internal sealed class RowWriter
     }
 
     /// <summary>What the platform adds to a Create's Target before PreOperation: id, created/modified, owner, state.</summary>
-    internal void ApplyCreateDefaults(TableSchema table, Entity target, Guid userId, DateTime now, bool honourState)
+    /// <param name="storedOnly">The target goes straight to the store and no plug-in sees it: its lookups to the user
+    /// can be one shared, never-changed reference (stored values are copied on every read).</param>
+    internal void ApplyCreateDefaults(TableSchema table, Entity target, Guid userId, DateTime now, bool honourState, bool storedOnly = false)
     {
         if (target.Id == Guid.Empty)
             target.Id = target.Attributes.TryGetValue(table.PrimaryId, out var given) && given is Guid g && g != Guid.Empty ? g : _dataverse.NewId();
         target[table.PrimaryId] = target.Id;
-        var user = new EntityReference("systemuser", userId);
+        EntityReference User() => storedOnly ? SharedReference("systemuser", userId) : new EntityReference("systemuser", userId);
         if (!honourState || !target.Contains("createdon"))
             target["createdon"] = target.GetAttributeValue<DateTime?>("overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : now;
         if (!honourState || !target.Contains("modifiedon")) target["modifiedon"] = now;
-        if (!honourState || !target.Contains("createdby")) target["createdby"] = user;
-        if (!honourState || !target.Contains("modifiedby")) target["modifiedby"] = Values.CloneReference(user);
+        if (!honourState || !target.Contains("createdby")) target["createdby"] = User();
+        if (!honourState || !target.Contains("modifiedby")) target["modifiedby"] = User();
         if (table.IsUserOwned)
         {
-            if (target.GetAttributeValue<EntityReference>("ownerid") == null) target["ownerid"] = Values.CloneReference(user);
-            SetOwningColumns(target, target.GetAttributeValue<EntityReference>("ownerid"));
+            if (target.GetAttributeValue<EntityReference>("ownerid") == null) target["ownerid"] = User();
+            SetOwningColumns(target, target.GetAttributeValue<EntityReference>("ownerid"), storedOnly);
         }
         if (table.HasState)
         {
@@ -90,7 +92,7 @@ internal sealed class RowWriter
     private static void EnforceCreateState(TableSchema table, Entity target)
     {
         if (!table.HasState) return;
-        var activeState = table.Statuses.Min(s => s.State);
+        var activeState = table.ActiveState;
         var requested = target.GetAttributeValue<OptionSetValue>("statuscode");
         if (requested != null)
         {
@@ -101,14 +103,48 @@ internal sealed class RowWriter
         target["statuscode"] = new OptionSetValue(requested?.Value ?? table.DefaultStatus(activeState));
     }
 
-    private void SetOwningColumns(Entity row, EntityReference? owner)
+    /// <summary>
+    /// One reference per user, team or business unit for the rows that hold it (created by, owner...): stored values
+    /// are never changed in place and are copied on every read, so they can share it. Thousands of rows a second
+    /// name the same few users.
+    /// </summary>
+    private EntityReference SharedReference(string table, Guid id)
+    {
+        if (!_sharedReferences.TryGetValue((table, id), out var reference))
+            _sharedReferences[(table, id)] = reference = new EntityReference(table, id);
+        return reference;
+    }
+
+    private readonly Dictionary<(string Table, Guid Id), EntityReference> _sharedReferences = new();
+
+    /// <summary>Whether owninguser/owningteam already name the row's owner (the Create defaults set them a moment ago).</summary>
+    private static bool OwningColumnsMatch(Entity row)
+    {
+        var owner = row.GetAttributeValue<EntityReference>("ownerid");
+        if (owner == null || !row.Attributes.TryGetValue("owningbusinessunit", out var unit) || unit == null) return false;
+        var owning = row.GetAttributeValue<EntityReference>(owner.LogicalName == "team" ? "owningteam" : "owninguser");
+        return owning != null && owning.Id == owner.Id && !row.Contains(owner.LogicalName == "team" ? "owninguser" : "owningteam");
+    }
+
+    private void SetOwningColumns(Entity row, EntityReference? owner, bool storedOnly = false)
     {
         if (owner == null) return;
-        row["owninguser"] = owner.LogicalName == "systemuser" ? new EntityReference("systemuser", owner.Id) : null;
-        row["owningteam"] = owner.LogicalName == "team" ? new EntityReference("team", owner.Id) : null;
+        EntityReference Reference(string table, Guid id) => storedOnly ? SharedReference(table, id) : new EntityReference(table, id);
+        // The column that does not apply is left out, not set to null: a row holds no nulls, and an unused slot would
+        // grow every created row's attribute table past its next size.
+        if (owner.LogicalName == "team")
+        {
+            row["owningteam"] = Reference("team", owner.Id);
+            row.Attributes.Remove("owninguser");
+        }
+        else
+        {
+            row["owninguser"] = Reference("systemuser", owner.Id);
+            row.Attributes.Remove("owningteam");
+        }
         var ownerRow = Store.Find(owner.LogicalName, owner.Id);
         var unit = ownerRow?.GetAttributeValue<EntityReference>("businessunitid");
-        row["owningbusinessunit"] = new EntityReference("businessunit", unit?.Id ?? _dataverse.RootBusinessUnitId);
+        row["owningbusinessunit"] = Reference("businessunit", unit?.Id ?? _dataverse.RootBusinessUnitId);
     }
 
     internal void UpdateRow(Entity target, RequestContext context)
@@ -191,36 +227,50 @@ internal sealed class RowWriter
     private static (Guid First, Guid Second) Ordered(ManyToManyRelationship relationship, Association association)
         => association.Entity1.LogicalName == relationship.Entity1 ? (association.Entity1.Id, association.Entity2.Id) : (association.Entity2.Id, association.Entity1.Id);
 
-    /// <summary>The row to store: a copy of the existing row (if any) merged with the target's values (null clears).</summary>
-    private Entity BuildStoredRow(TableSchema table, Entity source, Entity? existing, bool validateReferences)
+    /// <summary>
+    /// The row to store: a copy of the existing row (if any) merged with the target's values (null clears). With
+    /// <paramref name="keepSource"/> the target itself becomes the row (a boundary copy nobody else holds).
+    /// </summary>
+    private Entity BuildStoredRow(TableSchema table, Entity source, Entity? existing, bool validateReferences, bool keepSource = false)
     {
-        var row = existing == null ? new Entity(table.LogicalName, source.Id) : Values.CloneStoredRow(existing);
+        var row = keepSource ? source : existing == null ? new Entity(table.LogicalName, source.Id) : Values.CloneStoredRow(existing);
+        var changes = _changes;
+        changes.Clear();
         foreach (var pair in source.Attributes)
         {
             if (pair.Value == null)
             {
-                row.Attributes.Remove(pair.Key);
+                changes.Add(new(pair.Key, null));
                 continue;
             }
-            var column = table.FindColumn(pair.Key)!;
-            var value = Values.CloneValue(pair.Value);
-            if (value is DateTime date)
-                value = column.Behavior == "DateOnly" ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : Values.ToUtcWithoutMilliseconds(date);
-            if (value is EntityReference reference && validateReferences)
-                value = CheckReference(reference);
-            if (value is EntityCollection parties)
-                foreach (var party in parties.Entities)
-                {
-                    party.LogicalName = "activityparty";
-                    if (validateReferences && party.GetAttributeValue<EntityReference>("partyid") is { } partyId) CheckReference(partyId);
-                }
-            row.Attributes[pair.Key] = value;
+            var value = keepSource ? pair.Value : Values.CloneValue(pair.Value);
+            switch (value)
+            {
+                case DateTime date:
+                    var stored = table.FindColumn(pair.Key)!.Behavior == "DateOnly" ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : Values.ToUtcWithoutMilliseconds(date);
+                    if (stored != date || stored.Kind != date.Kind) value = stored;
+                    break;
+                case EntityReference reference:
+                    value = validateReferences ? CheckReference(reference) : Values.StoredReference(reference);
+                    break;
+                case EntityCollection parties:
+                    foreach (var party in parties.Entities)
+                    {
+                        party.LogicalName = "activityparty";
+                        if (validateReferences && party.GetAttributeValue<EntityReference>("partyid") is { } partyId) CheckReference(partyId);
+                    }
+                    break;
+            }
+            if (!keepSource || !ReferenceEquals(value, pair.Value)) changes.Add(new(pair.Key, value));
         }
+        foreach (var change in changes)
+        {
+            if (change.Value == null) row.Attributes.Remove(change.Key);
+            else row.Attributes[change.Key] = change.Value;
+        }
+        changes.Clear();
         row[table.PrimaryId] = row.Id;
-        if (table.IsUserOwned && source.Contains("ownerid")) SetOwningColumns(row, row.GetAttributeValue<EntityReference>("ownerid"));
-        // Only the owning columns can be null here (SetOwningColumns clears the one that does not apply); stored rows hold no nulls.
-        foreach (var owning in OwningColumns)
-            if (row.Attributes.TryGetValue(owning, out var value) && value == null) row.Attributes.Remove(owning);
+        if (table.IsUserOwned && source.Contains("ownerid") && !(keepSource && OwningColumnsMatch(row))) SetOwningColumns(row, row.GetAttributeValue<EntityReference>("ownerid"));
         if ((source.Contains("firstname") || source.Contains("lastname")) && table.FindColumn("fullname") != null && table.LogicalName is "lead" or "contact" or "systemuser")
         {
             var fullName = (row.GetAttributeValue<string>("firstname") + " " + row.GetAttributeValue<string>("lastname")).Trim();
@@ -230,11 +280,20 @@ internal sealed class RowWriter
         return row;
     }
 
+    /// <summary>Changes to a row's attributes, applied after reading them (a collection cannot change while it is enumerated).</summary>
+    private readonly List<KeyValuePair<string, object?>> _changes = new();
+
     /// <summary>A lookup must point to an existing row (resolved by alternate key when it carries one).</summary>
     private EntityReference CheckReference(EntityReference reference)
     {
         var table = Schema.FindTable(reference.LogicalName);
         if (table == null) return reference;
+        if (reference.Id != Guid.Empty)
+        {
+            // By id: the alternate keys are not consulted (so not read), the reference is stored as it is.
+            if (Store.Find(table.LogicalName, reference.Id) == null) throw Faults.DoesNotExist(table.LogicalName, reference.Id);
+            return reference;
+        }
         var row = Finder.ResolveRow(table, reference.Id, reference.KeyAttributes);
         return new EntityReference(reference.LogicalName, row.Id) { Name = reference.Name };
     }

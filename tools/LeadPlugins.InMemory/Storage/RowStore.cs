@@ -29,7 +29,7 @@ internal sealed class RowStore
     {
         var table = Table(row.LogicalName);
         table.Put(row);
-        tx?.OnRollback(() => table.Remove(row.Id));
+        tx?.OnRollback(table, row.Id, null);
     }
 
     public void Replace(Entity row, Transaction? tx)
@@ -37,7 +37,7 @@ internal sealed class RowStore
         var table = Table(row.LogicalName);
         var previous = table.Find(row.Id);
         table.Put(row);
-        if (previous != null) tx?.OnRollback(() => table.Put(previous));
+        if (previous != null) tx?.OnRollback(table, row.Id, previous);
     }
 
     public void Delete(string logicalName, Guid id, Transaction? tx)
@@ -46,7 +46,7 @@ internal sealed class RowStore
         var previous = table.Find(id);
         if (previous == null) return;
         table.Remove(id);
-        tx?.OnRollback(() => table.Put(previous));
+        tx?.OnRollback(table, id, previous);
     }
 
     public void Associate(Association association, Transaction? tx)

@@ -12,12 +12,15 @@ internal sealed class TableRows
 
     public TableSchema Schema { get; }
     public int Count => _rows.Count;
-    public IEnumerable<Entity> Rows => _rows.Values;
+    public Dictionary<Guid, Entity>.ValueCollection Rows => _rows.Values;
 
     public Entity? Find(Guid id) => _rows.TryGetValue(id, out var row) ? row : null;
 
     /// <summary>Ids whose column equals the value (case-insensitive for strings); builds the index on first use.</summary>
-    public IEnumerable<Guid> Lookup(string column, object value)
+    public IEnumerable<Guid> Lookup(string column, object value) => LookupSet(column, value);
+
+    /// <summary>As <see cref="Lookup"/>, with its count (the query planner compares conditions by it before reading any).</summary>
+    public IReadOnlyCollection<Guid> LookupSet(string column, object value)
     {
         if (!_indexes.TryGetValue(column, out var index))
         {
@@ -26,7 +29,7 @@ internal sealed class TableRows
             _indexes[column] = index;
         }
         var key = Values.IndexKey(value);
-        return key != null && index.TryGetValue(key, out var ids) ? ids : Enumerable.Empty<Guid>();
+        return key != null && index.TryGetValue(key, out var ids) ? ids : Array.Empty<Guid>();
     }
 
     public bool HasIndex(string column) => _indexes.ContainsKey(column);

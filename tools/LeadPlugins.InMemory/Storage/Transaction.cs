@@ -7,21 +7,57 @@ namespace LeadPlugins.InMemory;
 /// </summary>
 internal sealed class Transaction
 {
-    private readonly List<Action> _undo = new();
+    // Undo entries are values, not closures: every write of every request logs one.
+    private UndoEntry _first;
+    private bool _hasFirst;
+    private List<UndoEntry>? _undo;
+    private List<AsyncJob>? _pendingAsync;
 
-    public List<AsyncJob> PendingAsync { get; } = new();
+    public List<AsyncJob> PendingAsync => _pendingAsync ??= new();
+
+    public bool HasPendingAsync => _pendingAsync is { Count: > 0 };
 
     /// <summary>Set when an organization-service call inside the transaction faulted: the request can no longer commit.</summary>
     public Exception? DoomedBy { get; private set; }
 
     public void Doom(Exception cause) => DoomedBy ??= cause;
 
-    public void OnRollback(Action undo) => _undo.Add(undo);
+    /// <summary>Undo by putting the previous row back (or removing the row when there was none).</summary>
+    public void OnRollback(TableRows table, Guid id, Microsoft.Xrm.Sdk.Entity? previous) => Log(new UndoEntry(table, id, previous, null));
+
+    public void OnRollback(Action undo) => Log(new UndoEntry(null, Guid.Empty, null, undo));
+
+    // Most requests write one row: the first entry needs no list.
+    private void Log(UndoEntry entry)
+    {
+        if (!_hasFirst)
+        {
+            _first = entry;
+            _hasFirst = true;
+        }
+        else (_undo ??= new()).Add(entry);
+    }
 
     public void Rollback()
     {
-        for (var i = _undo.Count - 1; i >= 0; i--) _undo[i]();
-        _undo.Clear();
-        PendingAsync.Clear();
+        if (_undo != null)
+        {
+            for (var i = _undo.Count - 1; i >= 0; i--) _undo[i].Undo();
+            _undo.Clear();
+        }
+        if (_hasFirst) _first.Undo();
+        _hasFirst = false;
+        _first = default;
+        _pendingAsync?.Clear();
+    }
+
+    private readonly record struct UndoEntry(TableRows? Table, Guid Id, Microsoft.Xrm.Sdk.Entity? Previous, Action? Action)
+    {
+        public void Undo()
+        {
+            if (Action != null) Action();
+            else if (Previous != null) Table!.Put(Previous);
+            else Table!.Remove(Id);
+        }
     }
 }
