@@ -29,9 +29,16 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             if (facts.Action == LeadAction.DoNotContact) return Skip(NurtureSkipReason.DoNotContact, DoNotContactMessage);
             if (!facts.IsOpen) return Skip(NurtureSkipReason.LeadNotOpen, LeadNotOpenMessage);
             if (facts.DuplicateOfLeadId.HasValue && facts.DuplicateOfEnrollmentId.HasValue)
-                return new NurtureEligibilityDecision(NurtureSkipReason.RepeatEngagement, RepeatEngagementMessage, facts.DuplicateOfEnrollmentId);
+                return RepeatEngagement(facts.DuplicateOfEnrollmentId.Value);
             return new NurtureEligibilityDecision(NurtureSkipReason.None, EligibleMessage, null);
         }
+
+        /// <summary>
+        /// The decision for an otherwise eligible lead whose original is enrolled in <paramref name="originalEnrollmentId"/>:
+        /// no new enrolment, a line on the original's instead (what <see cref="Decide"/> answers once the facts hold that id).
+        /// </summary>
+        public static NurtureEligibilityDecision RepeatEngagement(Guid originalEnrollmentId) =>
+            new NurtureEligibilityDecision(NurtureSkipReason.RepeatEngagement, RepeatEngagementMessage, originalEnrollmentId);
 
         /// <summary>
         /// The line appended to the existing enrolment's trace for a repeat engagement, e.g.

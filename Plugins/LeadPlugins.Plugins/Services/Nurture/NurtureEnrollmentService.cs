@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.ServiceModel;
-using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Nurture;
-using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -12,8 +9,9 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadPlugins.Plugins.Services.Nurture
 {
     /// <summary>
-    /// Enrols marketplace leads in a nurture sequence: eligibility, sequence selection, the enrolment row and one activity
-    /// per step (task, phone call, draft e-mail to the lead) owned by the lead's owner. Used by the EnrollLeadInNurture
+    /// Enrols marketplace leads in a nurture sequence: <see cref="RepeatEngagementResolver"/> decides (eligibility and
+    /// repeat engagements), <see cref="NurtureEnrollmentWriter"/> writes the enrolment row and one activity per step
+    /// (task, phone call, draft e-mail to the lead) owned by the lead's owner. Used by the EnrollLeadInNurture
     /// plug-in (post images, no Retrieve) and by the "Enrol in nurture sequence" workflow activity (<see cref="Enroll"/>).
     /// <para>
     /// Idempotent by deterministic ids (<see cref="NurtureRecordIds"/>): a retry creates the same rows, and "duplicate key"
@@ -69,8 +67,8 @@ namespace LeadPlugins.Plugins.Services.Nurture
         public IReadOnlyList<NurtureEnrollmentOutcome> EnrollLeads(IReadOnlyList<Entity> leads, Guid? requestedSequenceId = null)
         {
             if (leads == null) throw new ArgumentNullException(nameof(leads));
-            var items = new List<Item>(leads.Count);
-            var byLeadId = new Dictionary<Guid, Item>();
+            var batch = new List<NurtureBatchLead>(leads.Count);
+            var leadIds = new HashSet<Guid>();
             var outcomes = new NurtureEnrollmentOutcome?[leads.Count];
 
             for (var i = 0; i < leads.Count; i++)
@@ -82,7 +80,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                     Trace("Row " + i.ToString(CultureInfo.InvariantCulture) + " has no lead id; skipped.");
                     continue;
                 }
-                if (byLeadId.ContainsKey(lead.Id))
+                if (!leadIds.Add(lead.Id))
                 {
                     outcomes[i] = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.AlreadyEnrolled, null, "The lead appears twice in the batch; handled once.");
                     continue;
@@ -92,15 +90,13 @@ namespace LeadPlugins.Plugins.Services.Nurture
                     lead.Context.OverrideSequenceId = requestedSequenceId;
                     Trace("Lead " + lead.Id.ToString("D") + ": sequence " + requestedSequenceId.Value.ToString("D") + " requested by the caller.");
                 }
-                var item = new Item(i, lead, NurtureEligibility.Decide(lead.Facts));
-                items.Add(item);
-                byLeadId[lead.Id] = item;
+                batch.Add(new NurtureBatchLead(i, lead));
             }
 
-            ResolveRepeatEngagements(items, byLeadId);
+            new RepeatEngagementResolver(_service, _tracing, _options).Decide(batch);
 
             IReadOnlyList<NurtureSequenceDefinition>? sequences = null;
-            foreach (var item in items)
+            foreach (var item in batch)
             {
                 if (!item.Decision.IsEligible) continue;
                 sequences = NurtureSequenceReader.Load(_service);
@@ -108,254 +104,14 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 break;
             }
 
-            foreach (var item in items)
-                outcomes[item.Index] = item.Decision.IsEligible ? EnrollOne(item, sequences!) : SkipOne(item);
-
-            AppendRepeatLinesToExistingEnrollments(items);
+            var writer = new NurtureEnrollmentWriter(_service, _tracing, _options);
+            foreach (var item in batch)
+                outcomes[item.Index] = item.Decision.IsEligible ? writer.Enroll(item, sequences!) : writer.Skip(item);
+            writer.AppendRepeatLinesToExistingEnrollments(batch);
 
             var result = new NurtureEnrollmentOutcome[outcomes.Length];
             for (var i = 0; i < outcomes.Length; i++) result[i] = outcomes[i]!;
             return result;
-        }
-
-        // ---- eligibility: repeat engagements ---------------------------------------------------------------------
-
-        /// <summary>
-        /// For leads that are otherwise eligible and carry mpl_duplicateof: finds the enrolment of the original lead,
-        /// in this batch (it is being enrolled now: no query) or in Dataverse (one query, only when such leads exist).
-        /// A lead whose original is not enrolled (skipped, or never enrolled) is enrolled itself.
-        /// </summary>
-        private void ResolveRepeatEngagements(List<Item> items, Dictionary<Guid, Item> byLeadId)
-        {
-            var outside = new HashSet<Guid>();
-            foreach (var item in items)
-            {
-                var original = item.Lead.Facts.DuplicateOfLeadId;
-                if (item.Decision.IsEligible && original.HasValue && !byLeadId.ContainsKey(original.Value)) outside.Add(original.Value);
-            }
-
-            var existing = new Dictionary<Guid, Target>();
-            if (outside.Count > 0)
-            {
-                var query = new QueryExpression(NurtureEnrollmentTable.LogicalName)
-                {
-                    ColumnSet = new ColumnSet(NurtureEnrollmentTable.Columns.LeadId, NurtureEnrollmentTable.Columns.Status, NurtureEnrollmentTable.Columns.Reason),
-                };
-                query.Criteria.AddCondition(DataverseValues.In(NurtureEnrollmentTable.Columns.LeadId, outside));
-                query.Criteria.AddCondition(NurtureEnrollmentTable.Columns.Status, ConditionOperator.NotEqual, (int)EnrollmentStatus.Skipped);
-                foreach (var row in DataverseValues.RetrieveAll(_service, query))
-                {
-                    var leadId = DataverseValues.ReferenceId(row, NurtureEnrollmentTable.Columns.LeadId);
-                    if (leadId.HasValue) existing[leadId.Value] = Target.Existing(row);
-                }
-                Trace(outside.Count.ToString(CultureInfo.InvariantCulture) + " duplicate-of lead(s) looked up: "
-                    + existing.Count.ToString(CultureInfo.InvariantCulture) + " enrolled.");
-            }
-
-            var resolved = new Dictionary<Guid, Target?>();
-            foreach (var item in items)
-            {
-                if (!item.Decision.IsEligible || !item.Lead.Facts.DuplicateOfLeadId.HasValue) continue;
-                var target = Resolve(item, byLeadId, existing, resolved, new HashSet<Guid>());
-                if (target == null || target.NewFor == item) continue;
-                item.RepeatOf = target;
-                item.Lead.Facts.DuplicateOfEnrollmentId = target.EnrollmentId;
-                item.Decision = NurtureEligibility.Decide(item.Lead.Facts);
-                // Known before any write, so an original enrolled in this batch is created with its lines.
-                var line = NurtureEligibility.RepeatEngagementLine(item.Lead.CreatedOn ?? _options.UtcNow(), item.Lead.Id,
-                    item.Lead.Facts.Action, item.Lead.Context.OfferTitle);
-                if (target.NewFor != null) target.NewFor.LinesForThisEnrollment.Add(line);
-                else target.Lines.Add(line);
-            }
-        }
-
-        // The enrolment a batch lead joins: a new one for itself, the original's (new in this batch or existing), or
-        // null when the lead is not eligible. Follows chains of duplicates inside the batch; a cycle ends the chain.
-        private static Target? Resolve(Item item, Dictionary<Guid, Item> byLeadId, Dictionary<Guid, Target> existing,
-            Dictionary<Guid, Target?> resolved, HashSet<Guid> visiting)
-        {
-            if (resolved.TryGetValue(item.Lead.Id, out var known)) return known;
-            Target? target;
-            var originalId = item.Lead.Facts.DuplicateOfLeadId;
-            if (!item.Decision.IsEligible) target = null;
-            else if (!originalId.HasValue) target = Target.New(item);
-            else if (existing.TryGetValue(originalId.Value, out var enrolled)) target = enrolled;
-            else if (byLeadId.TryGetValue(originalId.Value, out var original) && visiting.Add(item.Lead.Id))
-                target = Resolve(original, byLeadId, existing, resolved, visiting) ?? Target.New(item);
-            else target = Target.New(item);
-            resolved[item.Lead.Id] = target;
-            return target;
-        }
-
-        // ---- writes ----------------------------------------------------------------------------------------------
-
-        private NurtureEnrollmentOutcome EnrollOne(Item item, IReadOnlyList<NurtureSequenceDefinition> sequences)
-        {
-            var lead = item.Lead;
-            var label = "Lead " + lead.Id.ToString("D");
-            var selection = NurtureSequenceSelector.Select(lead.Context, sequences);
-            Trace(label + ": " + selection.Reason);
-            foreach (var note in selection.Notes) Trace(label + ": " + note);
-
-            DateTime startedOn;
-            if (lead.CreatedOn.HasValue)
-            {
-                startedOn = DataverseValues.Utc(lead.CreatedOn.Value);
-            }
-            else
-            {
-                startedOn = DataverseValues.Utc(_options.UtcNow());
-                Trace(label + ": createdon is missing; the enrolment starts now, so a retry may plan other dates.");
-            }
-            var plan = new NurturePlanner(_options.Calendar).Plan(selection.Sequence, lead.Context, startedOn);
-            foreach (var diagnostic in plan.Diagnostics) Trace(label + ": " + diagnostic);
-
-            var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
-            var enrollment = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
-            {
-                [NurtureEnrollmentTable.Columns.Name] = plan.EnrollmentName,
-                [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
-                [NurtureEnrollmentTable.Columns.SequenceName] = ColumnText.TruncateWithEllipsis(plan.SequenceName, 200),
-                [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)plan.Status),
-                [NurtureEnrollmentTable.Columns.Reason] = ReasonWithLines(selection.Reason, item.LinesForThisEnrollment),
-                [NurtureEnrollmentTable.Columns.StopOnQualify] = plan.StopOnQualifyOrDisqualify,
-                [NurtureEnrollmentTable.Columns.StartedOn] = plan.EnrolledOnUtc,
-                [NurtureEnrollmentTable.Columns.StepsScheduled] = plan.StepsScheduled,
-                [NurtureEnrollmentTable.Columns.NextDueDate] = plan.NextDueDateUtc,
-            };
-            if (plan.SequenceId.HasValue) enrollment[NurtureEnrollmentTable.Columns.SequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, plan.SequenceId.Value);
-            if (lead.Owner != null) enrollment[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
-
-            var reference = new EntityReference(NurtureEnrollmentTable.LogicalName, enrollmentId);
-            var created = TryCreate(enrollment, out var duplicateKind);
-            if (!created && duplicateKind == DuplicateKind.OtherRowWithSameKey)
-            {
-                var reason = "The lead already has another enrolment (alternate key mpl_leadid); nothing was created.";
-                Trace(label + ": " + reason);
-                return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.AlreadyEnrolled, null, reason);
-            }
-
-            var activitiesCreated = 0;
-            var activitiesExisting = 0;
-            foreach (var activity in plan.Activities)
-            {
-                if (TryCreate(BuildActivity(activity, lead, reference), out _)) activitiesCreated++;
-                else activitiesExisting++;
-            }
-
-            NurtureEnrollmentOutcome outcome;
-            if (created)
-            {
-                Trace(label + ": enrolled in " + plan.Sequence.DisplayName + ", " + activitiesCreated.ToString(CultureInfo.InvariantCulture)
-                    + " activities scheduled, next due " + FormatDate(plan.NextDueDateUtc) + ".");
-                outcome = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Enrolled, reference, selection.Reason);
-            }
-            else if (activitiesCreated > 0)
-            {
-                Trace(label + ": enrolment existed; " + activitiesCreated.ToString(CultureInfo.InvariantCulture)
-                    + " missing activities created by this retry, " + activitiesExisting.ToString(CultureInfo.InvariantCulture) + " already there.");
-                outcome = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Enrolled, reference, "Completed by a retry: " + selection.Reason);
-            }
-            else
-            {
-                Trace(label + ": already enrolled (retry); nothing new was created.");
-                outcome = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.AlreadyEnrolled, reference, "Already enrolled.");
-            }
-            outcome.SequenceName = plan.SequenceName;
-            outcome.ActivitiesCreated = activitiesCreated;
-            outcome.ActivitiesExisting = activitiesExisting;
-            return outcome;
-        }
-
-        private Entity BuildActivity(PlannedNurtureActivity planned, NurtureLead lead, EntityReference enrollment)
-        {
-            var activity = new Entity(planned.LogicalName, NurtureRecordIds.Activity(lead.Id, planned.StepOrder))
-            {
-                [TaskTable.Columns.Subject] = planned.Subject,
-                [TaskTable.Columns.Description] = planned.ActivityType == NurtureActivityType.Email ? planned.DescriptionHtml : planned.Description,
-                [TaskTable.Columns.ScheduledEnd] = planned.DueDateUtc,
-                [TaskTable.Columns.PriorityCode] = new OptionSetValue(planned.PriorityCode),
-                [TaskTable.Columns.RegardingObjectId] = lead.Reference,
-                [TaskTable.Columns.NurtureEnrollmentId] = enrollment,
-                [TaskTable.Columns.NurtureStepNumber] = planned.StepOrder,
-            };
-            if (lead.Owner != null) activity[TaskTable.Columns.OwnerId] = lead.Owner;
-            if (planned.ActivityType == NurtureActivityType.Email)
-            {
-                // A draft for the seller to review and send: outgoing, addressed to the lead, never sent by the package.
-                activity[TaskTable.Columns.StatusCode] = new OptionSetValue(NurtureColumnSets.EmailDraftStatus);
-                activity[EmailTable.Columns.DirectionCode] = true;
-                activity[EmailTable.Columns.To] = new EntityCollection(new List<Entity>
-                {
-                    new Entity(NurtureColumnSets.ActivityParty) { [NurtureColumnSets.PartyId] = lead.Reference },
-                }) { EntityName = NurtureColumnSets.ActivityParty };
-            }
-            return activity;
-        }
-
-        private NurtureEnrollmentOutcome SkipOne(Item item)
-        {
-            var lead = item.Lead;
-            var label = "Lead " + lead.Id.ToString("D");
-            var decision = item.Decision;
-            if (!lead.Facts.IsMarketplace)
-            {
-                Trace(label + ": not enrolled, " + decision.Message + " (not a marketplace lead: no enrolment row).");
-                return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.NotApplicable, null, decision.Message);
-            }
-
-            var reason = decision.Message;
-            EntityReference? repeatOf = null;
-            if (decision.Reason == NurtureSkipReason.RepeatEngagement && item.RepeatOf != null)
-            {
-                repeatOf = new EntityReference(NurtureEnrollmentTable.LogicalName, item.RepeatOf.EnrollmentId);
-                reason += " (lead " + lead.Facts.DuplicateOfLeadId.GetValueOrDefault().ToString("D") + ", enrolment " + repeatOf.Id.ToString("D") + ")";
-            }
-
-            var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
-            var skipped = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
-            {
-                [NurtureEnrollmentTable.Columns.Name] = NurturePlanner.EnrollmentName("Not enrolled", lead.Context.LeadName),
-                [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
-                [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)EnrollmentStatus.Skipped),
-                [NurtureEnrollmentTable.Columns.Reason] = ColumnText.TruncateWithEllipsis(reason, NurtureEnrollmentTable.MaxLength.Reason),
-            };
-            if (lead.Owner != null) skipped[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
-            var created = TryCreate(skipped, out var duplicateKind);
-            Trace(label + ": skipped, " + reason + (created ? "." : " (the enrolment row already existed)."));
-            var reference = duplicateKind == DuplicateKind.OtherRowWithSameKey ? null : new EntityReference(NurtureEnrollmentTable.LogicalName, enrollmentId);
-            return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Skipped, reference, reason) { RepeatOf = repeatOf };
-        }
-
-        /// <summary>One Update per original enrolment; lines it already holds (an earlier run) are not added again.</summary>
-        private void AppendRepeatLinesToExistingEnrollments(List<Item> items)
-        {
-            var done = new HashSet<Target>();
-            foreach (var item in items)
-            {
-                var target = item.RepeatOf;
-                if (target == null || target.Row == null || target.Lines.Count == 0 || !done.Add(target)) continue;
-                var current = DataverseValues.Text(target.Row, NurtureEnrollmentTable.Columns.Reason) ?? string.Empty;
-                var updated = current;
-                foreach (var line in target.Lines)
-                    if (current.IndexOf(line, StringComparison.Ordinal) < 0)
-                        updated = NurtureEligibility.AppendTraceLine(updated, line, NurtureEnrollmentTable.MaxLength.Reason);
-                if (updated == current)
-                {
-                    Trace("Enrolment " + target.EnrollmentId.ToString("D") + " already has the repeat engagement line(s).");
-                    continue;
-                }
-                _service.Update(new Entity(NurtureEnrollmentTable.LogicalName, target.EnrollmentId) { [NurtureEnrollmentTable.Columns.Reason] = updated });
-                Trace("Enrolment " + target.EnrollmentId.ToString("D") + ": repeat engagement appended ("
-                    + target.Lines.Count.ToString(CultureInfo.InvariantCulture) + " line(s)).");
-            }
-        }
-
-        private static string ReasonWithLines(string first, List<string> lines)
-        {
-            var text = ColumnText.TruncateWithEllipsis(first, NurtureEnrollmentTable.MaxLength.Reason);
-            foreach (var line in lines) text = NurtureEligibility.AppendTraceLine(text, line, NurtureEnrollmentTable.MaxLength.Reason);
-            return text;
         }
 
         private Entity? FindEnrollment(Guid leadId)
@@ -366,75 +122,6 @@ namespace LeadPlugins.Plugins.Services.Nurture
             return rows.Count > 0 ? rows[0] : null;
         }
 
-        private enum DuplicateKind
-        {
-            None,
-            SameId,
-            OtherRowWithSameKey,
-        }
-
-        /// <summary>Creates the row; false when it exists already (same id, or another enrolment with the same lead).</summary>
-        private bool TryCreate(Entity row, out DuplicateKind duplicate)
-        {
-            try
-            {
-                _service.Create(row);
-                duplicate = DuplicateKind.None;
-                return true;
-            }
-            catch (FaultException<OrganizationServiceFault> fault) when (DataverseValues.ErrorCode(fault) == DataverseValues.DuplicateRecord)
-            {
-                duplicate = DuplicateKind.SameId;
-                return false;
-            }
-            catch (FaultException<OrganizationServiceFault> fault) when (DataverseValues.ErrorCode(fault) == DataverseValues.DuplicateRecordEntityKey)
-            {
-                duplicate = DuplicateKind.OtherRowWithSameKey;
-                return false;
-            }
-        }
-
-        private static string FormatDate(DateTime? value) =>
-            value.HasValue ? DataverseValues.Utc(value.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "(none)";
-
         private void Trace(string text) => _tracing.Trace("{0}", text);
-
-        private sealed class Item
-        {
-            public Item(int index, NurtureLead lead, NurtureEligibilityDecision decision)
-            {
-                Index = index;
-                Lead = lead;
-                Decision = decision;
-            }
-
-            public int Index { get; }
-            public NurtureLead Lead { get; }
-            public NurtureEligibilityDecision Decision { get; set; }
-            /// <summary>For a repeat engagement: the enrolment of the original lead.</summary>
-            public Target? RepeatOf { get; set; }
-            /// <summary>Repeat-engagement lines of later batch leads, written with this lead's new enrolment.</summary>
-            public List<string> LinesForThisEnrollment { get; } = new List<string>();
-        }
-
-        /// <summary>An enrolment a lead belongs to: one created in this batch for <see cref="NewFor"/>, or an existing <see cref="Row"/>.</summary>
-        private sealed class Target
-        {
-            private Target(Item? newFor, Entity? row, Guid enrollmentId)
-            {
-                NewFor = newFor;
-                Row = row;
-                EnrollmentId = enrollmentId;
-            }
-
-            public Item? NewFor { get; }
-            public Entity? Row { get; }
-            public Guid EnrollmentId { get; }
-            /// <summary>Repeat-engagement lines for an existing row (one Update at the end of the batch).</summary>
-            public List<string> Lines { get; } = new List<string>();
-
-            public static Target New(Item item) => new Target(item, null, NurtureRecordIds.Enrollment(item.Lead.Id));
-            public static Target Existing(Entity row) => new Target(null, row, row.Id);
-        }
     }
 }

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.ServiceModel;
+using LeadPlugins.Plugins.Domain.Enrichment;
+using LeadPlugins.Plugins.Domain.Nurture;
+using LeadPlugins.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadPlugins.Plugins.Services.Nurture
+{
+    /// <summary>
+    /// Writes what <see cref="RepeatEngagementResolver"/> decided: the enrolment row and one activity per step for an
+    /// enrolled lead, a Skipped enrolment row for a skipped marketplace lead, and the repeat-engagement lines on
+    /// existing enrolments. Creates by deterministic ids; "duplicate key" means "already there".
+    /// </summary>
+    internal sealed class NurtureEnrollmentWriter
+    {
+        private readonly IOrganizationService _service;
+        private readonly ITracingService _tracing;
+        private readonly NurtureOptions _options;
+
+        public NurtureEnrollmentWriter(IOrganizationService service, ITracingService tracing, NurtureOptions options)
+        {
+            _service = service ?? throw new ArgumentNullException(nameof(service));
+            _tracing = tracing ?? throw new ArgumentNullException(nameof(tracing));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+        }
+
+        private enum DuplicateKind
+        {
+            None,
+            SameId,
+            OtherRowWithSameKey,
+        }
+
+        /// <summary>Round trips: one Create for the enrolment and one per step (the activities are written after a "duplicate key" on the same id too, to complete a cut-short run).</summary>
+        public NurtureEnrollmentOutcome Enroll(NurtureBatchLead item, IReadOnlyList<NurtureSequenceDefinition> sequences)
+        {
+            var lead = item.Lead;
+            var label = "Lead " + lead.Id.ToString("D");
+            var selection = NurtureSequenceSelector.Select(lead.Context, sequences);
+            Trace(label + ": " + selection.Reason);
+            foreach (var note in selection.Notes) Trace(label + ": " + note);
+
+            DateTime startedOn;
+            if (lead.CreatedOn.HasValue)
+            {
+                startedOn = DataverseValues.Utc(lead.CreatedOn.Value);
+            }
+            else
+            {
+                startedOn = DataverseValues.Utc(_options.UtcNow());
+                Trace(label + ": createdon is missing; the enrolment starts now, so a retry may plan other dates.");
+            }
+            var plan = new NurturePlanner(_options.Calendar).Plan(selection.Sequence, lead.Context, startedOn);
+            foreach (var diagnostic in plan.Diagnostics) Trace(label + ": " + diagnostic);
+
+            var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
+            var enrollment = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
+            {
+                [NurtureEnrollmentTable.Columns.Name] = plan.EnrollmentName,
+                [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
+                [NurtureEnrollmentTable.Columns.SequenceName] = ColumnText.TruncateWithEllipsis(plan.SequenceName, 200),
+                [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)plan.Status),
+                [NurtureEnrollmentTable.Columns.Reason] = ReasonWithLines(selection.Reason, item.LinesForThisEnrollment),
+                [NurtureEnrollmentTable.Columns.StopOnQualify] = plan.StopOnQualifyOrDisqualify,
+                [NurtureEnrollmentTable.Columns.StartedOn] = plan.EnrolledOnUtc,
+                [NurtureEnrollmentTable.Columns.StepsScheduled] = plan.StepsScheduled,
+                [NurtureEnrollmentTable.Columns.NextDueDate] = plan.NextDueDateUtc,
+            };
+            if (plan.SequenceId.HasValue) enrollment[NurtureEnrollmentTable.Columns.SequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, plan.SequenceId.Value);
+            if (lead.Owner != null) enrollment[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
+
+            var reference = new EntityReference(NurtureEnrollmentTable.LogicalName, enrollmentId);
+            var created = TryCreate(enrollment, out var duplicateKind);
+            if (!created && duplicateKind == DuplicateKind.OtherRowWithSameKey)
+            {
+                var reason = "The lead already has another enrolment (alternate key mpl_leadid); nothing was created.";
+                Trace(label + ": " + reason);
+                return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.AlreadyEnrolled, null, reason);
+            }
+
+            var activitiesCreated = 0;
+            var activitiesExisting = 0;
+            foreach (var activity in plan.Activities)
+            {
+                if (TryCreate(BuildActivity(activity, lead, reference), out _)) activitiesCreated++;
+                else activitiesExisting++;
+            }
+
+            NurtureEnrollmentOutcome outcome;
+            if (created)
+            {
+                Trace(label + ": enrolled in " + plan.Sequence.DisplayName + ", " + activitiesCreated.ToString(CultureInfo.InvariantCulture)
+                    + " activities scheduled, next due " + FormatDate(plan.NextDueDateUtc) + ".");
+                outcome = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Enrolled, reference, selection.Reason);
+            }
+            else if (activitiesCreated > 0)
+            {
+                Trace(label + ": enrolment existed; " + activitiesCreated.ToString(CultureInfo.InvariantCulture)
+                    + " missing activities created by this retry, " + activitiesExisting.ToString(CultureInfo.InvariantCulture) + " already there.");
+                outcome = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Enrolled, reference, "Completed by a retry: " + selection.Reason);
+            }
+            else
+            {
+                Trace(label + ": already enrolled (retry); nothing new was created.");
+                outcome = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.AlreadyEnrolled, reference, "Already enrolled.");
+            }
+            outcome.SequenceName = plan.SequenceName;
+            outcome.ActivitiesCreated = activitiesCreated;
+            outcome.ActivitiesExisting = activitiesExisting;
+            return outcome;
+        }
+
+        /// <summary>A lead that is not enrolled: a Skipped enrolment row (one Create) for a marketplace lead, nothing for others.</summary>
+        public NurtureEnrollmentOutcome Skip(NurtureBatchLead item)
+        {
+            var lead = item.Lead;
+            var label = "Lead " + lead.Id.ToString("D");
+            var decision = item.Decision;
+            if (!lead.Facts.IsMarketplace)
+            {
+                Trace(label + ": not enrolled, " + decision.Message + " (not a marketplace lead: no enrolment row).");
+                return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.NotApplicable, null, decision.Message);
+            }
+
+            var reason = decision.Message;
+            EntityReference? repeatOf = null;
+            if (decision.Reason == NurtureSkipReason.RepeatEngagement && item.RepeatOf != null)
+            {
+                repeatOf = new EntityReference(NurtureEnrollmentTable.LogicalName, item.RepeatOf.EnrollmentId);
+                reason += " (lead " + lead.Facts.DuplicateOfLeadId.GetValueOrDefault().ToString("D") + ", enrolment " + repeatOf.Id.ToString("D") + ")";
+            }
+
+            var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
+            var skipped = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
+            {
+                [NurtureEnrollmentTable.Columns.Name] = NurturePlanner.EnrollmentName("Not enrolled", lead.Context.LeadName),
+                [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
+                [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)EnrollmentStatus.Skipped),
+                [NurtureEnrollmentTable.Columns.Reason] = ColumnText.TruncateWithEllipsis(reason, NurtureEnrollmentTable.MaxLength.Reason),
+            };
+            if (lead.Owner != null) skipped[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
+            var created = TryCreate(skipped, out var duplicateKind);
+            Trace(label + ": skipped, " + reason + (created ? "." : " (the enrolment row already existed)."));
+            var reference = duplicateKind == DuplicateKind.OtherRowWithSameKey ? null : new EntityReference(NurtureEnrollmentTable.LogicalName, enrollmentId);
+            return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Skipped, reference, reason) { RepeatOf = repeatOf };
+        }
+
+        /// <summary>One Update per existing original enrolment; lines it already holds (an earlier run) are not added again.</summary>
+        public void AppendRepeatLinesToExistingEnrollments(IReadOnlyList<NurtureBatchLead> batch)
+        {
+            var done = new HashSet<EnrollmentTarget>();
+            foreach (var item in batch)
+            {
+                var target = item.RepeatOf;
+                if (target == null || target.Row == null || target.Lines.Count == 0 || !done.Add(target)) continue;
+                var current = DataverseValues.Text(target.Row, NurtureEnrollmentTable.Columns.Reason) ?? string.Empty;
+                var updated = current;
+                foreach (var line in target.Lines)
+                    if (current.IndexOf(line, StringComparison.Ordinal) < 0)
+                        updated = NurtureEligibility.AppendTraceLine(updated, line, NurtureEnrollmentTable.MaxLength.Reason);
+                if (updated == current)
+                {
+                    Trace("Enrolment " + target.EnrollmentId.ToString("D") + " already has the repeat engagement line(s).");
+                    continue;
+                }
+                _service.Update(new Entity(NurtureEnrollmentTable.LogicalName, target.EnrollmentId) { [NurtureEnrollmentTable.Columns.Reason] = updated });
+                Trace("Enrolment " + target.EnrollmentId.ToString("D") + ": repeat engagement appended ("
+                    + target.Lines.Count.ToString(CultureInfo.InvariantCulture) + " line(s)).");
+            }
+        }
+
+        private static Entity BuildActivity(PlannedNurtureActivity planned, NurtureLead lead, EntityReference enrollment)
+        {
+            var activity = new Entity(planned.LogicalName, NurtureRecordIds.Activity(lead.Id, planned.StepOrder))
+            {
+                [TaskTable.Columns.Subject] = planned.Subject,
+                [TaskTable.Columns.Description] = planned.ActivityType == NurtureActivityType.Email ? planned.DescriptionHtml : planned.Description,
+                [TaskTable.Columns.ScheduledEnd] = planned.DueDateUtc,
+                [TaskTable.Columns.PriorityCode] = new OptionSetValue(planned.PriorityCode),
+                [TaskTable.Columns.RegardingObjectId] = lead.Reference,
+                [TaskTable.Columns.NurtureEnrollmentId] = enrollment,
+                [TaskTable.Columns.NurtureStepNumber] = planned.StepOrder,
+            };
+            if (lead.Owner != null) activity[TaskTable.Columns.OwnerId] = lead.Owner;
+            if (planned.ActivityType == NurtureActivityType.Email)
+            {
+                // A draft for the seller to review and send: outgoing, addressed to the lead, never sent by the package.
+                activity[TaskTable.Columns.StatusCode] = new OptionSetValue(NurtureColumnSets.EmailDraftStatus);
+                activity[EmailTable.Columns.DirectionCode] = true;
+                activity[EmailTable.Columns.To] = new EntityCollection(new List<Entity>
+                {
+                    new Entity(NurtureColumnSets.ActivityParty) { [NurtureColumnSets.PartyId] = lead.Reference },
+                }) { EntityName = NurtureColumnSets.ActivityParty };
+            }
+            return activity;
+        }
+
+        private static string ReasonWithLines(string first, List<string> lines)
+        {
+            var text = ColumnText.TruncateWithEllipsis(first, NurtureEnrollmentTable.MaxLength.Reason);
+            foreach (var line in lines) text = NurtureEligibility.AppendTraceLine(text, line, NurtureEnrollmentTable.MaxLength.Reason);
+            return text;
+        }
+
+        /// <summary>Creates the row; false when it exists already (same id, or another enrolment with the same lead).</summary>
+        private bool TryCreate(Entity row, out DuplicateKind duplicate)
+        {
+            try
+            {
+                _service.Create(row);
+                duplicate = DuplicateKind.None;
+                return true;
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (DataverseValues.ErrorCode(fault) == DataverseValues.DuplicateRecord)
+            {
+                duplicate = DuplicateKind.SameId;
+                return false;
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (DataverseValues.ErrorCode(fault) == DataverseValues.DuplicateRecordEntityKey)
+            {
+                duplicate = DuplicateKind.OtherRowWithSameKey;
+                return false;
+            }
+        }
+
+        private static string FormatDate(DateTime? value) =>
+            value.HasValue ? DataverseValues.Utc(value.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "(none)";
+
+        private void Trace(string text) => _tracing.Trace("{0}", text);
+    }
+}
