@@ -31,7 +31,24 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         /// <summary>RetrieveMultiple calls made so far.</summary>
         internal int QueryCount { get; private set; }
 
-        internal IReadOnlyList<StorefrontSetting>? ReadStorefrontSettings()
+        /// <summary>
+        /// The batch's reference data: the built-in tables (with the step's settings) when no lead is from the
+        /// marketplace, else storefront settings, offers (when a lead names one), routing rules and the open leads with
+        /// the batch's e-mails (when one has an address), in that order.
+        /// </summary>
+        internal EnrichmentReferenceData ReadReferenceData(EnrichmentLookupKeys keys, EnrichmentSettings settings, out IReadOnlyList<OpenLead>? openLeads)
+        {
+            openLeads = null;
+            if (keys.MarketplaceLeadCount == 0)
+                return settings != EnrichmentSettings.Default ? new EnrichmentReferenceData(settings, null, null, null) : EnrichmentReferenceData.Default;
+            var storefronts = ReadStorefrontSettings();
+            var offers = keys.NeedsOffers ? ReadOffers(keys) : null;
+            var rules = ReadRoutingRules();
+            openLeads = keys.NeedsDuplicates ? ReadOpenLeads(keys) : null;
+            return new EnrichmentReferenceData(settings, storefronts, offers, rules);
+        }
+
+        private IReadOnlyList<StorefrontSetting>? ReadStorefrontSettings()
         {
             var rows = Read(EnrichmentQueries.StorefrontSettings(), "storefront settings", ref _failures.StorefrontSettings);
             if (rows == null) return null;
@@ -50,7 +67,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             return settings;
         }
 
-        internal IReadOnlyList<OfferEntry>? ReadOffers(EnrichmentLookupKeys keys)
+        private IReadOnlyList<OfferEntry>? ReadOffers(EnrichmentLookupKeys keys)
         {
             if (keys.OfferIds.Count > EnrichmentQueries.MaxInValues || keys.OfferTitles.Count > EnrichmentQueries.MaxInValues)
             {
@@ -67,7 +84,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             return offers;
         }
 
-        internal IReadOnlyList<RoutingRule>? ReadRoutingRules()
+        private IReadOnlyList<RoutingRule>? ReadRoutingRules()
         {
             var rows = Read(EnrichmentQueries.RoutingRules(), "routing rules", ref _failures.RoutingRules);
             if (rows == null) return null;
@@ -80,7 +97,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             return rules;
         }
 
-        internal IReadOnlyList<OpenLead>? ReadOpenLeads(EnrichmentLookupKeys keys)
+        private IReadOnlyList<OpenLead>? ReadOpenLeads(EnrichmentLookupKeys keys)
         {
             if (keys.Emails.Count > EnrichmentQueries.MaxInValues)
             {

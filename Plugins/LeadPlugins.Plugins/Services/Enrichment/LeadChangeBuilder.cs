@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
@@ -89,6 +90,33 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         internal static void Apply(Entity changes, Entity lead)
         {
             foreach (var pair in changes.Attributes) lead[pair.Key] = pair.Value;
+        }
+
+        /// <summary>
+        /// A marketplace lead cannot be re-sent, and a writer's value longer than its column would make the platform
+        /// reject the whole Create after this step. So, once enrichment has read the full text, over-long writer values
+        /// are cut to their column and the lead is saved as Partial with a note saying what was cut.
+        /// Returns that note (for the trace), or null when nothing was cut.
+        /// </summary>
+        internal static string? FitWriterTextToColumns(Entity lead)
+        {
+            System.Text.StringBuilder? note = null;
+            foreach (var column in LeadTextColumns.WriterTextColumns)
+            {
+                if (!(lead.Attributes.TryGetValue(column.Key, out var value) && value is string text) || text.Length <= column.Value) continue;
+                lead[column.Key] = ColumnText.Truncate(text, column.Value);
+                note = (note == null ? new System.Text.StringBuilder("Input cut to fit its column so the lead could be saved: ") : note.Append("; "))
+                    .Append(column.Key).Append(' ').Append(text.Length.ToString("N0", CultureInfo.InvariantCulture))
+                    .Append(" -> ").Append(column.Value.ToString(CultureInfo.InvariantCulture)).Append(" characters");
+            }
+            if (note == null) return null;
+            note.Append('.');
+            var status = lead.GetAttributeValue<OptionSetValue>(LeadTable.Columns.EnrichmentStatus);
+            if (status == null || status.Value == (int)EnrichmentStatus.Enriched) lead[LeadTable.Columns.EnrichmentStatus] = new OptionSetValue((int)EnrichmentStatus.Partial);
+            var message = lead.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage);
+            lead[LeadTable.Columns.EnrichmentMessage] = ColumnText.Truncate(
+                string.IsNullOrEmpty(message) ? note.ToString() : message + " " + note, LeadTable.MaxLength.EnrichmentMessage);
+            return note.ToString();
         }
 
         // The platform puts the creating user into a Create's ownerid before PreOperation; any other owner was chosen.

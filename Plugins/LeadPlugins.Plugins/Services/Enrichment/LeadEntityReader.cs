@@ -9,6 +9,25 @@ namespace LeadPlugins.Plugins.Services.Enrichment
     /// <summary>Reads a lead entity (a Target or a retrieved row) into the domain's <see cref="LeadFields"/>.</summary>
     internal static class LeadEntityReader
     {
+        private static readonly string[] StandardInputColumns =
+        {
+            LeadTable.Columns.Subject, LeadTable.Columns.Description, LeadTable.Columns.LeadSource, LeadTable.Columns.ActionCode, LeadTable.Columns.FirstName,
+            LeadTable.Columns.LastName, LeadTable.Columns.EmailAddress1, LeadTable.Columns.Telephone1, LeadTable.Columns.CompanyName, LeadTable.Columns.JobTitle, LeadTable.Columns.Address1Country,
+            LeadTable.Columns.OwnerId, LeadTable.Columns.CreatedBy, LeadTable.Columns.CreatedOn, LeadTable.Columns.LeadQualityCode, LeadTable.Columns.LeadSourceCode,
+            LeadTable.Columns.CampaignId, LeadTable.Columns.DuplicateOf, LeadTable.Columns.NurtureSequenceId,
+        };
+
+        /// <summary>The lead columns enrichment reads: <see cref="Read"/>'s, those the change builder compares, and the step's extra source columns.</summary>
+        internal static string[] InputColumns(EnrichmentSettings settings)
+        {
+            var columns = new List<string>(StandardInputColumns);
+            foreach (var extra in settings.ExtraSourceColumns)
+            {
+                if (!columns.Contains(extra)) columns.Add(extra);
+            }
+            return columns.ToArray();
+        }
+
         /// <summary>
         /// Text columns must hold strings: anything else means an upstream mapping is broken, so this lead fails with
         /// a readable message (the caller catches it per lead). Extra source columns are the admin's choice and may be
