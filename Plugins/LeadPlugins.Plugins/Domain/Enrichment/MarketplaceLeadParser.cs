@@ -113,9 +113,14 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
 
             if (kind == LeadKind.NotMarketplace)
             {
-                return new ParsedLead(kind, fields.LeadId, LeadInputShape.None, null, MarketplaceSource.None, null, null, null, null, null, null,
-                    null, null, payload?.CampaignCode, payload?.CampaignSource, NormalizedEmail.Missing, null, null, false, false, null,
-                    ContactUpdates.None, payload, Array.Empty<string>(), false);
+                return new ParsedLead
+                {
+                    Kind = kind,
+                    LeadId = fields.LeadId,
+                    CampaignCode = payload?.CampaignCode,
+                    CampaignSource = payload?.CampaignSource,
+                    Payload = payload,
+                };
             }
 
             if (kind == LeadKind.Marketplace)
@@ -146,10 +151,37 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             }
 
             var updates = BuildUpdates(fields, payload);
-            return new ParsedLead(kind, fields.LeadId, shape, sourceColumn, source, sourceText, action, actionText, publisherId, offerId, offerTitle,
-                testToken, coSell, payload?.CampaignCode, payload?.CampaignSource, email, countryCode, countryText,
-                StringRanges.CountDigits(phone) >= MinPhoneDigits, company != null, jobTitle, updates, payload,
-                problems == null ? (IReadOnlyList<string>)Array.Empty<string>() : problems.ToArray(), byWriter);
+            return new ParsedLead
+            {
+                Kind = kind,
+                LeadId = fields.LeadId,
+                // Recognition: where the source was found and what it says.
+                Shape = shape,
+                SourceColumn = sourceColumn,
+                Source = source,
+                SourceText = sourceText,
+                Action = action,
+                ActionText = actionText,
+                PublisherId = publisherId,
+                OfferId = offerId,
+                OfferTitle = offerTitle,
+                CreatedByMarketplaceWriter = byWriter,
+                // Signals and campaign.
+                TestToken = testToken,
+                CoSell = coSell,
+                CampaignCode = payload?.CampaignCode,
+                CampaignSource = payload?.CampaignSource,
+                // Contact.
+                Email = email,
+                CountryCode = countryCode,
+                CountryText = countryText,
+                HasPhone = StringRanges.CountDigits(phone) >= MinPhoneDigits,
+                HasCompany = company != null,
+                JobTitle = jobTitle,
+                ContactUpdates = updates,
+                Payload = payload,
+                Problems = problems == null ? (IReadOnlyList<string>)Array.Empty<string>() : problems.ToArray(),
+            };
         }
 
         private static void ReadSeparateFields(LeadFields fields, MarketplacePayload? payload, out LeadInputShape shape, out string? sourceColumn,
