@@ -10,51 +10,31 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
     /// </summary>
     public sealed class MarketplacePayload
     {
-        private static readonly string[] UserDetailsNames = PayloadScanner.UserDetailsNames;
-        private static readonly string[] FirstNameNames = PayloadScanner.FirstNameNames;
-        private static readonly string[] LastNameNames = PayloadScanner.LastNameNames;
-        private static readonly string[] EmailNames = PayloadScanner.EmailNames;
-        private static readonly string[] PhoneNames = PayloadScanner.PhoneNames;
-        private static readonly string[] CountryNames = PayloadScanner.CountryNames;
-        private static readonly string[] CompanyNames = PayloadScanner.CompanyNames;
-        private static readonly string[] TitleNames = PayloadScanner.TitleNames;
-        private static readonly string[] LeadSourceNames = PayloadScanner.LeadSourceNames;
-        private static readonly string[] ActionCodeNames = PayloadScanner.ActionCodeNames;
-        private static readonly string[] OfferTitleNames = PayloadScanner.OfferTitleNames;
-        private static readonly string[] DescriptionNames = PayloadScanner.DescriptionNames;
-        private static readonly string[] CampaignCodeNames = PayloadScanner.CampaignCodeNames;
-        private static readonly string[] CampaignSourceNames = PayloadScanner.CampaignSourceNames;
-
-        private const string NotProvidedPlaceholder = "NotProvidedFromAzureMarketPlace";
-
         // The payload's own description is kept as a range of the text it came from and cut only when read
         // (enrichment never reads it), so a typical payload allocates one string less.
         private readonly string? _descriptionSource;
         private readonly int _descriptionStart;
         private readonly int _descriptionLength;
 
-        private MarketplacePayload(string? firstName, string? lastName, string? email, string? phone, string? country, string? company,
-            string? title, string? leadSource, string? actionCode, string? offerTitle, string? descriptionSource, int descriptionStart,
-            int descriptionLength, string? campaignCode, string? campaignSource, bool isLeadPayload, bool hasUserDetails,
-            IReadOnlyList<string> diagnostics, bool isComplete, bool readByScanner)
+        private MarketplacePayload(ref PayloadFields fields, bool isLeadPayload, IReadOnlyList<string> diagnostics, bool isComplete, bool readByScanner)
         {
-            FirstName = firstName;
-            LastName = lastName;
-            Email = email;
-            Phone = phone;
-            Country = country;
-            Company = company;
-            Title = title;
-            LeadSource = leadSource;
-            ActionCode = actionCode;
-            OfferTitle = offerTitle;
-            _descriptionSource = descriptionSource;
-            _descriptionStart = descriptionStart;
-            _descriptionLength = descriptionLength;
-            CampaignCode = campaignCode;
-            CampaignSource = campaignSource;
+            FirstName = fields.Contact(PayloadSlots.FirstName);
+            LastName = fields.Contact(PayloadSlots.LastName);
+            Email = fields.Contact(PayloadSlots.Email);
+            Phone = fields.Contact(PayloadSlots.Phone);
+            Country = fields.Contact(PayloadSlots.Country);
+            Company = fields.Contact(PayloadSlots.Company);
+            Title = fields.Contact(PayloadSlots.Title);
+            LeadSource = fields.LeadSource;
+            ActionCode = fields.ActionCode;
+            OfferTitle = fields.OfferTitle;
+            _descriptionSource = fields.DescriptionSource;
+            _descriptionStart = fields.DescriptionStart;
+            _descriptionLength = fields.DescriptionLength;
+            CampaignCode = fields.CampaignCode;
+            CampaignSource = fields.CampaignSource;
             IsLeadPayload = isLeadPayload;
-            HasUserDetails = hasUserDetails;
+            HasUserDetails = fields.HasUserObject;
             Diagnostics = diagnostics;
             IsComplete = isComplete;
             ReadByScanner = readByScanner;
@@ -103,8 +83,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         {
             if (!LooksLikeJsonObject(description)) return null;
             if (limits == null) limits = JsonReadLimits.Default;
-            var found = default(PayloadScanner.Found);
-            if (PayloadScanner.TryScanPayload(description!, limits, ref found)) return FromScan(ref found, limits);
+            var found = default(PayloadFields);
+            if (PayloadScanner.TryScanPayload(description!, limits, ref found)) return FromFields(ref found, limits, Array.Empty<string>(), true, true);
             return ReadTree(description, limits);
         }
 
@@ -118,49 +98,47 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             return ReadTree(description, limits ?? JsonReadLimits.Default);
         }
 
-        private static MarketplacePayload? FromScan(ref PayloadScanner.Found found, JsonReadLimits limits)
+        /// <summary>
+        /// The one mapping of what either reader found to the payload: a description that is itself the listing URL's
+        /// parameters (a JSON string) becomes the campaign code and source; null when the object holds neither lead
+        /// members nor campaign parameters.
+        /// </summary>
+        private static MarketplacePayload? FromFields(ref PayloadFields fields, JsonReadLimits limits, IReadOnlyList<string> diagnostics,
+            bool isComplete, bool readByScanner)
         {
-            bool user = found.HasUserObject;
-            string? campaignCode = found.CampaignCode;
-            string? campaignSource = found.CampaignSource;
-            string? descriptionSource = found.DescriptionSource;
-            int descriptionStart = found.DescriptionStart, descriptionEnd = found.DescriptionStart + found.DescriptionLength;
-
-            // The description member may itself be the listing URL's parameters as a JSON string.
-            if (descriptionSource != null && PayloadScanner.LooksLikeJsonObject(descriptionSource, descriptionStart, descriptionEnd))
+            string? source = fields.DescriptionSource;
+            int start = fields.DescriptionStart, end = fields.DescriptionStart + fields.DescriptionLength;
+            if (source != null && PayloadScanner.LooksLikeJsonObject(source, start, end))
             {
                 string? innerCode, innerSource;
-                var inner = default(PayloadScanner.Found);
-                if (PayloadScanner.TryScanCampaign(descriptionSource, descriptionStart, descriptionEnd, limits, ref inner))
+                var inner = default(PayloadFields);
+                if (PayloadScanner.TryScanCampaign(source, start, end, limits, ref inner))
                 {
                     innerCode = inner.CampaignCode;
                     innerSource = inner.CampaignSource;
                 }
                 else
                 {
-                    var tree = TolerantJson.Parse(StringRanges.Slice(descriptionSource, descriptionStart, descriptionEnd), limits).Root as JsonObject;
-                    innerCode = tree == null ? null : Text(tree, CampaignCodeNames);
-                    innerSource = tree == null ? null : Text(tree, CampaignSourceNames);
+                    var tree = TolerantJson.Parse(StringRanges.Slice(source, start, end), limits).Root as JsonObject;
+                    innerCode = tree == null ? null : Text(tree, PayloadSlots.CampaignCodeNames);
+                    innerSource = tree == null ? null : Text(tree, PayloadSlots.CampaignSourceNames);
                 }
                 if (innerCode != null || innerSource != null)
                 {
-                    campaignCode = campaignCode ?? innerCode;
-                    campaignSource = campaignSource ?? innerSource;
-                    descriptionSource = null;
+                    fields.CampaignCode = fields.CampaignCode ?? innerCode;
+                    fields.CampaignSource = fields.CampaignSource ?? innerSource;
+                    fields.DescriptionSource = null;
+                    fields.DescriptionStart = 0;
+                    fields.DescriptionLength = 0;
                 }
             }
 
-            bool isLead = user || found.LeadSource != null || found.ActionCode != null || found.OfferTitle != null || found.RootEmail != null;
-            if (!isLead && campaignCode == null && campaignSource == null) return null;
-            return new MarketplacePayload(
-                user ? found.UserFirstName : found.RootFirstName, user ? found.UserLastName : found.RootLastName,
-                user ? found.UserEmail : found.RootEmail, user ? found.UserPhone : found.RootPhone,
-                user ? found.UserCountry : found.RootCountry, user ? found.UserCompany : found.RootCompany,
-                user ? found.UserTitle : found.RootTitle, found.LeadSource, found.ActionCode, found.OfferTitle,
-                descriptionSource, descriptionStart, descriptionEnd - descriptionStart, campaignCode, campaignSource, isLead, user,
-                Array.Empty<string>(), true, true);
+            bool isLead = fields.HasUserObject || fields.LeadSource != null || fields.ActionCode != null || fields.OfferTitle != null || fields.RootEmail != null;
+            if (!isLead && fields.CampaignCode == null && fields.CampaignSource == null) return null;
+            return new MarketplacePayload(ref fields, isLead, diagnostics, isComplete, readByScanner);
         }
 
+        /// <summary>The tolerant path: any JSON, repaired where it can be, read into the same fields by the same slots.</summary>
         private static MarketplacePayload? ReadTree(string? description, JsonReadLimits limits)
         {
             var parsed = TolerantJson.Parse(description, limits);
@@ -169,44 +147,29 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
 
             List<string>? diagnostics = parsed.Diagnostics.Count == 0 ? null : new List<string>(parsed.Diagnostics);
             bool isComplete = parsed.IsComplete;
-
             var user = ReadUserDetails(root, ref diagnostics, ref isComplete);
 
-            // The description member may itself be the listing URL's parameters as a JSON string.
-            string? notes = Text(root, DescriptionNames);
-            string? campaignCode = Text(root, CampaignCodeNames);
-            string? campaignSource = Text(root, CampaignSourceNames);
-            if (LooksLikeJsonObject(notes))
+            var fields = default(PayloadFields);
+            fields.HasUserObject = user != null;
+            for (int slot = 0; slot < PayloadSlots.TextSlots; slot++)
             {
-                var inner = TolerantJson.Parse(notes, limits).Root as JsonObject;
-                if (inner != null)
+                var level = PayloadSlots.IsUserContact(slot) ? user : root;
+                if (level == null) continue;
+                var text = Text(level, PayloadSlots.NamesOf(slot));
+                if (slot != PayloadSlots.Description) PayloadFields.Slot(ref fields, slot) = text;
+                else if (text != null)
                 {
-                    string? innerCode = Text(inner, CampaignCodeNames);
-                    string? innerSource = Text(inner, CampaignSourceNames);
-                    if (innerCode != null || innerSource != null)
-                    {
-                        campaignCode = campaignCode ?? innerCode;
-                        campaignSource = campaignSource ?? innerSource;
-                        notes = null;
-                    }
+                    fields.DescriptionSource = text;
+                    fields.DescriptionLength = text.Length;
                 }
             }
-
-            bool isLead = user != null || Text(root, LeadSourceNames) != null || Text(root, ActionCodeNames) != null
-                || Text(root, OfferTitleNames) != null || Text(root, EmailNames) != null;
-            if (!isLead && campaignCode == null && campaignSource == null) return null;
-
-            IReadOnlyList<string> notesList = diagnostics == null ? (IReadOnlyList<string>)Array.Empty<string>() : diagnostics.ToArray();
-            var flat = user ?? root;
-            return new MarketplacePayload(Text(flat, FirstNameNames), Text(flat, LastNameNames), Text(flat, EmailNames), Text(flat, PhoneNames),
-                Text(flat, CountryNames), Text(flat, CompanyNames), Text(flat, TitleNames), Text(root, LeadSourceNames),
-                Text(root, ActionCodeNames), Text(root, OfferTitleNames), notes, 0, notes == null ? 0 : notes.Length, campaignCode,
-                campaignSource, isLead, user != null, notesList, isComplete, false);
+            IReadOnlyList<string> notes = diagnostics == null ? (IReadOnlyList<string>)Array.Empty<string>() : diagnostics.ToArray();
+            return FromFields(ref fields, limits, notes, isComplete, false);
         }
 
         private static JsonObject? ReadUserDetails(JsonObject root, ref List<string>? diagnostics, ref bool isComplete)
         {
-            var node = root.GetAny(UserDetailsNames);
+            var node = root.GetAny(PayloadSlots.UserDetailsNames);
             if (node == null || node.Kind == JsonNodeKind.Null) return null;
             var user = node as JsonObject;
             if (user != null) return user;
@@ -235,7 +198,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             for (int i = 0; i < names.Length; i++)
             {
                 var value = StringRanges.TrimToNull(obj.GetText(names[i]));
-                if (value != null && !string.Equals(value, NotProvidedPlaceholder, StringComparison.OrdinalIgnoreCase)) return value;
+                if (value != null && !string.Equals(value, PayloadSlots.NotProvidedPlaceholder, StringComparison.OrdinalIgnoreCase)) return value;
             }
             return null;
         }

@@ -1,4 +1,4 @@
-using System;
+using static LeadPlugins.Plugins.Domain.Enrichment.PayloadSlots;
 
 namespace LeadPlugins.Plugins.Domain.Enrichment
 {
@@ -35,7 +35,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             }
 
             // open = containers open including this one. table == null: validate only.
-            internal bool Object(int open, FieldTable? table, ref Found found)
+            internal bool Object(int open, FieldTable? table, ref PayloadFields found)
             {
                 Pos++; // '{'
                 int membersStart = Pos;
@@ -121,7 +121,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                     Pos++;
                     return true;
                 }
-                var none = default(Found);
+                var none = default(PayloadFields);
                 while (true)
                 {
                     if (!Value(open, -1, 0, ref none)) return false;
@@ -141,7 +141,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             }
 
             // A member or item value at Pos (white space skipped); slot -1 = not kept.
-            private bool Value(int open, int slot, int rank, ref Found found)
+            private bool Value(int open, int slot, int rank, ref PayloadFields found)
             {
                 char c = _text[Pos];
                 if (c == '{' || c == '[')
@@ -181,7 +181,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 return literal == "null" || KeepText(slot, rank, 0, 0, literal, ref found);
             }
 
-            private static bool NoteUserDetails(int rank, ref Found found)
+            private static bool NoteUserDetails(int rank, ref PayloadFields found)
             {
                 if (found.UserAlias >= 0) return false; // both UserDetails and CustomerInfo: the tolerant reader decides
                 found.UserAlias = rank;
@@ -189,7 +189,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             }
 
             // CustomerInfo as a JSON string (Azure Table entities): read with the default limits, as the tolerant path does.
-            private bool UserDetailsText(int start, int end, bool escaped, ref Found found)
+            private bool UserDetailsText(int start, int end, bool escaped, ref PayloadFields found)
             {
                 string inner = escaped ? Unescape(start, end) : _text.Substring(start, end - start);
                 if (!LooksLikeJsonObject(inner, 0, inner.Length)) return false; // "not an object": reported
@@ -197,7 +197,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 return TryScan(inner, 0, inner.Length, JsonReadLimits.Default, UserTable, ref found);
             }
 
-            private bool KeepString(int slot, int rank, int start, int end, bool escaped, ref Found found)
+            private bool KeepString(int slot, int rank, int start, int end, bool escaped, ref PayloadFields found)
             {
                 int kept = KeptRank(ref found, slot);
                 if (kept >= 0 && kept < rank) return true;
@@ -215,13 +215,13 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 {
                     // Source and action codes are nearly always spelled as documented: reuse the code table's string.
                     string? known = slot == LeadSource || slot == ActionCode ? LeadCodes.KnownSpelling(_text, start, end) : null;
-                    Slot(ref found, slot) = known ?? StringRanges.Slice(_text, start, end);
+                    PayloadFields.Slot(ref found, slot) = known ?? StringRanges.Slice(_text, start, end);
                 }
                 return true;
             }
 
             // A number's raw text (range) or a literal/unescaped text (value).
-            private bool KeepText(int slot, int rank, int start, int end, string? value, ref Found found)
+            private bool KeepText(int slot, int rank, int start, int end, string? value, ref PayloadFields found)
             {
                 int kept = KeptRank(ref found, slot);
                 if (kept >= 0 && kept < rank) return true;
@@ -236,14 +236,14 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 }
                 else
                 {
-                    Slot(ref found, slot) = text;
+                    PayloadFields.Slot(ref found, slot) = text;
                 }
                 return true;
             }
 
             private static bool IsPlaceholder(string text, int start, int end)
                 => end - start == NotProvidedPlaceholder.Length
-                    && string.Compare(text, start, NotProvidedPlaceholder, 0, NotProvidedPlaceholder.Length, StringComparison.OrdinalIgnoreCase) == 0;
+                    && string.Compare(text, start, NotProvidedPlaceholder, 0, NotProvidedPlaceholder.Length, System.StringComparison.OrdinalIgnoreCase) == 0;
 
             // At the opening quote; on success Pos is after the closing quote. Only escapes the tolerant reader takes silently.
             private bool String(out bool escaped)
@@ -342,7 +342,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                     if (start == keyStart) return false;
                     int end = start;
                     while (_text[end] != '"') end++;
-                    if (end - start == length && string.Compare(_text, start, _text, keyStart, length, StringComparison.OrdinalIgnoreCase) == 0) return true;
+                    if (end - start == length && string.Compare(_text, start, _text, keyStart, length, System.StringComparison.OrdinalIgnoreCase) == 0) return true;
                     p = end + 1;
                     while (_text[p] != ':') p++;
                     p = SkipValidatedValue(p + 1);

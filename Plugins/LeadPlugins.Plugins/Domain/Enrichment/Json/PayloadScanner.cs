@@ -1,4 +1,5 @@
 using System;
+using static LeadPlugins.Plugins.Domain.Enrichment.PayloadSlots;
 
 namespace LeadPlugins.Plugins.Domain.Enrichment
 {
@@ -11,20 +12,6 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
     /// </summary>
     internal static partial class PayloadScanner
     {
-        // Property slots. Contacts exist twice: at the root (flat payloads) and inside UserDetails/CustomerInfo.
-        internal const int RootContact = 0;   // 0..6
-        internal const int UserContact = 7;   // 7..13
-        internal const int LeadSource = 14;
-        internal const int ActionCode = 15;
-        internal const int OfferTitle = 16;
-        internal const int Description = 17;
-        internal const int CampaignCode = 18;
-        internal const int CampaignSource = 19;
-        private const int UserDetails = 20;   // the nested object (not a text slot)
-
-        internal const int FirstName = 0, LastName = 1, Email = 2, Phone = 3, Country = 4, Company = 5, Title = 6;
-
-        private const string NotProvidedPlaceholder = "NotProvidedFromAzureMarketPlace";
         private const int MaxNumberLength = 15; // never overflows double on any framework
 
         /// <summary>Member names of one object level: name, slot, alias rank (lower wins).</summary>
@@ -91,73 +78,10 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             internal int RankOf(int entry) => _ranks[entry];
         }
 
-        /// <summary>The values kept by a scan (a struct: the scan itself allocates nothing).</summary>
-        internal struct Found
-        {
-            internal string? RootFirstName, RootLastName, RootEmail, RootPhone, RootCountry, RootCompany, RootTitle;
-            internal string? UserFirstName, UserLastName, UserEmail, UserPhone, UserCountry, UserCompany, UserTitle;
-            internal string? LeadSource, ActionCode, OfferTitle, CampaignCode, CampaignSource;
+        private static int KeptRank(ref PayloadFields found, int slot) => (int)((found.Ranks >> (slot * 3)) & 7) - 1;
 
-            /// <summary>Description: a range of <see cref="DescriptionSource"/> (materialised only when read).</summary>
-            internal string? DescriptionSource;
-            internal int DescriptionStart, DescriptionLength;
-
-            /// <summary>3 bits per slot: 0 = nothing kept, else alias rank + 1.</summary>
-            internal ulong Ranks;
-
-            /// <summary>-1 = no UserDetails/CustomerInfo member; else the alias seen.</summary>
-            internal int UserAlias;
-            /// <summary>The user-details member held an object (possibly inside a JSON string).</summary>
-            internal bool HasUserObject;
-
-            internal bool HasDescription => DescriptionSource != null;
-        }
-
-        private static ref string? Slot(ref Found found, int slot)
-        {
-            switch (slot)
-            {
-                case RootContact + FirstName: return ref found.RootFirstName;
-                case RootContact + LastName: return ref found.RootLastName;
-                case RootContact + Email: return ref found.RootEmail;
-                case RootContact + Phone: return ref found.RootPhone;
-                case RootContact + Country: return ref found.RootCountry;
-                case RootContact + Company: return ref found.RootCompany;
-                case RootContact + Title: return ref found.RootTitle;
-                case UserContact + FirstName: return ref found.UserFirstName;
-                case UserContact + LastName: return ref found.UserLastName;
-                case UserContact + Email: return ref found.UserEmail;
-                case UserContact + Phone: return ref found.UserPhone;
-                case UserContact + Country: return ref found.UserCountry;
-                case UserContact + Company: return ref found.UserCompany;
-                case UserContact + Title: return ref found.UserTitle;
-                case LeadSource: return ref found.LeadSource;
-                case ActionCode: return ref found.ActionCode;
-                case OfferTitle: return ref found.OfferTitle;
-                case CampaignCode: return ref found.CampaignCode;
-                default: return ref found.CampaignSource;
-            }
-        }
-
-        private static int KeptRank(ref Found found, int slot) => (int)((found.Ranks >> (slot * 3)) & 7) - 1;
-
-        private static void Keep(ref Found found, int slot, int rank) =>
+        private static void Keep(ref PayloadFields found, int slot, int rank) =>
             found.Ranks = (found.Ranks & ~(7UL << (slot * 3))) | ((ulong)(rank + 1) << (slot * 3));
-
-        internal static readonly string[] UserDetailsNames = { "UserDetails", "CustomerInfo" };
-        internal static readonly string[] FirstNameNames = { "FirstName", "First_Name", "GivenName" };
-        internal static readonly string[] LastNameNames = { "LastName", "Last_Name", "Surname", "FamilyName" };
-        internal static readonly string[] EmailNames = { "Email", "EmailAddress", "E-mail", "Mail" };
-        internal static readonly string[] PhoneNames = { "Phone", "PhoneNumber", "Telephone" };
-        internal static readonly string[] CountryNames = { "Country", "CountryCode", "CountryRegion" };
-        internal static readonly string[] CompanyNames = { "Company", "CompanyName", "Organization", "Organisation" };
-        internal static readonly string[] TitleNames = { "Title", "JobTitle" };
-        internal static readonly string[] LeadSourceNames = { "LeadSource", "Lead_Source", "Source" };
-        internal static readonly string[] ActionCodeNames = { "ActionCode", "Action_Code", "Action", "CallToAction" };
-        internal static readonly string[] OfferTitleNames = { "OfferTitle", "OfferDisplayName", "OfferName" };
-        internal static readonly string[] DescriptionNames = { "Description", "Notes", "Comments" };
-        internal static readonly string[] CampaignCodeNames = { "mktcmpid", "utm_campaign", "campaign" };
-        internal static readonly string[] CampaignSourceNames = { "src", "utm_source" };
 
         private static readonly FieldTable RootTable = BuildTable(true);
         private static readonly FieldTable UserTable = BuildTable(false);
@@ -192,17 +116,17 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         }
 
         /// <summary>Scans a payload (root object). False: not a clean payload; use the tolerant reader.</summary>
-        internal static bool TryScanPayload(string text, JsonReadLimits limits, ref Found found)
+        internal static bool TryScanPayload(string text, JsonReadLimits limits, ref PayloadFields found)
         {
             found.UserAlias = -1;
             return TryScan(text, 0, text.Length, limits, RootTable, ref found);
         }
 
         /// <summary>Scans text[start, end) for the listing URL's campaign parameters (a description member holding JSON).</summary>
-        internal static bool TryScanCampaign(string text, int start, int end, JsonReadLimits limits, ref Found found)
+        internal static bool TryScanCampaign(string text, int start, int end, JsonReadLimits limits, ref PayloadFields found)
             => TryScan(text, start, end, limits, CampaignTable, ref found);
 
-        private static bool TryScan(string text, int start, int end, JsonReadLimits limits, FieldTable table, ref Found found)
+        private static bool TryScan(string text, int start, int end, JsonReadLimits limits, FieldTable table, ref PayloadFields found)
         {
             if (end - start > limits.MaxLength) return false;
             var scanner = new Scanner(text, start, end, limits.MaxDepth);
