@@ -279,6 +279,12 @@ public sealed class LeadSimulator
             foreach (var rowId in related[i]) owners[rowId] = i;
         }
         var (runs, batchCalls) = AttributeSteps(batch.Count, owners);
+        if (_options.DiscardEvery != null)
+        {
+            // The batch's executions are read: a windowed run forgets them so they never reach the older GC generations.
+            _dataverse.ForgetHistory();
+            _auditIndex = 0;
+        }
 
         for (var i = 0; i < batch.Count; i++)
         {
