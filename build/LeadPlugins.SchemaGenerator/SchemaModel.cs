@@ -8,61 +8,6 @@ using System.Xml.Linq;
 
 namespace LeadPlugins.SchemaGenerator
 {
-    /// <summary>A column of the vocabulary: its logical name, C# member name and (text columns) maximum length.</summary>
-    public sealed class SchemaColumn
-    {
-        public SchemaColumn(string logicalName, string memberName, string type, int? maxLength, string summary)
-        {
-            LogicalName = logicalName;
-            MemberName = memberName;
-            Type = type;
-            MaxLength = maxLength;
-            Summary = summary;
-        }
-
-        public string LogicalName { get; }
-        public string MemberName { get; }
-        public string Type { get; }
-        public int? MaxLength { get; }
-        public string Summary { get; }
-    }
-
-    public sealed class SchemaTable
-    {
-        public SchemaTable(string logicalName, string className, string primaryId, string summary, IReadOnlyList<SchemaColumn> columns)
-        {
-            LogicalName = logicalName;
-            ClassName = className;
-            PrimaryId = primaryId;
-            Summary = summary;
-            Columns = columns;
-        }
-
-        public string LogicalName { get; }
-        public string ClassName { get; }
-        public string PrimaryId { get; }
-        public string Summary { get; }
-        public IReadOnlyList<SchemaColumn> Columns { get; }
-    }
-
-    public sealed class SchemaChoice
-    {
-        public SchemaChoice(string name, string enumName, string summary, IReadOnlyList<KeyValuePair<string, int>> options, IReadOnlyList<string> optionLabels)
-        {
-            Name = name;
-            EnumName = enumName;
-            Summary = summary;
-            Options = options;
-            OptionLabels = optionLabels;
-        }
-
-        public string Name { get; }
-        public string EnumName { get; }
-        public string Summary { get; }
-        public IReadOnlyList<KeyValuePair<string, int>> Options { get; }
-        public IReadOnlyList<string> OptionLabels { get; }
-    }
-
     /// <summary>
     /// The tables and choices of the vocabulary. A class per table declared by the solution (Solution/src/tables),
     /// holding its own columns, the system columns the SystemTables file of the same table declares, and the

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -52,27 +51,5 @@ namespace LeadPlugins.SchemaGenerator
 
         private static readonly DiagnosticDescriptor Problem = new DiagnosticDescriptor(
             "LPSCHEMA001", "Schema vocabulary source is invalid", "{0}", "LeadPlugins.Schema", DiagnosticSeverity.Error, isEnabledByDefault: true);
-    }
-
-    /// <summary>One vocabulary input file: its role, path and text.</summary>
-    public sealed class SchemaInput : IEquatable<SchemaInput>
-    {
-        public SchemaInput(string role, string path, string text)
-        {
-            Role = role;
-            Path = path;
-            Text = text;
-        }
-
-        public string Role { get; }
-        public string Path { get; }
-        public string Text { get; }
-
-        public bool Equals(SchemaInput? other)
-            => other != null && Role == other.Role && Path == other.Path && Text == other.Text;
-
-        public override bool Equals(object? obj) => Equals(obj as SchemaInput);
-
-        public override int GetHashCode() => (Role.GetHashCode() * 31 + Path.GetHashCode()) * 31 + Text.GetHashCode();
     }
 }

@@ -4,18 +4,6 @@ using System.Text;
 
 namespace LeadPlugins.SchemaGenerator
 {
-    public sealed class GeneratedSource
-    {
-        public GeneratedSource(string hintName, string text)
-        {
-            HintName = hintName;
-            Text = text;
-        }
-
-        public string HintName { get; }
-        public string Text { get; }
-    }
-
     /// <summary>
     /// Writes the vocabulary: per table <c>XxxTable</c> with <c>LogicalName</c>, <c>PrimaryId</c>, <c>Columns</c>
     /// (one constant per column) and <c>MaxLength</c> (text columns); per global choice an enum with its option values.

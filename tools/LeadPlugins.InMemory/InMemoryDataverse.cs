@@ -195,6 +195,12 @@ public sealed class InMemoryDataverse
     public IReadOnlyList<AsyncJob> DrainAsync() => Pipeline.Async.Drain();
 
     /// <summary>
+    /// Forgets the step executions, trace lines and finished async jobs recorded so far; rows, counters and queued jobs
+    /// stay. A long run that has read what it needs (the simulator, per batch) keeps its memory flat this way.
+    /// </summary>
+    public void ForgetHistory() => Pipeline.ForgetHistory();
+
+    /// <summary>
     /// Runs a finished async job once more, as the async service does when it delivers a job again (at least once
     /// delivery, or an admin resuming a system job): the same serialized context, the next attempt number, outside any
     /// transaction. Jobs the replay queues wait for <see cref="DrainAsync"/>.

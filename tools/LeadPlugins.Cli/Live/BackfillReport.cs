@@ -36,30 +36,11 @@ public sealed class BackfillReport
             foreach (var (column, value) in outcome.Update.Attributes) after[column] = value;
         var first = after.GetAttributeValue<string>(LeadTable.Columns.FirstName);
         var last = after.GetAttributeValue<string>(LeadTable.Columns.LastName);
-        _collector.Add(new SimulatedLead
+        _collector.Add(SimulatedLead.FromLeadRow(after, _labels, reference => reference?.Name) with
         {
             Input = _read,
-            LeadId = after.Id,
             Name = after.GetAttributeValue<string>(LeadTable.Columns.FullName) ?? (string.Join(" ", new[] { first, last }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } joined ? joined : null),
-            Email = after.GetAttributeValue<string>(LeadTable.Columns.EmailAddress1),
             IsMarketplace = outcome.IsMarketplace,
-            Storefront = Label(after, LeadTable.Columns.Storefront),
-            Audience = Label(after, LeadTable.Columns.Audience),
-            CampaignType = Label(after, LeadTable.Columns.CampaignType),
-            ListingType = Label(after, LeadTable.Columns.ListingType),
-            LeadAction = Label(after, LeadTable.Columns.LeadAction),
-            OfferTitle = after.GetAttributeValue<string>(LeadTable.Columns.OfferTitle),
-            IsCoSell = after.GetAttributeValue<bool?>(LeadTable.Columns.IsCoSell),
-            IsTestLead = after.GetAttributeValue<bool?>(LeadTable.Columns.IsTestLead),
-            FunnelStage = Label(after, LeadTable.Columns.FunnelStage),
-            Campaign = after.GetAttributeValue<EntityReference>(LeadTable.Columns.CampaignId)?.Name,
-            EnrichmentStatus = Label(after, LeadTable.Columns.EnrichmentStatus),
-            EnrichmentMessage = after.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage),
-            Score = after.GetAttributeValue<int?>(LeadTable.Columns.LeadScore),
-            ScoreReason = after.GetAttributeValue<string>(LeadTable.Columns.ScoreReason),
-            Rating = Label(after, LeadTable.Columns.LeadQualityCode),
-            Owner = after.GetAttributeValue<EntityReference>(LeadTable.Columns.OwnerId)?.Name,
-            DuplicateOfId = after.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf)?.Id,
         });
     }
 
@@ -80,7 +61,4 @@ public sealed class BackfillReport
         else error.MarkupLine("[grey]report:[/] " + Markup.Escape(SafeText.ForDisplay(Path.GetFullPath(path), 400)));
         return failed == null;
     }
-
-    private string? Label(Entity row, string column)
-        => row.GetAttributeValue<OptionSetValue>(column) is { } option ? _labels.Label(row.LogicalName, column, option.Value) : null;
 }

@@ -53,6 +53,10 @@ public sealed class ChoiceLabels
             ? option.Label
             : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The label of a row's choice column, or null when the column is empty.</summary>
+    public string? Label(Microsoft.Xrm.Sdk.Entity row, string column)
+        => row.GetAttributeValue<Microsoft.Xrm.Sdk.OptionSetValue>(column) is { } option ? Label(row.LogicalName, column, option.Value) : null;
+
     /// <summary>The value of a label (case-insensitive), or null.</summary>
     public int? Value(string table, string column, string label)
         => _options.TryGetValue((table, column), out var options)

@@ -1,88 +1,11 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.ServiceModel;
 using LeadPlugins.InMemory;
 using LeadPlugins.Schema;
-using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadPlugins.Cli.Simulation;
-
-/// <summary>How a simulation runs.</summary>
-public sealed class SimulationOptions
-{
-    public InputFormat Format { get; init; } = InputFormat.Auto;
-
-    /// <summary>Limits, separator, encoding, header names and the warning sink of the input reader.</summary>
-    public InputOptions Input { get; init; } = InputOptions.Default;
-
-    /// <summary>1: one Create per lead. More: CreateMultiple batches of this size.</summary>
-    public int BatchSize { get; init; } = 1;
-
-    /// <summary>Keep the plug-ins' trace lines on each lead.</summary>
-    public bool Verbose { get; init; }
-
-    /// <summary>The moment every lead arrives (UTC): createdon, due dates, enrichment time.</summary>
-    public DateTime Now { get; init; } = DateTime.UtcNow;
-
-    /// <summary>The caller and configuration rows; default: a seller and nothing else (the plug-ins' built-in defaults apply).</summary>
-    public SeedConfiguration? Seed { get; init; }
-
-    /// <summary>
-    /// When set, a fresh in-memory Dataverse replaces the old one after every this many leads, carrying over only
-    /// the oldest open lead per e-mail address and its enrolment (what duplicate matching needs). Null: keep all.
-    /// </summary>
-    public int? DiscardEvery { get; init; }
-
-    /// <summary>Assemblies whose [PluginStep]s run: the product's LeadPlugins.Plugins.</summary>
-    public IReadOnlyList<Assembly> PluginAssemblies { get; init; } = new[] { typeof(LeadPlugins.Plugins.Execution.PluginBase).Assembly };
-
-    /// <summary>Called on every new in-memory Dataverse after registration and seeding (tests add steps here).</summary>
-    public Action<InMemoryDataverse>? Configure { get; init; }
-}
-
-/// <summary>What the simulator hands to its output as it goes.</summary>
-public interface ISimulationOutput
-{
-    void Lead(SimulatedLead lead);
-    void Rejected(int line, string reason);
-    /// <summary>End of a batch: a good moment to flush.</summary>
-    void EndBatch();
-}
-
-/// <summary>Figures of a finished run.</summary>
-public sealed class SimulationSummary
-{
-    public InputFormat Format { get; internal set; }
-    public int Records { get; internal set; }
-    public int Leads { get; internal set; }
-    public int Rejected { get; internal set; }
-    /// <summary>Warnings about the input as a whole (assumed encoding, unknown columns), as given (not yet sanitised).</summary>
-    public List<string> Warnings { get; } = new();
-    /// <summary>The first rejected line numbers (at most 20, so a long run stays small).</summary>
-    public List<int> RejectedLines { get; } = new();
-    public int Batches { get; internal set; }
-    /// <summary>CreateMultiple batches that faulted and were retried one Create at a time.</summary>
-    public int FallbackBatches { get; internal set; }
-    public int Recycles { get; internal set; }
-    /// <summary>What the plug-ins asked of the in-memory Dataverse that it does not simulate (async steps; sync ones reject their line).</summary>
-    public List<string> HarnessGaps { get; } = new();
-    /// <summary>With DiscardEvery: e-mail addresses whose oldest open lead is kept for duplicate matching.</summary>
-    public int CarriedAddresses { get; internal set; }
-    public Dictionary<string, int> CallerRequests { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, int> PluginRequests { get; } = new(StringComparer.Ordinal);
-    public int StepExecutions { get; internal set; }
-    public int FailedStepExecutions { get; internal set; }
-    public int FailedAsyncJobs { get; internal set; }
-    public int RegisteredSteps { get; internal set; }
-    public TimeSpan Setup { get; internal set; }
-    public TimeSpan Elapsed { get; internal set; }
-    public long PeakWorkingSet { get; internal set; }
-    public long PeakManagedHeap { get; internal set; }
-    public double LeadsPerSecond => Elapsed.TotalSeconds > 0 ? Leads / Elapsed.TotalSeconds : 0;
-}
 
 /// <summary>
 /// Runs leads through the real plug-ins in the in-memory Dataverse: each lead is created through the organization
@@ -92,7 +15,6 @@ public sealed class SimulationSummary
 public sealed class LeadSimulator
 {
     private const int MaxRejectedLinesKept = 20;
-    private static readonly string[] ActivityTables = { "task", "phonecall", "email" };
 
     private readonly SimulationEnvironment _environment;
     private readonly SimulationOptions _options;
@@ -110,7 +32,7 @@ public sealed class LeadSimulator
     private int _session;
     private IOrganizationService _service = null!;
     private int _auditIndex;
-    private readonly Dictionary<Guid, string?> _names = new();
+    private StoredLeadReader _reader = null!;
 
     public LeadSimulator(SimulationEnvironment environment, SimulationOptions options)
     {
@@ -195,7 +117,7 @@ public sealed class LeadSimulator
         _dataverse = dataverse;
         _service = dataverse.GetOrganizationService(_seed.CallerId);
         _auditIndex = dataverse.Audit.Count;
-        _names.Clear();
+        _reader = new StoredLeadReader(dataverse, _environment.Labels);
     }
 
     private void EndSession()
@@ -224,12 +146,13 @@ public sealed class LeadSimulator
             var row = _dataverse.Get("lead", id);
             var key = EmailKey(row?.GetAttributeValue<string>("emailaddress1"));
             if (row == null || key == null || !IsOpen(row) || _carried.ContainsKey(key)) continue;
-            _carried[key] = new CarriedLead(row, line, Enrolments(id).FirstOrDefault());
+            _carried[key] = new CarriedLead(row, line, _reader.Enrolment(id));
         }
         EndSession();
         _window.Clear();
         _lineById.Clear();
         _dataverse = null!; // let the old store go before the new one fills
+        _reader = null!;
         _service = null!;
         StartSession();
         _summary.Recycles++;
@@ -352,10 +275,16 @@ public sealed class LeadSimulator
         {
             if (ids[i] is not { } id) continue;
             related[i] = new List<Guid> { id };
-            leads[i] = ReadBack(batch[i], id, related[i]);
+            leads[i] = _reader.Read(batch[i], id, related[i], _lineById);
             foreach (var rowId in related[i]) owners[rowId] = i;
         }
         var (runs, batchCalls) = AttributeSteps(batch.Count, owners);
+        if (_options.DiscardEvery != null)
+        {
+            // The batch's executions are read: a windowed run forgets them so they never reach the older GC generations.
+            _dataverse.ForgetHistory();
+            _auditIndex = 0;
+        }
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -445,104 +374,6 @@ public sealed class LeadSimulator
         return "rejected by Dataverse (" + detail.ErrorCode.ToString("X8", System.Globalization.CultureInfo.InvariantCulture) + "): " + (detail.Message ?? fault.Message);
     }
 
-    // ---------- reading back ----------
-
-    private SimulatedLead ReadBack(InputRecord record, Guid id, List<Guid> related)
-    {
-        var lead = _dataverse.Get("lead", id) ?? new Entity("lead", id);
-        var enrolment = Enrolments(id).FirstOrDefault();
-        var activities = new Dictionary<Guid, Entity>();
-        foreach (var table in ActivityTables)
-        {
-            foreach (var activity in Query(table, "regardingobjectid", id)) activities[activity.Id] = activity;
-            if (enrolment != null)
-                foreach (var activity in Query(table, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, enrolment.Id)) activities[activity.Id] = activity;
-        }
-        if (enrolment != null) related.Add(enrolment.Id);
-        related.AddRange(activities.Keys);
-
-        var duplicate = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
-        var scoreReason = lead.GetAttributeValue<string>(LeadTable.Columns.ScoreReason);
-        return new SimulatedLead
-        {
-            Input = record.Line,
-            LeadId = id,
-            Name = lead.GetAttributeValue<string>("fullname"),
-            Email = lead.GetAttributeValue<string>("emailaddress1"),
-            IsMarketplace = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsMarketplace),
-            Storefront = Label(lead, LeadTable.Columns.Storefront),
-            Audience = Label(lead, LeadTable.Columns.Audience),
-            CampaignType = Label(lead, LeadTable.Columns.CampaignType),
-            ListingType = Label(lead, LeadTable.Columns.ListingType),
-            LeadAction = Label(lead, LeadTable.Columns.LeadAction),
-            OfferTitle = lead.GetAttributeValue<string>(LeadTable.Columns.OfferTitle),
-            IsCoSell = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsCoSell),
-            IsTestLead = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsTestLead),
-            FunnelStage = Label(lead, LeadTable.Columns.FunnelStage),
-            Campaign = NameOf(lead.GetAttributeValue<EntityReference>("campaignid")),
-            EnrichmentStatus = Label(lead, LeadTable.Columns.EnrichmentStatus),
-            EnrichmentMessage = lead.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage),
-            Score = lead.GetAttributeValue<int?>(LeadTable.Columns.LeadScore),
-            ScoreReason = scoreReason,
-            Rating = Label(lead, "leadqualitycode"),
-            Owner = NameOf(lead.GetAttributeValue<EntityReference>("ownerid")),
-            DuplicateOf = duplicate != null && _lineById.TryGetValue(duplicate.Id, out var line) ? line : null,
-            DuplicateOfId = duplicate?.Id,
-            NurtureSequence = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName) ?? NameOf(enrolment?.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)),
-            NurtureStatus = enrolment == null ? null : Label(enrolment, NurtureEnrollmentTable.Columns.Status),
-            NurtureReason = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason),
-            NurtureSteps = activities.Values
-                .Select(a => new NurtureStep(a.GetAttributeValue<int?>(TaskTable.Columns.NurtureStepNumber), ActivityType(a.LogicalName), a.GetAttributeValue<string>("subject"), a.GetAttributeValue<DateTime?>("scheduledend")))
-                .OrderBy(s => s.Order ?? int.MaxValue).ThenBy(s => s.Due ?? DateTime.MaxValue).ThenBy(s => s.Subject, StringComparer.Ordinal)
-                .ToList(),
-            Notes = record.Notes,
-        };
-    }
-
-    private static string ActivityType(string table) => table switch
-    {
-        "phonecall" => "Phone call",
-        "email" => "E-mail",
-        _ => "Task",
-    };
-
-    private IEnumerable<Entity> Enrolments(Guid leadId) => Query(NurtureEnrollmentTable.LogicalName, NurtureEnrollmentTable.Columns.LeadId, leadId);
-
-    /// <summary>
-    /// Rows whose column equals the id, read straight from the in-memory store's hash index: reading the results back is
-    /// the simulator's bookkeeping, not a request of the product, so it adds no round trips to the counts it reports.
-    /// </summary>
-    private IEnumerable<Entity> Query(string table, string column, Guid id)
-    {
-        if (_dataverse.Schema.FindTable(table)?.FindColumn(column) == null) return Array.Empty<Entity>();
-        return _dataverse.FindRows(table, column, id, table == NurtureEnrollmentTable.LogicalName ? EnrolmentColumns : ActivityColumns);
-    }
-
-    private static readonly string[] EnrolmentColumns =
-    {
-        NurtureEnrollmentTable.Columns.Name, NurtureEnrollmentTable.Columns.LeadId, NurtureEnrollmentTable.Columns.SequenceId, NurtureEnrollmentTable.Columns.SequenceName,
-        NurtureEnrollmentTable.Columns.Status, NurtureEnrollmentTable.Columns.Reason, NurtureEnrollmentTable.Columns.StepsScheduled, NurtureEnrollmentTable.Columns.NextDueDate,
-        NurtureEnrollmentTable.Columns.StopOnQualify, NurtureEnrollmentTable.Columns.StartedOn, "statecode", "statuscode", "ownerid",
-    };
-
-    private static readonly string[] ActivityColumns = { "subject", "scheduledend", TaskTable.Columns.NurtureStepNumber, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, "regardingobjectid" };
-
-    private string? Label(Entity row, string column)
-        => row.GetAttributeValue<OptionSetValue>(column) is { } option ? _environment.Labels.Label(row.LogicalName, column, option.Value) : null;
-
-    private string? NameOf(EntityReference? reference)
-    {
-        if (reference == null) return null;
-        if (!string.IsNullOrEmpty(reference.Name)) return reference.Name;
-        if (_names.TryGetValue(reference.Id, out var known)) return known;
-        var table = _dataverse.Schema.FindTable(reference.LogicalName);
-        var row = table == null ? null : _dataverse.Get(reference.LogicalName, reference.Id);
-        var name = table?.PrimaryName is { } primary ? row?.GetAttributeValue<string>(primary) : null;
-        name ??= reference.LogicalName + " " + reference.Id.ToString("D");
-        if (_names.Count < 10_000) _names[reference.Id] = name;
-        return name;
-    }
-
     // ---------- what the plug-ins did ----------
 
     /// <summary>What the plug-ins did for one lead of the batch.</summary>
@@ -589,41 +420,4 @@ public sealed class LeadSimulator
     }
 
     private static void Add(Dictionary<string, int> map, string key, int count) => map[key] = (map.TryGetValue(key, out var n) ? n : 0) + count;
-}
-
-/// <summary>What every simulation shares and loads once: the solution source, the schema, choice labels.</summary>
-public sealed class SimulationEnvironment
-{
-    private SimulationEnvironment(SolutionSource solution, string? systemTablesDirectory)
-    {
-        Solution = solution;
-        SystemTablesDirectory = systemTablesDirectory;
-        Schema = DataverseSchema.Load(systemTablesDirectory, solution);
-        Labels = new ChoiceLabels(solution, Schema, systemTablesDirectory);
-        Values = new ColumnValues(Schema, Labels);
-    }
-
-    public SolutionSource Solution { get; }
-    public string? SystemTablesDirectory { get; }
-    public DataverseSchema Schema { get; }
-    public ChoiceLabels Labels { get; }
-    public ColumnValues Values { get; }
-
-    /// <summary>Loads Solution/src (given, LEADPLUGINS_SOLUTION_SRC, or found above the app or the current directory).</summary>
-    public static SimulationEnvironment Load(string? solutionSourceDirectory = null, string? systemTablesDirectory = null)
-    {
-        var directory = solutionSourceDirectory;
-        if (directory == null)
-        {
-            try
-            {
-                directory = SolutionSource.LocateSourceDirectory();
-            }
-            catch (DirectoryNotFoundException)
-            {
-                directory = SolutionSource.LocateSourceDirectory(Directory.GetCurrentDirectory());
-            }
-        }
-        return new SimulationEnvironment(SolutionSource.Load(directory), systemTablesDirectory);
-    }
 }

@@ -1,5 +1,6 @@
 using LeadPlugins.Schema;
 using System.Globalization;
+using Microsoft.Xrm.Sdk;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -48,6 +49,35 @@ public sealed record SimulatedLead
     public int BatchServiceCalls { get; init; }
     public IReadOnlyList<string> Traces { get; init; } = Array.Empty<string>();
     public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The lead columns of a stored lead row (the simulator's read-back and the backfill report share it); the caller adds
+    /// what is not on the row (input line, duplicate line, nurture, plug-in runs) with <c>with</c>.
+    /// </summary>
+    public static SimulatedLead FromLeadRow(Entity lead, ChoiceLabels labels, Func<EntityReference?, string?> nameOf) => new()
+    {
+        LeadId = lead.Id,
+        Name = lead.GetAttributeValue<string>(LeadTable.Columns.FullName),
+        Email = lead.GetAttributeValue<string>(LeadTable.Columns.EmailAddress1),
+        IsMarketplace = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsMarketplace),
+        Storefront = labels.Label(lead, LeadTable.Columns.Storefront),
+        Audience = labels.Label(lead, LeadTable.Columns.Audience),
+        CampaignType = labels.Label(lead, LeadTable.Columns.CampaignType),
+        ListingType = labels.Label(lead, LeadTable.Columns.ListingType),
+        LeadAction = labels.Label(lead, LeadTable.Columns.LeadAction),
+        OfferTitle = lead.GetAttributeValue<string>(LeadTable.Columns.OfferTitle),
+        IsCoSell = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsCoSell),
+        IsTestLead = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsTestLead),
+        FunnelStage = labels.Label(lead, LeadTable.Columns.FunnelStage),
+        Campaign = nameOf(lead.GetAttributeValue<EntityReference>(LeadTable.Columns.CampaignId)),
+        EnrichmentStatus = labels.Label(lead, LeadTable.Columns.EnrichmentStatus),
+        EnrichmentMessage = lead.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage),
+        Score = lead.GetAttributeValue<int?>(LeadTable.Columns.LeadScore),
+        ScoreReason = lead.GetAttributeValue<string>(LeadTable.Columns.ScoreReason),
+        Rating = labels.Label(lead, LeadTable.Columns.LeadQualityCode),
+        Owner = nameOf(lead.GetAttributeValue<EntityReference>(LeadTable.Columns.OwnerId)),
+        DuplicateOfId = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf)?.Id,
+    };
 
     public JObject ToJson(bool includeTraces)
     {

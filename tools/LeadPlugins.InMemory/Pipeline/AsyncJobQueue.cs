@@ -22,6 +22,9 @@ internal sealed class AsyncJobQueue
     public IReadOnlyList<AsyncJob> Jobs => _jobs;
     public int Pending => _queue.Count;
 
+    /// <summary>Drops the jobs that ran (succeeded or failed); queued ones stay.</summary>
+    public void ForgetFinished() => _jobs.RemoveAll(job => job.Status != AsyncJobStatus.Waiting);
+
     /// <summary>Releases the jobs a committed transaction queued.</summary>
     public void Release(Transaction transaction)
     {

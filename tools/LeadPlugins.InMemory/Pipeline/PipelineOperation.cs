@@ -1,20 +1,8 @@
-using LeadPlugins.SolutionModel;
 using System.Xml.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadPlugins.InMemory;
-
-/// <summary>How a registered step relates to the request's message (the merged Create/CreateMultiple pipeline).</summary>
-internal enum StepShape
-{
-    /// <summary>The step is registered on the request's own message.</summary>
-    Native,
-    /// <summary>A CreateMultiple/UpdateMultiple step fired by a single Create/Update: one-item Targets.</summary>
-    BulkFromSingle,
-    /// <summary>A Create/Update step fired by CreateMultiple/UpdateMultiple: once per item, with Target.</summary>
-    SingleFromBulk,
-}
 
 /// <summary>What a request is about, for the pipeline: message, primary table and id, items, pre and post rows.</summary>
 internal sealed class PipelineOperation
@@ -136,25 +124,5 @@ internal sealed class PipelineOperation
         {
             return null;
         }
-    }
-}
-
-/// <summary>
-/// The shared variables of one stage group (PreValidation, or PreOperation through PostOperation) of a request. A Create
-/// or Update step fired by CreateMultiple/UpdateMultiple runs in each item's own pipeline, so each item has its own
-/// collection: one collection for the whole batch would let every item see (and every async job copy) every other
-/// item's variables, which made a batch cost the square of its size.
-/// </summary>
-internal sealed class PipelineSharedVariables
-{
-    private readonly Dictionary<int, ParameterCollection> _perItem = new();
-
-    public ParameterCollection Request { get; } = new();
-
-    public ParameterCollection For(StepShape shape, int index)
-    {
-        if (shape != StepShape.SingleFromBulk) return Request;
-        if (!_perItem.TryGetValue(index, out var item)) _perItem[index] = item = new ParameterCollection();
-        return item;
     }
 }

@@ -28,6 +28,13 @@ internal sealed class PipelineRunner
     public IReadOnlyList<StepExecution> Audit => _audit;
     public IReadOnlyList<TraceLine> Traces => _traces;
 
+    public void ForgetHistory()
+    {
+        _audit.Clear();
+        _traces.Clear();
+        Async.ForgetFinished();
+    }
+
     public PluginStep AddStep(Type type, Plugins.Registration.PluginStepAttribute attribute, string? unsecure, string? secure)
     {
         PluginStep.Validate(type, attribute);

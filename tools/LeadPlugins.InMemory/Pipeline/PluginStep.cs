@@ -5,12 +5,6 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.InMemory;
 
-/// <summary>Configuration for a plug-in type's steps: overrides the attribute's unsecure configuration and adds the secure one.</summary>
-public sealed record PluginConfiguration(Type PluginType, string? UnsecureConfiguration = null, string? SecureConfiguration = null);
-
-/// <summary>A registered image of a step.</summary>
-public sealed record StepImage(string Name, bool IsPreImage, bool IsPostImage, IReadOnlyList<string> Attributes);
-
 /// <summary>A registered step (sdkmessageprocessingstep) built from a <see cref="PluginStepAttribute"/>.</summary>
 public sealed class PluginStep
 {

@@ -1,4 +1,3 @@
-using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadPlugins.InMemory;
@@ -49,19 +48,4 @@ internal sealed class QueryScope
         if (_unaliasedByTable != null && _unaliasedByTable.TryGetValue(name, out var generated) && generated != null) return generated;
         throw Faults.InvalidArgument("The link entity with alias '" + name + "' is not found in the query.");
     }
-}
-
-/// <summary>A compiled link-entity: its table, alias, parent, nested links and link criteria.</summary>
-internal sealed class LinkInfo
-{
-    public required LinkEntity Link { get; init; }
-    public required TableSchema Table { get; init; }
-    public required TableSchema ParentTable { get; init; }
-    public required string Alias { get; init; }
-    public required string ParentAlias { get; init; }
-    public List<LinkInfo> Children { get; } = new();
-    public RowPredicate? Criteria { get; set; }
-
-    public static IEnumerable<LinkInfo> Flatten(List<LinkInfo> links)
-        => links.Count == 0 ? Array.Empty<LinkInfo>() : links.SelectMany(l => new[] { l }.Concat(Flatten(l.Children)));
 }

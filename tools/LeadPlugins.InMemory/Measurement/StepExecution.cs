@@ -1,12 +1,4 @@
-using Microsoft.Xrm.Sdk;
-
 namespace LeadPlugins.InMemory;
-
-public enum StepOutcome
-{
-    Succeeded,
-    Failed,
-}
 
 /// <summary>One execution of a plug-in step (the audit): what ran, where, and what it did.</summary>
 public sealed class StepExecution
@@ -60,71 +52,4 @@ public sealed class StepExecution
 
     public override string ToString()
         => PluginType.Name + " " + MessageName + "/" + PrimaryEntityName + " stage " + Stage + (Mode == 1 ? " async" : " sync") + " depth " + Depth + ": " + Outcome;
-}
-
-/// <summary>A trace line with the step execution that wrote it.</summary>
-public sealed record TraceLine(StepExecution Execution, string Text);
-
-/// <summary>Counts organization-service requests (round trips): the caller's and the plug-ins' separately.</summary>
-public sealed class RequestCounters
-{
-    private readonly Dictionary<string, int> _fromCaller = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _fromPlugins = new(StringComparer.Ordinal);
-
-    public int Total => FromCaller + FromPlugins;
-    public int FromCaller { get; private set; }
-    public int FromPlugins { get; private set; }
-    public IReadOnlyDictionary<string, int> ByMessageFromCaller => _fromCaller;
-    public IReadOnlyDictionary<string, int> ByMessageFromPlugins => _fromPlugins;
-
-    /// <summary>Requests of this message from anyone.</summary>
-    public int this[string message] => (_fromCaller.TryGetValue(message, out var a) ? a : 0) + (_fromPlugins.TryGetValue(message, out var b) ? b : 0);
-
-    public IReadOnlyDictionary<string, int> ByMessage
-        => _fromCaller.Keys.Union(_fromPlugins.Keys).ToDictionary(k => k, k => this[k], StringComparer.Ordinal);
-
-    internal void Count(string message, bool fromPlugin)
-    {
-        var map = fromPlugin ? _fromPlugins : _fromCaller;
-        map[message] = map.TryGetValue(message, out var n) ? n + 1 : 1;
-        if (fromPlugin) FromPlugins++;
-        else FromCaller++;
-    }
-
-    public void Reset()
-    {
-        _fromCaller.Clear();
-        _fromPlugins.Clear();
-        FromCaller = 0;
-        FromPlugins = 0;
-    }
-}
-
-public enum AsyncJobStatus
-{
-    Waiting,
-    Succeeded,
-    Failed,
-}
-
-/// <summary>A queued asynchronous step (the platform's asyncoperation row).</summary>
-public sealed class AsyncJob
-{
-    internal AsyncJob(Guid id, PluginStep step, Action<AsyncJob, int> run)
-    {
-        Id = id;
-        Step = step;
-        Run = run;
-    }
-
-    public Guid Id { get; }
-    public PluginStep Step { get; }
-    public AsyncJobStatus Status { get; internal set; } = AsyncJobStatus.Waiting;
-    /// <summary>Runs made so far (1 + retries).</summary>
-    public int Attempts { get; internal set; }
-    public string? Error { get; internal set; }
-    public List<StepExecution> Executions { get; } = new();
-    internal Action<AsyncJob, int> Run { get; }
-
-    public override string ToString() => Step.PluginType.Name + " " + Step.Message + " async: " + Status + " after " + Attempts + " attempt(s)";
 }

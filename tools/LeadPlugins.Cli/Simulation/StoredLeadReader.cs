@@ -1,0 +1,95 @@
+using LeadPlugins.InMemory;
+using LeadPlugins.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadPlugins.Cli.Simulation;
+
+/// <summary>
+/// Reads a simulated lead back from one in-memory Dataverse session: the stored lead, its nurture enrolment and the
+/// activities of either. Reads go straight to the store's hash index: reading results back is the simulator's
+/// bookkeeping, not a request of the product, so it adds no round trips to the counts the run reports.
+/// </summary>
+internal sealed class StoredLeadReader
+{
+    private static readonly string[] ActivityTables = { "task", "phonecall", "email" };
+
+    private static readonly string[] EnrolmentColumns =
+    {
+        NurtureEnrollmentTable.Columns.Name, NurtureEnrollmentTable.Columns.LeadId, NurtureEnrollmentTable.Columns.SequenceId, NurtureEnrollmentTable.Columns.SequenceName,
+        NurtureEnrollmentTable.Columns.Status, NurtureEnrollmentTable.Columns.Reason, NurtureEnrollmentTable.Columns.StepsScheduled, NurtureEnrollmentTable.Columns.NextDueDate,
+        NurtureEnrollmentTable.Columns.StopOnQualify, NurtureEnrollmentTable.Columns.StartedOn, "statecode", "statuscode", "ownerid",
+    };
+
+    private static readonly string[] ActivityColumns = { "subject", "scheduledend", TaskTable.Columns.NurtureStepNumber, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, "regardingobjectid" };
+
+    private readonly InMemoryDataverse _dataverse;
+    private readonly ChoiceLabels _labels;
+    private readonly Dictionary<Guid, string?> _names = new();
+
+    public StoredLeadReader(InMemoryDataverse dataverse, ChoiceLabels labels)
+    {
+        _dataverse = dataverse;
+        _labels = labels;
+    }
+
+    /// <summary>The lead with its enrolment and activities; the ids of the rows read are added to <paramref name="related"/>.</summary>
+    public SimulatedLead Read(InputRecord record, Guid id, List<Guid> related, IReadOnlyDictionary<Guid, int> lineById)
+    {
+        var lead = _dataverse.Get("lead", id) ?? new Entity("lead", id);
+        var enrolment = Enrolment(id);
+        var activities = new Dictionary<Guid, Entity>();
+        foreach (var table in ActivityTables)
+        {
+            foreach (var activity in Query(table, "regardingobjectid", id)) activities[activity.Id] = activity;
+            if (enrolment != null)
+                foreach (var activity in Query(table, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, enrolment.Id)) activities[activity.Id] = activity;
+        }
+        if (enrolment != null) related.Add(enrolment.Id);
+        related.AddRange(activities.Keys);
+
+        var duplicate = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
+        return SimulatedLead.FromLeadRow(lead, _labels, NameOf) with
+        {
+            Input = record.Line,
+            DuplicateOf = duplicate != null && lineById.TryGetValue(duplicate.Id, out var line) ? line : null,
+            NurtureSequence = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName) ?? NameOf(enrolment?.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)),
+            NurtureStatus = enrolment == null ? null : _labels.Label(enrolment, NurtureEnrollmentTable.Columns.Status),
+            NurtureReason = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason),
+            NurtureSteps = activities.Values
+                .Select(a => new NurtureStep(a.GetAttributeValue<int?>(TaskTable.Columns.NurtureStepNumber), ActivityType(a.LogicalName), a.GetAttributeValue<string>("subject"), a.GetAttributeValue<DateTime?>("scheduledend")))
+                .OrderBy(s => s.Order ?? int.MaxValue).ThenBy(s => s.Due ?? DateTime.MaxValue).ThenBy(s => s.Subject, StringComparer.Ordinal)
+                .ToList(),
+            Notes = record.Notes,
+        };
+    }
+
+    /// <summary>The lead's first nurture enrolment, if any.</summary>
+    public Entity? Enrolment(Guid leadId) => Query(NurtureEnrollmentTable.LogicalName, NurtureEnrollmentTable.Columns.LeadId, leadId).FirstOrDefault();
+
+    private static string ActivityType(string table) => table switch
+    {
+        "phonecall" => "Phone call",
+        "email" => "E-mail",
+        _ => "Task",
+    };
+
+    private IEnumerable<Entity> Query(string table, string column, Guid id)
+    {
+        if (_dataverse.Schema.FindTable(table)?.FindColumn(column) == null) return Array.Empty<Entity>();
+        return _dataverse.FindRows(table, column, id, table == NurtureEnrollmentTable.LogicalName ? EnrolmentColumns : ActivityColumns);
+    }
+
+    /// <summary>A lookup's name: the reference's own, else the related row's primary name (remembered for the session).</summary>
+    private string? NameOf(EntityReference? reference)
+    {
+        if (reference == null) return null;
+        if (!string.IsNullOrEmpty(reference.Name)) return reference.Name;
+        if (_names.TryGetValue(reference.Id, out var known)) return known;
+        var table = _dataverse.Schema.FindTable(reference.LogicalName);
+        var row = table == null ? null : _dataverse.Get(reference.LogicalName, reference.Id);
+        var name = table?.PrimaryName is { } primary ? row?.GetAttributeValue<string>(primary) : null;
+        name ??= reference.LogicalName + " " + reference.Id.ToString("D");
+        if (_names.Count < 10_000) _names[reference.Id] = name;
+        return name;
+    }
+}

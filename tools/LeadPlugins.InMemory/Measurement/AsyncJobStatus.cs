@@ -1,0 +1,8 @@
+namespace LeadPlugins.InMemory;
+
+public enum AsyncJobStatus
+{
+    Waiting,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,7 @@
+namespace LeadPlugins.InMemory;
+
+public enum StepOutcome
+{
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,11 @@
+namespace LeadPlugins.InMemory;
+
+internal enum AggregateFunction
+{
+    Count,
+    CountColumn,
+    Sum,
+    Avg,
+    Min,
+    Max,
+}

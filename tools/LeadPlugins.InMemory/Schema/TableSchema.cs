@@ -1,0 +1,67 @@
+using LeadPlugins.SolutionModel;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>One table of the in-memory schema: columns, state/status pairs, keys.</summary>
+public sealed class TableSchema
+{
+    private readonly Dictionary<string, ColumnSchema> _columns = new(StringComparer.Ordinal);
+    private IReadOnlyList<StatusDefinition> _statuses = Array.Empty<StatusDefinition>();
+    private Dictionary<int, StatusDefinition> _statusByValue = new();
+    private Dictionary<int, int> _defaultStatusByState = new();
+
+    internal TableSchema(string logicalName, string displayName, string primaryId, string? primaryName, TableOwnership ownership)
+    {
+        LogicalName = logicalName;
+        DisplayName = displayName;
+        PrimaryId = primaryId;
+        PrimaryName = primaryName;
+        Ownership = ownership;
+    }
+
+    public string LogicalName { get; }
+    public string DisplayName { get; }
+    public string PrimaryId { get; }
+    public string? PrimaryName { get; internal set; }
+    public TableOwnership Ownership { get; }
+    public IReadOnlyDictionary<string, ColumnSchema> Columns => _columns;
+    public IReadOnlyList<StatusDefinition> Statuses
+    {
+        get => _statuses;
+        internal set
+        {
+            _statuses = value;
+            // Every Create asks for the active state and its default status: worked out once per table.
+            _statusByValue = value.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.First());
+            _defaultStatusByState = value.GroupBy(s => s.State).ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.IsDefaultForState).First().Status);
+            ActiveState = value.Count == 0 ? 0 : value.Min(s => s.State);
+        }
+    }
+    public IReadOnlyList<KeyDefinition> Keys { get; internal set; } = Array.Empty<KeyDefinition>();
+    public bool HasState => Statuses.Count > 0;
+    public bool IsUserOwned => Ownership == TableOwnership.User;
+
+    /// <summary>The platform's enum-style name used in state errors, e.g. LeadState, PhoneCallState.</summary>
+    internal string StateTypeName => new string(DisplayName.Where(char.IsLetterOrDigit).ToArray()) + "State";
+
+    public ColumnSchema? FindColumn(string logicalName) => _columns.TryGetValue(logicalName, out var c) ? c : null;
+
+    internal void AddOrReplace(ColumnSchema column) => _columns[column.LogicalName] = column;
+
+    internal void AddIfMissing(ColumnSchema column)
+    {
+        if (!_columns.ContainsKey(column.LogicalName)) _columns[column.LogicalName] = column;
+    }
+
+    /// <summary>The state a row is created in: the lowest state of the table (Active for the tables here).</summary>
+    public int ActiveState { get; private set; }
+
+    public int DefaultStatus(int state)
+        => _defaultStatusByState.TryGetValue(state, out var status) ? status : throw new InvalidOperationException("The table " + LogicalName + " has no state " + state + ".");
+
+    public StatusDefinition? FindStatus(int status) => _statusByValue.TryGetValue(status, out var found) ? found : null;
+
+    public bool IsValidState(int state) => _defaultStatusByState.ContainsKey(state);
+
+    internal string StateLabel(int state) => Statuses.FirstOrDefault(s => s.State == state)?.StateLabel ?? state.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
