@@ -30,7 +30,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         };
 
         /// <summary>The activity type of a logical name; null for any other table.</summary>
-        public static NurtureActivityType? FromLogicalName(string? logicalName) => logicalName switch
+        internal static NurtureActivityType? FromLogicalName(string? logicalName) => logicalName switch
         {
             TaskLogicalName => NurtureActivityType.Task,
             PhoneCallLogicalName => NurtureActivityType.PhoneCall,
@@ -51,7 +51,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         /// Out-of-the-box completed pairs: task 1/5; phone call 1/2 (Made), 1/4 (Received);
         /// e-mail 1/2 (Completed), 1/3 (Sent), 1/4 (Received), 1/6 (Pending send), 1/7 (Sending).
         /// </summary>
-        public static IReadOnlyList<ActivityStateStatus> CompletedStatuses(NurtureActivityType activityType) => activityType switch
+        internal static IReadOnlyList<ActivityStateStatus> CompletedStatuses(NurtureActivityType activityType) => activityType switch
         {
             NurtureActivityType.Task => Pairs(CompletedState, 5),
             NurtureActivityType.PhoneCall => Pairs(CompletedState, 2, 4),
@@ -60,7 +60,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         };
 
         /// <summary>Out-of-the-box canceled pairs: task 2/6, phone call 2/3, e-mail 2/5.</summary>
-        public static IReadOnlyList<ActivityStateStatus> CanceledStatuses(NurtureActivityType activityType) =>
+        internal static IReadOnlyList<ActivityStateStatus> CanceledStatuses(NurtureActivityType activityType) =>
             Enum.IsDefined(typeof(NurtureActivityType), activityType) ? new[] { Canceled(activityType) } : Pairs(CanceledState);
 
         /// <summary>Open / completed / canceled by statecode (the status code is not needed but may be custom).</summary>

@@ -9,7 +9,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
     public static class NurtureCompletionRule
     {
         /// <summary>True when there is at least one activity and all are completed or canceled.</summary>
-        public static bool AreAllClosed(IEnumerable<NurtureActivitySnapshot?>? activities)
+        internal static bool AreAllClosed(IEnumerable<NurtureActivitySnapshot?>? activities)
         {
             var list = (activities ?? Enumerable.Empty<NurtureActivitySnapshot?>()).Where(a => a != null).ToList();
             return list.Count > 0 && list.All(a => NurtureActivityStates.IsClosed(a!.StateCode));

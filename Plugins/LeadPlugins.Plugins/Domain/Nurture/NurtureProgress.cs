@@ -26,7 +26,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public int Completed { get; }
         public int Canceled { get; }
         /// <summary>Every step activity is completed or canceled (and there is at least one).</summary>
-        public bool AllClosed => Total > 0 && Open == 0;
+        internal bool AllClosed => Total > 0 && Open == 0;
         /// <summary>Earliest due date among open activities (mpl_nextduedate); null when none is open or dated.</summary>
         public DateTime? NextDueDateUtc { get; }
         public EnrollmentStatus CurrentStatus { get; }

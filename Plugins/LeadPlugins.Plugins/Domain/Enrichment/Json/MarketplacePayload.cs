@@ -92,7 +92,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         /// The same as <see cref="TryRead(string?, JsonReadLimits)"/> but always through the tolerant tree reader (the
         /// reference the fast scanner is tested against; also the path taken for any JSON that needs repair).
         /// </summary>
-        public static MarketplacePayload? TryReadWithTolerantReader(string? description, JsonReadLimits limits)
+        internal static MarketplacePayload? TryReadWithTolerantReader(string? description, JsonReadLimits limits)
         {
             if (!LooksLikeJsonObject(description)) return null;
             return ReadTree(description, limits ?? JsonReadLimits.Default);
