@@ -42,7 +42,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         /// <summary>Longest text between braces that is still read as a token (longer = literal text).</summary>
         public const int MaxTokenLength = 50;
 
-
+        /// <summary>The tokens the renderer replaces (listed by the CLI's sequences command).</summary>
         public static IReadOnlyList<string> TokenNames =>
             new[] { FirstNameToken, CompanyNameToken, OfferTitleToken, StorefrontToken, CampaignTypeToken };
 
