@@ -68,16 +68,30 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             }
         }
 
-        /// <summary>The lead's result from its parse, the batch's reference data and its duplicate match.</summary>
+        /// <summary>
+        /// The lead's outcome from its parse, the batch's reference data and its duplicate match; a lead that throws on
+        /// the way is Failed (the rest of the batch goes on).
+        /// </summary>
         internal void Complete(int index, ParsedLead parsed, EnrichmentReferenceData reference, DuplicateMatch? duplicate)
+        {
+            try
+            {
+                _outcomes[index] = Build(index, parsed, reference, duplicate);
+            }
+            catch (Exception e)
+            {
+                Fail(index, e);
+            }
+        }
+
+        private LeadEnrichmentOutcome Build(int index, ParsedLead parsed, EnrichmentReferenceData reference, DuplicateMatch? duplicate)
         {
             var lead = _leads[index];
             var result = MarketplaceLeadEnricher.Complete(parsed, reference, duplicate);
             if (result.Status == EnrichmentStatus.NotMarketplace)
             {
-                _outcomes[index] = new LeadEnrichmentOutcome(index, parsed.LeadId, result.Status, null, result, LeadChangeBuilder.NotMarketplace(lead),
+                return new LeadEnrichmentOutcome(index, parsed.LeadId, result.Status, null, result, LeadChangeBuilder.NotMarketplace(lead),
                     EnrichmentTrace.Summary(index, parsed.LeadId, "NotMarketplace", null), null);
-                return;
             }
 
             var status = result.Status;
@@ -97,7 +111,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             // Without the rules any owner could be the wrong one (a rule might have matched): leave the owner alone.
             if (_failures.RoutingRules != null) changes.Attributes.Remove(LeadTable.Columns.OwnerId);
             var written = changes.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage);
-            _outcomes[index] = new LeadEnrichmentOutcome(index, parsed.LeadId, status, written, result, changes,
+            return new LeadEnrichmentOutcome(index, parsed.LeadId, status, written, result, changes,
                 EnrichmentTrace.Summary(index, parsed.LeadId, status, result, changes, _failures.RoutingRules != null), null);
         }
 

@@ -100,15 +100,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 // 3. Complete each lead.
                 for (int i = 0; i < leads.Count; i++)
                 {
-                    if (outcomes.IsDone(i)) continue;
-                    try
-                    {
-                        outcomes.Complete(i, parsed[i], reference, duplicates[i]);
-                    }
-                    catch (Exception e)
-                    {
-                        outcomes.Fail(i, e);
-                    }
+                    if (!outcomes.IsDone(i)) outcomes.Complete(i, parsed[i], reference, duplicates[i]);
                 }
                 trace.Outcomes(outcomes.All(), withDetail: true);
             }
