@@ -105,7 +105,6 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             return new RenderedTemplate(clean, unknown.AsReadOnly(), fallbacks.AsReadOnly(), truncated);
         }
 
-        /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxLength"/> characters, ending with "…" when cut.</summary>
         // Index of the '}' closing a token-shaped placeholder that starts at 'open', or -1.
         private static int FindTokenEnd(string text, int open)
         {
@@ -129,8 +128,9 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         private static string? Resolve(string name, NurtureLeadContext? context, List<string> fallbacks, StringBuilder written, NurtureTemplateAudience audience)
         {
             string? value;
-            string fallback;
-            switch (name.ToLowerInvariant())
+            string? fallback; // null: worked out only when needed (the offer's product name costs a parse)
+            var key = name.ToLowerInvariant();
+            switch (key)
             {
                 case FirstNameToken:
                     value = context?.FirstName;
@@ -142,7 +142,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                     break;
                 case OfferTitleToken:
                     value = context?.OfferTitle;
-                    fallback = OfferProductName.FromOfferId(context?.OfferId) ?? OfferTitleFallback;
+                    fallback = null;
                     break;
                 case StorefrontToken:
                     value = context?.Storefront is Storefront s && s != Storefront.Other && Enum.IsDefined(typeof(Storefront), s)
@@ -159,7 +159,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
             var cleaned = Clean(value ?? string.Empty, singleLine: true);
             if (cleaned.Length > 0) return cleaned;
-            var key = name.ToLowerInvariant();
+            fallback ??= OfferProductName.FromOfferId(context?.OfferId) ?? OfferTitleFallback;
             if (!fallbacks.Contains(key)) fallbacks.Add(key);
             return IsSentenceStart(written) ? char.ToUpperInvariant(fallback[0]) + fallback.Substring(1) : fallback;
         }
@@ -188,9 +188,17 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             return last == '.' || last == '!' || last == '?' || last == '\n' || last == '\r';
         }
 
+        private static bool HasControlCharacter(string text)
+        {
+            foreach (var c in text)
+                if (char.IsControl(c)) return true;
+            return false;
+        }
+
         // Drops control characters (keeps CR/LF/TAB unless single line, where they become spaces) and trims.
         private static string Clean(string text, bool singleLine)
         {
+            if (!HasControlCharacter(text)) return text.Trim(); // what the loop below gives, without copying
             var sb = new StringBuilder(text.Length);
             foreach (var c in text)
             {
