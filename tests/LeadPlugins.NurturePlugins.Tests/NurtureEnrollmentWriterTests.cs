@@ -11,25 +11,14 @@ namespace LeadPlugins.NurturePlugins.Tests;
 /// many requests that takes (no plug-in registered; the in-memory Dataverse counts the requests).
 /// </summary>
 [TestClass]
-public sealed class NurtureEnrollmentWriterTests : NurtureTestBase
+public sealed class NurtureEnrollmentWriterTests : PluginFreeTestBase
 {
-    private InMemory.InMemoryDataverse _plain = null!;
-    private IOrganizationService _service = null!;
-    private readonly ListTracing _tracing = new();
-
-    [TestInitialize]
-    public void WithoutPlugins()
-    {
-        _plain = NewDataverse();
-        _service = _plain.GetOrganizationService();
-    }
-
     [TestMethod]
     public void Two_repeats_of_one_enrolment_become_one_update_and_a_rerun_adds_nothing()
     {
         var originalId = Guid.NewGuid();
         var enrollmentId = NurtureRecordIds.Enrollment(originalId);
-        _plain.Seed(new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
+        Plain.Seed(new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
         {
             [NurtureEnrollmentTable.Columns.Name] = "Original",
             [NurtureEnrollmentTable.Columns.LeadId] = new EntityReference("lead", originalId),
@@ -40,8 +29,8 @@ public sealed class NurtureEnrollmentWriterTests : NurtureTestBase
 
         AppendLines(repeats, originalId);
 
-        Assert.AreEqual(1, _plain.Counters["Update"], "one Update for both lines");
-        var reason = _plain.Get(NurtureEnrollmentTable.LogicalName, enrollmentId)!.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason);
+        Assert.AreEqual(1, Plain.Counters["Update"], "one Update for both lines");
+        var reason = Plain.Get(NurtureEnrollmentTable.LogicalName, enrollmentId)!.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason);
         var lines = reason.Split('\n');
         Assert.HasCount(3, lines);
         Assert.AreEqual("Matched by campaign type.", lines[0]);
@@ -50,9 +39,9 @@ public sealed class NurtureEnrollmentWriterTests : NurtureTestBase
 
         AppendLines(repeats, originalId); // an async retry of the same batch
 
-        Assert.AreEqual(0, _plain.Counters["Update"], "the lines are there already");
-        Assert.AreEqual(reason, _plain.Get(NurtureEnrollmentTable.LogicalName, enrollmentId)!.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason));
-        CollectionAssert.Contains(_tracing.Lines, "Enrolment " + enrollmentId.ToString("D") + " already has the repeat engagement line(s).");
+        Assert.AreEqual(0, Plain.Counters["Update"], "the lines are there already");
+        Assert.AreEqual(reason, Plain.Get(NurtureEnrollmentTable.LogicalName, enrollmentId)!.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason));
+        CollectionAssert.Contains(Tracing.Lines, "Enrolment " + enrollmentId.ToString("D") + " already has the repeat engagement line(s).");
     }
 
     [TestMethod]
@@ -60,18 +49,18 @@ public sealed class NurtureEnrollmentWriterTests : NurtureTestBase
     {
         var walkIn = Batch(Lead(l => l[LeadTable.Columns.IsMarketplace] = false));
         Action<Entity> testLead = l => l[LeadTable.Columns.IsTestLead] = true;
-        var test = Batch(Lead(testLead, _service.Create(EnrichedLead(more: testLead)))); // the Skipped row looks the lead up
-        var writer = new NurtureEnrollmentWriter(_service, _tracing, Options());
+        var test = Batch(Lead(testLead, PlainService.Create(EnrichedLead(more: testLead)))); // the Skipped row looks the lead up
+        var writer = new NurtureEnrollmentWriter(PlainService, Tracing, Options());
 
-        _plain.Counters.Reset();
+        Plain.Counters.Reset();
         var none = writer.Skip(walkIn[0]);
         Assert.AreEqual(NurtureEnrollmentResult.NotApplicable, none.Result);
-        Assert.AreEqual(0, _plain.Counters.Total);
+        Assert.AreEqual(0, Plain.Counters.Total);
 
         var skipped = writer.Skip(test[0]);
         Assert.AreEqual(NurtureEnrollmentResult.Skipped, skipped.Result);
-        Assert.AreEqual(1, _plain.Counters["Create"]);
-        var row = _plain.Get(NurtureEnrollmentTable.LogicalName, skipped.Enrollment!.Id)!;
+        Assert.AreEqual(1, Plain.Counters["Create"]);
+        var row = Plain.Get(NurtureEnrollmentTable.LogicalName, skipped.Enrollment!.Id)!;
         Assert.AreEqual(EnrollmentStatus.Skipped, Status(row));
         Assert.AreEqual(NurtureEligibility.TestLeadMessage, row.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason));
     }
@@ -79,10 +68,10 @@ public sealed class NurtureEnrollmentWriterTests : NurtureTestBase
     private void AppendLines(Guid[] repeatIds, Guid originalId)
     {
         var batch = Batch(repeatIds.Select(id => Lead(l => l[LeadTable.Columns.DuplicateOf] = new EntityReference("lead", originalId), id)).ToArray());
-        new RepeatEngagementResolver(_service, _tracing, Options()).Decide(batch);
+        new RepeatEngagementResolver(PlainService, Tracing, Options()).Decide(batch);
         Assert.IsTrue(batch.All(b => b.Decision.Reason == NurtureSkipReason.RepeatEngagement));
-        _plain.Counters.Reset();
-        new NurtureEnrollmentWriter(_service, _tracing, Options()).AppendRepeatLinesToExistingEnrollments(batch);
+        Plain.Counters.Reset();
+        new NurtureEnrollmentWriter(PlainService, Tracing, Options()).AppendRepeatLinesToExistingEnrollments(batch);
     }
 
     private NurtureOptions Options() => new(utcNow: () => Now);

@@ -12,19 +12,8 @@ namespace LeadPlugins.NurturePlugins.Tests;
 /// for the enrolment they join. No row is written here; <see cref="NurtureEnrollmentWriter"/> does that.
 /// </summary>
 [TestClass]
-public sealed class RepeatEngagementResolverTests : NurtureTestBase
+public sealed class RepeatEngagementResolverTests : PluginFreeTestBase
 {
-    private InMemory.InMemoryDataverse _plain = null!;
-    private IOrganizationService _service = null!;
-    private readonly ListTracing _tracing = new();
-
-    [TestInitialize]
-    public void WithoutPlugins()
-    {
-        _plain = NewDataverse();
-        _service = _plain.GetOrganizationService();
-    }
-
     [TestMethod]
     public void A_batch_without_duplicates_is_decided_by_the_eligibility_rules_alone_without_a_query()
     {
@@ -34,8 +23,8 @@ public sealed class RepeatEngagementResolverTests : NurtureTestBase
 
         Assert.IsTrue(batch[0].Decision.IsEligible);
         Assert.AreEqual(NurtureSkipReason.TestLead, batch[1].Decision.Reason);
-        Assert.AreEqual(0, _plain.Counters.Total, "no duplicate-of lead, no query");
-        Assert.IsEmpty(_tracing.Lines);
+        Assert.AreEqual(0, Plain.Counters.Total, "no duplicate-of lead, no query");
+        Assert.IsEmpty(Tracing.Lines);
     }
 
     [TestMethod]
@@ -54,8 +43,8 @@ public sealed class RepeatEngagementResolverTests : NurtureTestBase
         Assert.AreEqual(enrollmentId, repeat.RepeatOf!.EnrollmentId);
         Assert.IsNotNull(repeat.RepeatOf.Row, "an existing enrolment: its line is written by an Update");
         Assert.AreEqual("2026-03-02 09:30 UTC repeat engagement: lead " + repeatId.ToString("D") + " (Get it now, Contoso Analytics)", repeat.RepeatOf.Lines.Single());
-        Assert.AreEqual(1, _plain.Counters["RetrieveMultiple"], "one query for the originals outside the batch");
-        CollectionAssert.Contains(_tracing.Lines, "1 duplicate-of lead(s) looked up: 1 enrolled.");
+        Assert.AreEqual(1, Plain.Counters["RetrieveMultiple"], "one query for the originals outside the batch");
+        CollectionAssert.Contains(Tracing.Lines, "1 duplicate-of lead(s) looked up: 1 enrolled.");
     }
 
     [TestMethod]
@@ -68,8 +57,8 @@ public sealed class RepeatEngagementResolverTests : NurtureTestBase
         Decide(batch);
 
         Assert.IsTrue(batch.All(b => b.Decision.IsEligible && b.RepeatOf == null));
-        Assert.AreEqual(1, _plain.Counters["RetrieveMultiple"], "both originals in one query");
-        CollectionAssert.Contains(_tracing.Lines, "2 duplicate-of lead(s) looked up: 0 enrolled.");
+        Assert.AreEqual(1, Plain.Counters["RetrieveMultiple"], "both originals in one query");
+        CollectionAssert.Contains(Tracing.Lines, "2 duplicate-of lead(s) looked up: 0 enrolled.");
     }
 
     [TestMethod]
@@ -90,7 +79,7 @@ public sealed class RepeatEngagementResolverTests : NurtureTestBase
         Assert.AreSame(original, batch[0].RepeatOf!.NewFor);
         Assert.AreEqual(NurtureRecordIds.Enrollment(first), batch[0].RepeatOf!.EnrollmentId);
         Assert.HasCount(2, original.LinesForThisEnrollment);
-        Assert.AreEqual(0, _plain.Counters.Total, "every original is in the batch: no query");
+        Assert.AreEqual(0, Plain.Counters.Total, "every original is in the batch: no query");
     }
 
     [TestMethod]
@@ -139,8 +128,8 @@ public sealed class RepeatEngagementResolverTests : NurtureTestBase
 
     private void Decide(IReadOnlyList<NurtureBatchLead> batch)
     {
-        _plain.Counters.Reset();
-        new RepeatEngagementResolver(_service, _tracing, new NurtureOptions(utcNow: () => Now)).Decide(batch);
+        Plain.Counters.Reset();
+        new RepeatEngagementResolver(PlainService, Tracing, new NurtureOptions(utcNow: () => Now)).Decide(batch);
     }
 
     private static List<NurtureBatchLead> Batch(params Entity[] rows)
@@ -159,7 +148,7 @@ public sealed class RepeatEngagementResolverTests : NurtureTestBase
     private Guid SeedEnrollment(Guid leadId, EnrollmentStatus status)
     {
         var id = NurtureRecordIds.Enrollment(leadId);
-        _plain.Seed(new Entity(NurtureEnrollmentTable.LogicalName, id)
+        Plain.Seed(new Entity(NurtureEnrollmentTable.LogicalName, id)
         {
             [NurtureEnrollmentTable.Columns.Name] = "Enrolment of " + leadId.ToString("D"),
             [NurtureEnrollmentTable.Columns.LeadId] = new EntityReference("lead", leadId),

@@ -10,74 +10,63 @@ namespace LeadPlugins.NurturePlugins.Tests;
 /// organization service, a tracing service and options, no plug-in context. No plug-in is registered here.
 /// </summary>
 [TestClass]
-public sealed class ServiceApiTests : NurtureTestBase
+public sealed class ServiceApiTests : PluginFreeTestBase
 {
-    private InMemory.InMemoryDataverse _plain = null!;
-    private IOrganizationService _service = null!;
-    private readonly ListTracing _tracing = new();
-
-    [TestInitialize]
-    public void WithoutPlugins()
-    {
-        _plain = NewDataverse();
-        _service = _plain.GetOrganizationService();
-    }
-
     [TestMethod]
     public void Enrol_reads_the_lead_and_enrols_it_then_a_second_call_returns_the_same_enrolment_without_writing()
     {
-        var leadId = _service.Create(EnrichedLead(Storefront.AzureMarketplace, LeadAction.Create));
-        var enrolment = new NurtureEnrollmentService(_service, _tracing, new NurtureOptions(utcNow: () => Now));
-        _plain.Counters.Reset();
+        var leadId = PlainService.Create(EnrichedLead(Storefront.AzureMarketplace, LeadAction.Create));
+        var enrolment = new NurtureEnrollmentService(PlainService, Tracing, new NurtureOptions(utcNow: () => Now));
+        Plain.Counters.Reset();
 
         var first = enrolment.Enroll(new EntityReference("lead", leadId));
 
-        Assert.AreEqual(NurtureEnrollmentResult.Enrolled, first.Result, _tracing.ToString());
+        Assert.AreEqual(NurtureEnrollmentResult.Enrolled, first.Result, Tracing.ToString());
         Assert.AreEqual("Built-in Demand generation: Get it now", first.SequenceName);
         Assert.AreEqual(5, first.ActivitiesCreated);
         Assert.AreEqual(new EntityReference(NurtureEnrollmentTable.LogicalName, NurtureRecordIds.Enrollment(leadId)), first.Enrollment);
-        Assert.AreEqual(1, _plain.Counters["Retrieve"], "the lead, with explicit columns");
-        Assert.AreEqual(2, _plain.Counters["RetrieveMultiple"], "existing enrolment check + sequences");
-        Assert.AreEqual(6, _plain.Counters["Create"]);
+        Assert.AreEqual(1, Plain.Counters["Retrieve"], "the lead, with explicit columns");
+        Assert.AreEqual(2, Plain.Counters["RetrieveMultiple"], "existing enrolment check + sequences");
+        Assert.AreEqual(6, Plain.Counters["Create"]);
 
-        _plain.Counters.Reset();
+        Plain.Counters.Reset();
         var second = enrolment.Enroll(new EntityReference("lead", leadId));
 
         Assert.AreEqual(NurtureEnrollmentResult.AlreadyEnrolled, second.Result);
         Assert.AreEqual(first.Enrollment, second.Enrollment);
         StringAssert.Contains(second.Reason, "(Active)");
-        Assert.AreEqual(0, _plain.Counters["Create"], "no write, so no duplicate-key fault inside a real-time workflow's transaction");
-        Assert.HasCount(5, new[] { "task", "phonecall", "email" }.SelectMany(_plain.Query).ToList());
+        Assert.AreEqual(0, Plain.Counters["Create"], "no write, so no duplicate-key fault inside a real-time workflow's transaction");
+        Assert.HasCount(5, new[] { "task", "phonecall", "email" }.SelectMany(Plain.Query).ToList());
     }
 
     [TestMethod]
     public void Enrol_with_a_requested_sequence_uses_it()
     {
-        Dataverse = _plain; // SeedSequence seeds into Dataverse
+        Dataverse = Plain; // SeedSequence seeds into Dataverse
         var requested = SeedSequence("Partner launch", CampaignType.DemandGeneration, priority: 0,
             steps: new[] { (1, NurtureActivityType.PhoneCall, 2, "Launch call with {companyname}") });
         SeedSequence("Default demand generation", CampaignType.DemandGeneration, priority: 100);
-        var leadId = _service.Create(EnrichedLead(Storefront.AzureMarketplace, LeadAction.ContactMe));
+        var leadId = PlainService.Create(EnrichedLead(Storefront.AzureMarketplace, LeadAction.ContactMe));
 
-        var outcome = new NurtureEnrollmentService(_service, _tracing)
+        var outcome = new NurtureEnrollmentService(PlainService, Tracing)
             .Enroll(new EntityReference("lead", leadId), new EntityReference(NurtureSequenceTable.LogicalName, requested));
 
         Assert.AreEqual(NurtureEnrollmentResult.Enrolled, outcome.Result);
         Assert.AreEqual("Partner launch", outcome.SequenceName);
-        Assert.AreEqual("Launch call with Contoso", _plain.Query("phonecall").Single().GetAttributeValue<string>("subject"));
-        StringAssert.Contains(_tracing.ToString(), "requested by the caller");
+        Assert.AreEqual("Launch call with Contoso", Plain.Query("phonecall").Single().GetAttributeValue<string>("subject"));
+        StringAssert.Contains(Tracing.ToString(), "requested by the caller");
     }
 
     [TestMethod]
     public void Enrol_batch_outcomes_come_back_in_the_order_of_the_leads()
     {
-        var marketplace = _service.Create(EnrichedLead());
-        var other = _service.Create(new Entity("lead") { ["lastname"] = "Walk-in" });
-        var test = _service.Create(EnrichedLead(more: l => l[LeadTable.Columns.IsTestLead] = true));
+        var marketplace = PlainService.Create(EnrichedLead());
+        var other = PlainService.Create(new Entity("lead") { ["lastname"] = "Walk-in" });
+        var test = PlainService.Create(EnrichedLead(more: l => l[LeadTable.Columns.IsTestLead] = true));
         var columns = new Microsoft.Xrm.Sdk.Query.ColumnSet(NurtureEnrollmentService.LeadColumns);
-        var rows = new[] { marketplace, other, test }.Select(id => _service.Retrieve("lead", id, columns)).ToList();
+        var rows = new[] { marketplace, other, test }.Select(id => PlainService.Retrieve("lead", id, columns)).ToList();
 
-        var outcomes = new NurtureEnrollmentService(_service, _tracing).EnrollLeads(rows);
+        var outcomes = new NurtureEnrollmentService(PlainService, Tracing).EnrollLeads(rows);
 
         CollectionAssert.AreEqual(new[] { marketplace, other, test }, outcomes.Select(o => o.LeadId).ToArray());
         CollectionAssert.AreEqual(new[] { NurtureEnrollmentResult.Enrolled, NurtureEnrollmentResult.NotApplicable, NurtureEnrollmentResult.Skipped },
