@@ -98,6 +98,18 @@ public sealed class SimulatorTests
     }
 
     [TestMethod]
+    public void A_windowed_run_that_forgets_each_batchs_history_still_counts_the_failed_async_job()
+    {
+        // The CLI's default: a fresh store every N leads, and each batch's executions forgotten once read.
+        var input = "{\"lastname\":\"Ok\"}\n{\"lastname\":\"Crash\"}\n{\"lastname\":\"Fine\"}";
+        var (summary, output, _) = Run(new StringReader(input), new SimulationOptions { PluginAssemblies = Array.Empty<System.Reflection.Assembly>(), Configure = Faulty.Register, DiscardEvery = 2 });
+
+        Assert.AreEqual(3, output.Leads.Count);
+        Assert.AreEqual("Failed", output.Leads.Single(l => l.Input == 2).PluginSteps.Single(p => p.Plugin == nameof(AsyncFailsForCrash)).Outcome);
+        Assert.AreEqual(1, summary.FailedAsyncJobs);
+    }
+
+    [TestMethod]
     public void Batch_mode_creates_through_CreateMultiple()
     {
         var (summary, output, simulator) = Run(new StringReader(Rows(10)), new SimulationOptions { BatchSize = 4 });

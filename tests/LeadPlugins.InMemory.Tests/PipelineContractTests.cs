@@ -342,25 +342,31 @@ public sealed class PipelineContractTests : DataverseTestBase
     }
 
     [TestMethod]
-    public void Forgetting_history_drops_executions_traces_and_finished_jobs_but_keeps_rows_counters_and_queued_jobs()
+    public void Forgetting_history_drops_executions_traces_and_succeeded_jobs_but_keeps_rows_counters_queued_and_failed_jobs()
     {
         // Harness API (not a server behaviour): long simulations forget what they have read so memory stays flat.
         Step("Create", "lead", PreOperation, s => s.Tracing.Trace("score {0}", 40));
-        Step("Create", "lead", PostOperation, s => s.Tracing.Trace("enrolled"), mode: ExecutionMode.Asynchronous, other: true);
+        Step("Create", "lead", PostOperation, s =>
+        {
+            if (s.Target.GetAttributeValue<string>("lastname") == "Crash") throw new InvalidPluginExecutionException("async crash");
+            s.Tracing.Trace("enrolled");
+        }, mode: ExecutionMode.Asynchronous, other: true);
         var first = CreateLead();
+        var crashed = CreateLead("Crash");
         Dataverse.DrainAsync();
         var second = CreateLead(); // its async job is still queued
-        Assert.AreEqual(3, Dataverse.Audit.Count);
-        Assert.AreEqual(2, Dataverse.AsyncJobs.Count);
+        Assert.AreEqual(5, Dataverse.Audit.Count);
+        Assert.AreEqual(3, Dataverse.AsyncJobs.Count);
 
         Dataverse.ForgetHistory();
 
         Assert.AreEqual(0, Dataverse.Audit.Count);
         Assert.AreEqual(0, Dataverse.Traces.Count);
-        Assert.AreEqual(1, Dataverse.AsyncJobs.Count, "the queued job stays");
-        Assert.AreEqual(AsyncJobStatus.Waiting, Dataverse.AsyncJobs[0].Status);
+        CollectionAssert.AreEqual(new[] { AsyncJobStatus.Failed, AsyncJobStatus.Waiting }, Dataverse.AsyncJobs.Select(j => j.Status).ToArray(),
+            "the failed job and the queued one stay");
+        Assert.AreEqual(crashed, Dataverse.AsyncJobs[0].Executions.Single().PrimaryEntityId);
         Assert.IsNotNull(Dataverse.Get("lead", first));
-        Assert.AreEqual(2, Dataverse.Counters.ByMessageFromCaller["Create"]);
+        Assert.AreEqual(3, Dataverse.Counters.ByMessageFromCaller["Create"]);
         Dataverse.DrainAsync();
         Assert.AreEqual(1, Dataverse.Audit.Count);
         Assert.AreEqual((typeof(OtherLambdaPlugin), second), (Dataverse.Audit[0].PluginType, Dataverse.Audit[0].PrimaryEntityId));

@@ -195,8 +195,8 @@ public sealed class InMemoryDataverse
     public IReadOnlyList<AsyncJob> DrainAsync() => Pipeline.Async.Drain();
 
     /// <summary>
-    /// Forgets the step executions, trace lines and finished async jobs recorded so far; rows, counters and queued jobs
-    /// stay. A long run that has read what it needs (the simulator, per batch) keeps its memory flat this way.
+    /// Forgets the step executions, trace lines and succeeded async jobs recorded so far; rows, counters, queued jobs and
+    /// failed jobs stay. A long run that has read what it needs (the simulator, per batch) keeps its memory flat this way.
     /// </summary>
     public void ForgetHistory() => Pipeline.ForgetHistory();
 

@@ -22,8 +22,8 @@ internal sealed class AsyncJobQueue
     public IReadOnlyList<AsyncJob> Jobs => _jobs;
     public int Pending => _queue.Count;
 
-    /// <summary>Drops the jobs that ran (succeeded or failed); queued ones stay.</summary>
-    public void ForgetFinished() => _jobs.RemoveAll(job => job.Status != AsyncJobStatus.Waiting);
+    /// <summary>Drops the jobs that succeeded; queued and failed ones stay (failures are what a run reports, and rare).</summary>
+    public void ForgetSucceeded() => _jobs.RemoveAll(job => job.Status == AsyncJobStatus.Succeeded);
 
     /// <summary>Releases the jobs a committed transaction queued.</summary>
     public void Release(Transaction transaction)

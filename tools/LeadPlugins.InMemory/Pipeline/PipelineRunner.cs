@@ -32,7 +32,7 @@ internal sealed class PipelineRunner
     {
         _audit.Clear();
         _traces.Clear();
-        Async.ForgetFinished();
+        Async.ForgetSucceeded();
     }
 
     public PluginStep AddStep(Type type, Plugins.Registration.PluginStepAttribute attribute, string? unsecure, string? secure)
