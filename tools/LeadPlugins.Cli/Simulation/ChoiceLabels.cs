@@ -1,5 +1,6 @@
 using LeadPlugins.InMemory;
 using LeadPlugins.SolutionModel;
+using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Cli.Simulation;
 
@@ -54,8 +55,8 @@ public sealed class ChoiceLabels
             : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The label of a row's choice column, or null when the column is empty.</summary>
-    public string? Label(Microsoft.Xrm.Sdk.Entity row, string column)
-        => row.GetAttributeValue<Microsoft.Xrm.Sdk.OptionSetValue>(column) is { } option ? Label(row.LogicalName, column, option.Value) : null;
+    public string? Label(Entity row, string column)
+        => row.GetAttributeValue<OptionSetValue>(column) is { } option ? Label(row.LogicalName, column, option.Value) : null;
 
     /// <summary>The value of a label (case-insensitive), or null.</summary>
     public int? Value(string table, string column, string label)

@@ -283,7 +283,7 @@ public sealed class LeadSimulator
         {
             // The batch's executions are read: a windowed run forgets them so they never reach the older GC generations.
             _dataverse.ForgetHistory();
-            _auditIndex = 0;
+            _auditIndex = _dataverse.Audit.Count;
         }
 
         for (var i = 0; i < batch.Count; i++)
