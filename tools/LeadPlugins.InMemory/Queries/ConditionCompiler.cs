@@ -35,32 +35,55 @@ internal sealed class ConditionCompiler
         return filter.FilterOperator == LogicalOperator.Or ? r => parts.Any(p => p(r)) : r => parts.All(p => p(r));
     }
 
+    /// <summary>
+    /// The first condition of an AND filter that reads a root column, compiled on its own: a scan tests it on the
+    /// column's vector before reading a row (the whole filter still decides). Null when there is none.
+    /// </summary>
+    public (string Column, ValueTest Test)? ScanCondition(FilterExpression? filter)
+    {
+        if (filter == null || filter.FilterOperator != LogicalOperator.And) return null;
+        foreach (var condition in filter.Conditions)
+        {
+            if (condition.CompareColumns) continue;
+            var operand = ConditionOperand.Resolve(condition, string.Empty, _scope);
+            if (operand.Alias.Length == 0) return (operand.Column.LogicalName, Test(operand));
+        }
+        return null;
+    }
+
     public RowPredicate Condition(ConditionExpression condition, string defaultAlias)
     {
         var operand = ConditionOperand.Resolve(condition, defaultAlias, _scope);
+        var test = Test(operand);
+        return row => test(operand.RawValue(row));
+    }
+
+    /// <summary>The condition as a test of the column's stored value (absent = null).</summary>
+    private ValueTest Test(ConditionOperand operand)
+    {
         return Comparison(operand) ?? Text(operand) ?? Sets(operand) ?? DateConditions.Compile(operand, _now) ?? Identity(operand)
             ?? throw new NotSimulatedException("ConditionOperator." + operand.OperatorName + " is not simulated by the LeadPlugins in-memory Dataverse.");
     }
 
-    private static RowPredicate? Comparison(ConditionOperand o)
+    private static ValueTest? Comparison(ConditionOperand o)
     {
         switch (o.Operator)
         {
-            case ConditionOperator.Equal: { var c = o.Single(); return r => Values.AreEqual(o.Value(r), c); }
-            case ConditionOperator.NotEqual: { var c = o.Single(); return r => o.Value(r) is not { } v || !Values.AreEqual(v, c); }
-            case ConditionOperator.GreaterThan: { var c = o.Single(); return r => o.Value(r) is { } v && Values.Compare(v, c) > 0; }
-            case ConditionOperator.GreaterEqual: { var c = o.Single(); return r => o.Value(r) is { } v && Values.Compare(v, c) >= 0; }
-            case ConditionOperator.LessThan: { var c = o.Single(); return r => o.Value(r) is { } v && Values.Compare(v, c) < 0; }
-            case ConditionOperator.LessEqual: { var c = o.Single(); return r => o.Value(r) is { } v && Values.Compare(v, c) <= 0; }
-            case ConditionOperator.Between: { var c = o.Pair(); return r => o.Value(r) is { } v && Values.Compare(v, c[0]) >= 0 && Values.Compare(v, c[1]) <= 0; }
-            case ConditionOperator.NotBetween: { var c = o.Pair(); return r => o.Value(r) is not { } v || Values.Compare(v, c[0]) < 0 || Values.Compare(v, c[1]) > 0; }
-            case ConditionOperator.Null: o.NoValues(); return r => o.Value(r) == null;
-            case ConditionOperator.NotNull: o.NoValues(); return r => o.Value(r) != null;
+            case ConditionOperator.Equal: { var c = o.Single(); return raw => Values.AreEqual(Values.Normalize(raw), c); }
+            case ConditionOperator.NotEqual: { var c = o.Single(); return raw => Values.Normalize(raw) is not { } v || !Values.AreEqual(v, c); }
+            case ConditionOperator.GreaterThan: { var c = o.Single(); return raw => Values.Normalize(raw) is { } v && Values.Compare(v, c) > 0; }
+            case ConditionOperator.GreaterEqual: { var c = o.Single(); return raw => Values.Normalize(raw) is { } v && Values.Compare(v, c) >= 0; }
+            case ConditionOperator.LessThan: { var c = o.Single(); return raw => Values.Normalize(raw) is { } v && Values.Compare(v, c) < 0; }
+            case ConditionOperator.LessEqual: { var c = o.Single(); return raw => Values.Normalize(raw) is { } v && Values.Compare(v, c) <= 0; }
+            case ConditionOperator.Between: { var c = o.Pair(); return raw => Values.Normalize(raw) is { } v && Values.Compare(v, c[0]) >= 0 && Values.Compare(v, c[1]) <= 0; }
+            case ConditionOperator.NotBetween: { var c = o.Pair(); return raw => Values.Normalize(raw) is not { } v || Values.Compare(v, c[0]) < 0 || Values.Compare(v, c[1]) > 0; }
+            case ConditionOperator.Null: o.NoValues(); return raw => Values.Normalize(raw) == null;
+            case ConditionOperator.NotNull: o.NoValues(); return raw => Values.Normalize(raw) != null;
             default: return null;
         }
     }
 
-    private static RowPredicate? Text(ConditionOperand o)
+    private static ValueTest? Text(ConditionOperand o)
     {
         var (pattern, escape, negate) = o.Operator switch
         {
@@ -77,7 +100,7 @@ internal sealed class ConditionCompiler
         if (pattern == null) return null;
         var value = ConditionValues.Text(o.Single());
         var matches = LiteralMatch(pattern, value, escape) ?? ConditionValues.LikeRegex(pattern.Replace("{0}", value, StringComparison.Ordinal), escape).IsMatch;
-        return negate ? r => o.RawValue(r) is not string s || !matches(s) : r => o.RawValue(r) is string s && matches(s);
+        return negate ? raw => raw is not string s || !matches(s) : raw => raw is string s && matches(s);
     }
 
     /// <summary>
@@ -96,50 +119,50 @@ internal sealed class ConditionCompiler
         };
     }
 
-    private static RowPredicate? Sets(ConditionOperand o)
+    private static ValueTest? Sets(ConditionOperand o)
     {
         switch (o.Operator)
         {
             case ConditionOperator.In:
             {
                 var set = o.AtLeastOne();
-                return r => o.Value(r) is { } v && set.Any(c => Values.AreEqual(v, c));
+                return raw => Values.Normalize(raw) is { } v && set.Any(c => Values.AreEqual(v, c));
             }
             case ConditionOperator.NotIn:
             {
                 // not-in with an empty value is tolerated by the server (DynamicsValue/fake-xrm-easy#45).
                 var set = o.TypedWhere(v => v is not "");
-                return r => o.Value(r) is not { } v || !set.Any(c => Values.AreEqual(v, c));
+                return raw => Values.Normalize(raw) is not { } v || !set.Any(c => Values.AreEqual(v, c));
             }
             case ConditionOperator.ContainValues:
             case ConditionOperator.DoesNotContainValues:
             {
                 if (o.Raw.Count == 0) throw Faults.ConditionValueCount(o.OperatorName, 1, 0, o.Column.LogicalName);
                 var wanted = o.Raw.Select(v => ConditionValues.IntOf(v, o.OperatorName)).ToHashSet();
-                bool Contains(JoinedRow r) => o.Row(r)?.GetAttributeValue<OptionSetValueCollection>(o.Column.LogicalName) is { } set && set.Any(x => wanted.Contains(x.Value));
-                return o.Operator == ConditionOperator.ContainValues ? Contains : r => !Contains(r);
+                bool Contains(object? raw) => raw is OptionSetValueCollection set && set.Any(x => wanted.Contains(x.Value));
+                return o.Operator == ConditionOperator.ContainValues ? Contains : raw => !Contains(raw);
             }
             default: return null;
         }
     }
 
-    private RowPredicate? Identity(ConditionOperand o)
+    private ValueTest? Identity(ConditionOperand o)
     {
         switch (o.Operator)
         {
-            case ConditionOperator.EqualUserId: { o.NoValues(); var user = _userId; return r => o.Value(r) is Guid v && v == user; }
-            case ConditionOperator.NotEqualUserId: { o.NoValues(); var user = _userId; return r => o.Value(r) is not Guid v || v != user; }
+            case ConditionOperator.EqualUserId: { o.NoValues(); var user = _userId; return raw => Values.Normalize(raw) is Guid v && v == user; }
+            case ConditionOperator.NotEqualUserId: { o.NoValues(); var user = _userId; return raw => Values.Normalize(raw) is not Guid v || v != user; }
             case ConditionOperator.EqualBusinessId:
             {
                 o.NoValues();
                 var unit = _businessUnitOf(_userId);
-                return r => o.Value(r) is Guid v && v == unit;
+                return raw => Values.Normalize(raw) is Guid v && v == unit;
             }
             case ConditionOperator.NotEqualBusinessId:
             {
                 o.NoValues();
                 var unit = _businessUnitOf(_userId);
-                return r => o.Value(r) is not Guid v || v != unit;
+                return raw => Values.Normalize(raw) is not Guid v || v != unit;
             }
             case ConditionOperator.EqualUserTeams:
             case ConditionOperator.EqualUserOrUserTeams:
@@ -148,7 +171,7 @@ internal sealed class ConditionCompiler
                 o.NoValues();
                 var owners = _teamsOf(_userId).ToHashSet();
                 if (o.Operator == ConditionOperator.EqualUserOrUserTeams) owners.Add(_userId);
-                return r => o.Value(r) is Guid v && owners.Contains(v);
+                return raw => Values.Normalize(raw) is Guid v && owners.Contains(v);
             }
             default: return null;
         }
@@ -157,3 +180,6 @@ internal sealed class ConditionCompiler
 
 /// <summary>A predicate over one joined row (alias => row; the root table's alias is empty).</summary>
 internal delegate bool RowPredicate(JoinedRow row);
+
+/// <summary>A condition's test of one column's stored value (null when the row has none).</summary>
+internal delegate bool ValueTest(object? raw);

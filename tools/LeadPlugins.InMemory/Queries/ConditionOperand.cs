@@ -40,11 +40,6 @@ internal sealed class ConditionOperand
         return new ConditionOperand(alias, table, column, condition.Operator, raw);
     }
 
-    public Entity? Row(JoinedRow row) => row.TryGetValue(Alias, out var e) ? e : null;
-
-    /// <summary>The row's value of the column, normalized for comparison (null when absent).</summary>
-    public object? Value(JoinedRow row) => Values.Normalize(RawValue(row));
-
     /// <summary>The stored value as it is (text conditions need no normalising: a string stays a string).</summary>
     public object? RawValue(JoinedRow row)
     {

@@ -9,7 +9,7 @@ namespace LeadPlugins.InMemory;
 /// </summary>
 internal static class DateConditions
 {
-    public static RowPredicate? Compile(ConditionOperand o, DateTime now)
+    public static ValueTest? Compile(ConditionOperand o, DateTime now)
     {
         var today = now.Date;
         var sunday = today.AddDays(-(int)today.DayOfWeek);
@@ -17,10 +17,10 @@ internal static class DateConditions
         var year = new DateTime(today.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         switch (o.Operator)
         {
-            case ConditionOperator.On: { var d = DateOf(o.Single()); return r => o.Value(r) is DateTime v && v.Date == d; }
-            case ConditionOperator.NotOn: { var d = DateOf(o.Single()); return r => o.Value(r) is not DateTime v || v.Date != d; }
-            case ConditionOperator.OnOrBefore: { var d = DateOf(o.Single()); return r => o.Value(r) is DateTime v && v.Date <= d; }
-            case ConditionOperator.OnOrAfter: { var d = DateOf(o.Single()); return r => o.Value(r) is DateTime v && v.Date >= d; }
+            case ConditionOperator.On: { var d = DateOf(o.Single()); return raw => Values.Normalize(raw) is DateTime v && v.Date == d; }
+            case ConditionOperator.NotOn: { var d = DateOf(o.Single()); return raw => Values.Normalize(raw) is not DateTime v || v.Date != d; }
+            case ConditionOperator.OnOrBefore: { var d = DateOf(o.Single()); return raw => Values.Normalize(raw) is DateTime v && v.Date <= d; }
+            case ConditionOperator.OnOrAfter: { var d = DateOf(o.Single()); return raw => Values.Normalize(raw) is DateTime v && v.Date >= d; }
             case ConditionOperator.Today: o.NoValues(); return Within(o, today, today.AddDays(1));
             case ConditionOperator.Yesterday: o.NoValues(); return Within(o, today.AddDays(-1), today);
             case ConditionOperator.Tomorrow: o.NoValues(); return Within(o, today.AddDays(1), today.AddDays(2));
@@ -56,12 +56,12 @@ internal static class DateConditions
     }
 
     /// <summary>[from, to): the value is on or after from and before to.</summary>
-    private static RowPredicate Within(ConditionOperand o, DateTime from, DateTime to) => r => o.Value(r) is DateTime v && v >= from && v < to;
+    private static ValueTest Within(ConditionOperand o, DateTime from, DateTime to) => raw => Values.Normalize(raw) is DateTime v && v >= from && v < to;
 
     /// <summary>[from, to]: both ends included.</summary>
-    private static RowPredicate Through(ConditionOperand o, DateTime from, DateTime to) => r => o.Value(r) is DateTime v && v >= from && v <= to;
+    private static ValueTest Through(ConditionOperand o, DateTime from, DateTime to) => raw => Values.Normalize(raw) is DateTime v && v >= from && v <= to;
 
-    private static RowPredicate Before(ConditionOperand o, DateTime limit) => r => o.Value(r) is DateTime v && v < limit;
+    private static ValueTest Before(ConditionOperand o, DateTime limit) => raw => Values.Normalize(raw) is DateTime v && v < limit;
 
     /// <summary>Hour and minute operators are not valid on a date-only column (behavior-format-date-time-attribute.md).</summary>
     private static int TimeBased(ConditionOperand o)

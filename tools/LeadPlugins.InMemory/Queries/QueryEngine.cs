@@ -58,7 +58,10 @@ internal sealed class QueryEngine
     }
 
     /// <summary>The compiled query: scope, links and the root filter.</summary>
-    internal sealed record CompiledQuery(TableSchema Root, QueryScope Scope, List<LinkInfo> Links, RowPredicate Criteria);
+    internal sealed record CompiledQuery(TableSchema Root, QueryScope Scope, List<LinkInfo> Links, RowPredicate Criteria, ConditionCompiler Conditions);
+
+    /// <summary>Below this many rows a scan reads the rows themselves; above it, a column vector first (built once, kept in step).</summary>
+    private const int VectorScanRows = 256;
 
     public EntityCollection Run(QueryExpression query, Guid userId)
     {
@@ -83,7 +86,7 @@ internal sealed class QueryEngine
         var conditions = new ConditionCompiler(scope, userId, _dataverse.Now(), _dataverse.BusinessUnitOf, _dataverse.TeamsOf);
         var criteria = conditions.Filter(query.Criteria, string.Empty);
         foreach (var link in LinkInfo.Flatten(links)) link.Criteria = conditions.Filter(link.Link.LinkCriteria, link.Alias);
-        return new CompiledQuery(root, scope, links, criteria);
+        return new CompiledQuery(root, scope, links, criteria, conditions);
     }
 
     /// <summary>The joined rows that pass the criteria, in storage order.</summary>
@@ -95,6 +98,14 @@ internal sealed class QueryEngine
         if (IndexPlanner.Candidates(query.Criteria, compiled.Root, data) is { } indexed)
         {
             foreach (var id in indexed) Consider(data.Find(id)!);
+        }
+        else if (data.Count >= VectorScanRows && compiled.Conditions.ScanCondition(query.Criteria) is { } scan)
+        {
+            // The condition tests the column's vector; only rows that pass are read (and the whole filter decides).
+            var vector = data.ColumnVector(scan.Column);
+            var test = scan.Test;
+            for (var slot = 0; slot < data.SlotCount; slot++)
+                if (data.Slot(slot) is { } candidate && test(vector[slot])) Consider(candidate);
         }
         else
         {
