@@ -263,6 +263,22 @@ public sealed class InMemoryDataverse
         return _chain(new RequestContext(request, call) { OwnsTarget = true });
     }
 
+    /// <summary>
+    /// The typed Create: straight to the main operation when no step can see the request (counted as a Create all
+    /// the same; custom handlers never replace a message the harness models), else through the chain.
+    /// </summary>
+    internal Guid CreateFromService(Entity ownCopy, CallContext call)
+    {
+        if (ownCopy.LogicalName == null || !Pipeline.NoCreateSteps(ownCopy.LogicalName))
+            return (Guid)ExecuteFromService(new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = ownCopy }, call).Results["id"];
+        if (!call.Internal)
+        {
+            Counters.Count("Create", call.FromPlugin);
+            call.Execution?.CountCall("Create", call.UserId);
+        }
+        return Pipeline.CreateWithoutSteps(new RequestContext(null, call) { OwnsTarget = true }, ownCopy);
+    }
+
     /// <summary>Runs a request through the whole chain (ExecuteMultiple's items).</summary>
     internal OrganizationResponse Execute(RequestContext context) => _chain(context);
 

@@ -5,9 +5,10 @@ namespace LeadPlugins.InMemory;
 /// <summary>One request travelling through the chain.</summary>
 internal sealed class RequestContext
 {
-    public RequestContext(OrganizationRequest request, CallContext call)
+    /// <param name="request">Null only for a typed Create no step or handler sees (<see cref="PipelineRunner.CreateWithoutSteps"/>).</param>
+    public RequestContext(OrganizationRequest? request, CallContext call)
     {
-        Request = request;
+        Request = request!;
         Call = call;
         Depth = call.ParentDepth + 1;
         Transaction = call.Transaction;

@@ -10,7 +10,8 @@ internal static class Values
     public static Entity CloneEntity(Entity source)
     {
         var copy = new Entity(source.LogicalName, source.Id) { RowVersion = source.RowVersion, EntityState = source.EntityState };
-        foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+        using (var pairs = AttributePairs.Of(source.Attributes))
+            for (var i = 0; i < pairs.Count; i++) copy.Attributes[pairs[i].Key] = CloneValue(pairs[i].Value);
         // Counted before enumerating: these are usually empty, and enumerating one allocates.
         if (source.KeyAttributes.Count > 0)
             foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
@@ -28,7 +29,8 @@ internal static class Values
     public static Entity CloneStoredRow(Entity row)
     {
         var copy = new Entity(row.LogicalName, row.Id);
-        foreach (var pair in row.Attributes) copy.Attributes[pair.Key] = CloneStoredValue(pair.Value);
+        using var pairs = AttributePairs.Of(row.Attributes);
+        for (var i = 0; i < pairs.Count; i++) copy.Attributes[pairs[i].Key] = CloneStoredValue(pairs[i].Value);
         return copy;
     }
 

@@ -55,20 +55,75 @@ internal sealed class PipelineRunner
     public Func<RequestContext, OrganizationResponse> Wrap(Func<RequestContext, OrganizationResponse> next)
         => context =>
         {
-            var enclosing = context.Call.Transaction;
-            if (enclosing?.DoomedBy != null && !context.Call.Internal) throw Faults.NoActiveTransaction();
+            var enclosing = Enter(context);
             try
             {
-                if (context.Depth > _dataverse.Options.MaxDepth) throw Faults.DepthTooHigh();
+                CheckDepth(context);
                 return RunPipeline(context, next);
             }
-            catch (Exception e) when (context.Call.FromPlugin && enclosing != null && e is not NotSimulatedException)
+            catch (Exception e) when (Dooms(context, enclosing, e))
             {
-                // A faulted service call inside a synchronous step dooms the transaction, even if the plug-in catches it.
-                enclosing.Doom(e);
+                enclosing!.Doom(e);
                 throw;
             }
         };
+
+    /// <summary>Whether no step can fire for a Create of the table (Create or CreateMultiple, any table or this one).</summary>
+    public bool NoCreateSteps(string table)
+    {
+        if (!MayHaveSteps("Create")) return true;
+        foreach (var step in _steps)
+            if (step.Message is "Create" or "CreateMultiple" && (step.EntityLogicalName.Length == 0 || step.EntityLogicalName == table)) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// A Create no step can see (<see cref="NoCreateSteps"/>), from the typed service method: the same checks,
+    /// transaction and rollback as the chain, without the request and response objects only steps and handlers read.
+    /// </summary>
+    public Guid CreateWithoutSteps(RequestContext context, Entity target)
+    {
+        var enclosing = Enter(context);
+        try
+        {
+            CheckDepth(context);
+            if (context.Transaction != null) return _dataverse.Rows.CreateRow(target, context);
+            var own = context.Transaction = new Transaction();
+            try
+            {
+                var id = _dataverse.Rows.CreateRow(target, context);
+                Commit(own);
+                return id;
+            }
+            catch
+            {
+                own.Rollback();
+                throw;
+            }
+        }
+        catch (Exception e) when (Dooms(context, enclosing, e))
+        {
+            enclosing!.Doom(e);
+            throw;
+        }
+    }
+
+    /// <summary>A request inside a doomed transaction faults before it starts; returns the enclosing transaction.</summary>
+    private static Transaction? Enter(RequestContext context)
+    {
+        var enclosing = context.Call.Transaction;
+        if (enclosing?.DoomedBy != null && !context.Call.Internal) throw Faults.NoActiveTransaction();
+        return enclosing;
+    }
+
+    private void CheckDepth(RequestContext context)
+    {
+        if (context.Depth > _dataverse.Options.MaxDepth) throw Faults.DepthTooHigh();
+    }
+
+    // A faulted service call inside a synchronous step dooms the transaction, even if the plug-in catches it.
+    private static bool Dooms(RequestContext context, Transaction? enclosing, Exception e)
+        => context.Call.FromPlugin && enclosing != null && e is not NotSimulatedException;
 
     private OrganizationResponse RunPipeline(RequestContext context, Func<RequestContext, OrganizationResponse> next)
     {

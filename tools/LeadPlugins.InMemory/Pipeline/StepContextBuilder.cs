@@ -91,9 +91,10 @@ internal sealed class StepContextBuilder
         foreach (var image in step.Images.Where(i => pre ? i.IsPreImage : i.IsPostImage))
         {
             var copy = new Entity(row.LogicalName, row.Id);
-            foreach (var pair in row.Attributes)
-                if (pair.Value != null && (image.Attributes.Count == 0 || image.Attributes.Contains(pair.Key)))
-                    copy.Attributes[pair.Key] = Values.CloneStoredValue(pair.Value);
+            using var pairs = AttributePairs.Of(row.Attributes);
+            for (var i = 0; i < pairs.Count; i++)
+                if (pairs[i].Value is { } value && (image.Attributes.Count == 0 || image.Attributes.Contains(pairs[i].Key)))
+                    copy.Attributes[pairs[i].Key] = Values.CloneStoredValue(value);
             images[image.Name] = copy;
         }
         return images;

@@ -21,8 +21,9 @@ internal static class AttributeValidator
         var result = new Entity(table.LogicalName, row.Id);
         if (columns.AllColumns)
         {
-            foreach (var pair in row.Attributes)
-                if (pair.Value != null) result.Attributes[pair.Key] = Values.CloneStoredValue(pair.Value);
+            using var pairs = AttributePairs.Of(row.Attributes);
+            for (var i = 0; i < pairs.Count; i++)
+                if (pairs[i].Value is { } value) result.Attributes[pairs[i].Key] = Values.CloneStoredValue(value);
         }
         else
         {
@@ -36,8 +37,10 @@ internal static class AttributeValidator
     /// <summary>Every column must exist (case-sensitive) and hold a value of its type, length, range and choice.</summary>
     public static void Validate(DataverseSchema schema, TableSchema table, Entity entity)
     {
-        foreach (var pair in entity.Attributes)
+        using var pairs = AttributePairs.Of(entity.Attributes);
+        for (var i = 0; i < pairs.Count; i++)
         {
+            var pair = pairs[i];
             var column = table.FindColumn(pair.Key) ?? throw Faults.NoAttribute(table.LogicalName, pair.Key);
             var value = pair.Value;
             if (value == null) continue;

@@ -49,14 +49,16 @@ internal sealed class RowFinder
 
     public void CheckAlternateKeys(TableSchema table, Entity row)
     {
-        foreach (var key in table.Keys)
-        {
-            var values = key.Columns.Select(c => (c, row.Attributes.TryGetValue(c, out var v) ? v : null)).ToList();
-            if (values.Any(v => v.Item2 == null)) continue;
-            if (FindByValues(table, values, row.Id) != null)
-                throw Faults.Create(ErrorCodes.DuplicateRecordEntityKey,
-                    "A record that has the attribute values " + string.Join(", ", key.Columns) + " already exists. The entity key " + key.DisplayName +
-                    " requires that this set of attributes contains unique values. Select unique values and try again.");
-        }
+        foreach (var key in table.Keys) CheckAlternateKey(table, key, row); // a helper: its lambdas' closure is made only for tables with keys
+    }
+
+    private void CheckAlternateKey(TableSchema table, KeyDefinition key, Entity row)
+    {
+        var values = key.Columns.Select(c => (c, row.Attributes.TryGetValue(c, out var v) ? v : null)).ToList();
+        if (values.Any(v => v.Item2 == null)) return;
+        if (FindByValues(table, values, row.Id) != null)
+            throw Faults.Create(ErrorCodes.DuplicateRecordEntityKey,
+                "A record that has the attribute values " + string.Join(", ", key.Columns) + " already exists. The entity key " + key.DisplayName +
+                " requires that this set of attributes contains unique values. Select unique values and try again.");
     }
 }

@@ -65,9 +65,10 @@ internal sealed class RowWriter
             target.Id = target.Attributes.TryGetValue(table.PrimaryId, out var given) && given is Guid g && g != Guid.Empty ? g : _dataverse.NewId();
         target[table.PrimaryId] = target.Id;
         EntityReference User() => storedOnly ? SharedReference("systemuser", userId) : new EntityReference("systemuser", userId);
+        var boxedNow = Boxed(now);
         if (!honourState || !target.Contains("createdon"))
-            target["createdon"] = target.GetAttributeValue<DateTime?>("overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : now;
-        if (!honourState || !target.Contains("modifiedon")) target["modifiedon"] = now;
+            target["createdon"] = target.GetAttributeValue<DateTime?>("overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : boxedNow;
+        if (!honourState || !target.Contains("modifiedon")) target["modifiedon"] = boxedNow;
         if (!honourState || !target.Contains("createdby")) target["createdby"] = User();
         if (!honourState || !target.Contains("modifiedby")) target["modifiedby"] = User();
         if (table.IsUserOwned)
@@ -83,13 +84,27 @@ internal sealed class RowWriter
             }
             else
             {
-                EnforceCreateState(table, target);
+                EnforceCreateState(table, target, storedOnly);
             }
         }
     }
 
+    /// <summary>
+    /// The clock's time boxed once per second: a boxed DateTime never changes, and every row created within the same
+    /// second stores the same created/modified on.
+    /// </summary>
+    private object Boxed(DateTime now)
+    {
+        if (_boxedNow is not DateTime last || last != now || last.Kind != now.Kind) _boxedNow = now;
+        return _boxedNow;
+    }
+
+    private object? _boxedNow;
+
     /// <summary>statecode on Create is ignored (created active); a statuscode of another state faults.</summary>
-    private static void EnforceCreateState(TableSchema table, Entity target)
+    /// <param name="storedOnly">No plug-in sees the target: the state and status can be shared choice values (stored
+    /// values are never changed in place and are copied on every read).</param>
+    private void EnforceCreateState(TableSchema table, Entity target, bool storedOnly = false)
     {
         if (!table.HasState) return;
         var activeState = table.ActiveState;
@@ -99,8 +114,9 @@ internal sealed class RowWriter
             var definition = table.FindStatus(requested.Value);
             if (definition == null || definition.State != activeState) throw Faults.InvalidStatus(table, activeState, requested.Value, target.Id);
         }
-        target["statecode"] = new OptionSetValue(activeState);
-        target["statuscode"] = new OptionSetValue(requested?.Value ?? table.DefaultStatus(activeState));
+        var status = requested?.Value ?? table.DefaultStatus(activeState);
+        target["statecode"] = storedOnly ? SharedOption(activeState) : new OptionSetValue(activeState);
+        target["statuscode"] = storedOnly ? SharedOption(status) : new OptionSetValue(status);
     }
 
     /// <summary>
@@ -116,6 +132,14 @@ internal sealed class RowWriter
     }
 
     private readonly Dictionary<(string Table, Guid Id), EntityReference> _sharedReferences = new();
+
+    private OptionSetValue SharedOption(int value)
+    {
+        if (!_sharedOptions.TryGetValue(value, out var option)) _sharedOptions[value] = option = new OptionSetValue(value);
+        return option;
+    }
+
+    private readonly Dictionary<int, OptionSetValue> _sharedOptions = new();
 
     /// <summary>Whether owninguser/owningteam already name the row's owner (the Create defaults set them a moment ago).</summary>
     private static bool OwningColumnsMatch(Entity row)
@@ -234,13 +258,13 @@ internal sealed class RowWriter
     private Entity BuildStoredRow(TableSchema table, Entity source, Entity? existing, bool validateReferences, bool keepSource = false)
     {
         var row = keepSource ? source : existing == null ? new Entity(table.LogicalName, source.Id) : Values.CloneStoredRow(existing);
-        var changes = _changes;
-        changes.Clear();
-        foreach (var pair in source.Attributes)
+        using var pairs = AttributePairs.Of(source.Attributes);
+        for (var i = 0; i < pairs.Count; i++)
         {
+            var pair = pairs[i];
             if (pair.Value == null)
             {
-                changes.Add(new(pair.Key, null));
+                row.Attributes.Remove(pair.Key);
                 continue;
             }
             var value = keepSource ? pair.Value : Values.CloneValue(pair.Value);
@@ -261,15 +285,10 @@ internal sealed class RowWriter
                     }
                     break;
             }
-            if (!keepSource || !ReferenceEquals(value, pair.Value)) changes.Add(new(pair.Key, value));
+            // The pairs are a copy, so the row (the source itself when kept) can change while they are read.
+            if (!keepSource || !ReferenceEquals(value, pair.Value)) row.Attributes[pair.Key] = value;
         }
-        foreach (var change in changes)
-        {
-            if (change.Value == null) row.Attributes.Remove(change.Key);
-            else row.Attributes[change.Key] = change.Value;
-        }
-        changes.Clear();
-        row[table.PrimaryId] = row.Id;
+        if (!(row.Attributes.TryGetValue(table.PrimaryId, out var storedId) && storedId is Guid g && g == row.Id)) row[table.PrimaryId] = row.Id;
         if (table.IsUserOwned && source.Contains("ownerid") && !(keepSource && OwningColumnsMatch(row))) SetOwningColumns(row, row.GetAttributeValue<EntityReference>("ownerid"));
         if ((source.Contains("firstname") || source.Contains("lastname")) && table.FindColumn("fullname") != null && table.LogicalName is "lead" or "contact" or "systemuser")
         {
@@ -279,9 +298,6 @@ internal sealed class RowWriter
         }
         return row;
     }
-
-    /// <summary>Changes to a row's attributes, applied after reading them (a collection cannot change while it is enumerated).</summary>
-    private readonly List<KeyValuePair<string, object?>> _changes = new();
 
     /// <summary>A lookup must point to an existing row (resolved by alternate key when it carries one).</summary>
     private EntityReference CheckReference(EntityReference reference)

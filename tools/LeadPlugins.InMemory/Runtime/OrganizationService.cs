@@ -26,7 +26,9 @@ internal sealed class OrganizationService : IOrganizationService
 
     // The typed methods build the request themselves, so only the caller's entity needs the boundary copy.
     public Guid Create(Entity entity)
-        => (Guid)Send(new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = entity == null ? null! : Values.CloneEntity(entity) }).Results["id"];
+        => entity == null
+            ? (Guid)Send(new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = null! }).Results["id"]
+            : _dataverse.CreateFromService(Values.CloneEntity(entity), _call);
 
     public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet)
         => (Entity)Send(new Microsoft.Xrm.Sdk.Messages.RetrieveRequest { Target = new EntityReference(entityName, id), ColumnSet = columnSet == null ? null! : (ColumnSet)Values.CloneValue(columnSet)! }).Results["Entity"];
