@@ -83,6 +83,21 @@ public sealed class ServiceApiTests : PluginFreeTestBase
     }
 
     [TestMethod]
+    public void The_record_id_digest_is_the_frameworks_SHA1_for_every_length()
+    {
+        // Source: FIPS 180-4 (padding to 64-byte blocks): lengths 0 to 200 cross one, two and four block boundaries.
+        var random = new Random(20261206);
+        for (var length = 0; length <= 200; length++)
+        {
+            var data = new byte[length];
+            random.NextBytes(data);
+#pragma warning disable CA5350 // the reference digest of an identifier, not security
+            CollectionAssert.AreEqual(System.Security.Cryptography.SHA1.HashData(data), LeadPlugins.Plugins.Services.Nurture.Sha1Digest.Compute(data), "length " + length);
+#pragma warning restore CA5350
+        }
+    }
+
+    [TestMethod]
     public void Record_ids_are_name_based_and_stable()
     {
         var lead = new Guid("3f2504e0-4f89-11d3-9a0c-0305e82c3301");

@@ -138,7 +138,7 @@ internal sealed class ConditionCompiler
             case ConditionOperator.DoesNotContainValues:
             {
                 if (o.Raw.Count == 0) throw Faults.ConditionValueCount(o.OperatorName, 1, 0, o.Column.LogicalName);
-                var wanted = o.Raw.Select(v => ConditionValues.IntOf(v, o.OperatorName)).ToHashSet();
+                var wanted = o.Raw.Select(v => ConditionValues.IntOf(v, o.Operator)).ToHashSet();
                 bool Contains(object? raw) => raw is OptionSetValueCollection set && set.Any(x => wanted.Contains(x.Value));
                 return o.Operator == ConditionOperator.ContainValues ? Contains : raw => !Contains(raw);
             }

@@ -13,7 +13,6 @@ internal sealed class ConditionOperand
         Table = table;
         Column = column;
         Operator = op;
-        OperatorName = op.ToString();
         Raw = raw;
     }
 
@@ -21,7 +20,10 @@ internal sealed class ConditionOperand
     public TableSchema Table { get; }
     public ColumnSchema Column { get; }
     public ConditionOperator Operator { get; }
-    public string OperatorName { get; }
+    /// <summary>The operator's name, for fault messages (made when first needed: most conditions never fault).</summary>
+    public string OperatorName => _operatorName ??= Operator.ToString();
+
+    private string? _operatorName;
     public IReadOnlyList<object?> Raw { get; }
 
     /// <summary>
@@ -81,8 +83,8 @@ internal sealed class ConditionOperand
     public int SingleInt()
     {
         Count(1);
-        return ConditionValues.IntOf(Raw[0], OperatorName);
+        return ConditionValues.IntOf(Raw[0], Operator);
     }
 
-    private object? Typed(object? value) => ConditionValues.Convert(Table, Column, value, OperatorName);
+    private object? Typed(object? value) => ConditionValues.Convert(Table, Column, value, Operator);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadPlugins.InMemory;
 
@@ -10,7 +11,7 @@ internal static class ConditionValues
 {
     public static string Text(object? value) => value as string ?? global::System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public static int IntOf(object? value, string op) => value switch
+    public static int IntOf(object? value, ConditionOperator op) => value switch
     {
         int i => i,
         decimal d when d == Math.Truncate(d) => (int)d,
@@ -34,12 +35,11 @@ internal static class ConditionValues
     }
 
     /// <summary>The server types condition values by the column: a Guid column takes Guids (or their text), not EntityReferences.</summary>
-    public static object? Convert(TableSchema table, ColumnSchema column, object? value, string op)
+    public static object? Convert(TableSchema table, ColumnSchema column, object? value, ConditionOperator op)
     {
         if (value == null) return null;
-        var qualified = table.LogicalName + "." + column.LogicalName;
-        System.ServiceModel.FaultException<OrganizationServiceFault> Wrong(string expected)
-            => Faults.InvalidArgument("Condition for attribute '" + qualified + "': expected argument(s) of type '" + expected + "' but received '" + value.GetType().FullName + "'.");
+        // The fault text is built only when thrown: every condition value of every query passes through here.
+        System.ServiceModel.FaultException<OrganizationServiceFault> Wrong(string expected) => WrongType(table, column, value, expected);
         if (value is Enum) throw Wrong("System.Int32");
         switch (column.Type)
         {
@@ -78,10 +78,14 @@ internal static class ConditionValues
                 if (value is DateTime date) return column.Behavior == "DateOnly" ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : Values.ToUtcWithoutMilliseconds(date);
                 if (value is string dateText && DateTime.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsedDate))
                     return DateTime.SpecifyKind(parsedDate, DateTimeKind.Utc);
-                if (op.Contains('X', StringComparison.Ordinal) && (op.StartsWith("Last", StringComparison.Ordinal) || op.StartsWith("Next", StringComparison.Ordinal) || op.StartsWith("OlderThan", StringComparison.Ordinal))) return value;
+                var name = op.ToString();
+                if (name.Contains('X', StringComparison.Ordinal) && (name.StartsWith("Last", StringComparison.Ordinal) || name.StartsWith("Next", StringComparison.Ordinal) || name.StartsWith("OlderThan", StringComparison.Ordinal))) return value;
                 throw Wrong("System.DateTime");
             default:
                 return Values.Normalize(value);
         }
     }
+
+    private static System.ServiceModel.FaultException<OrganizationServiceFault> WrongType(TableSchema table, ColumnSchema column, object value, string expected)
+        => Faults.InvalidArgument("Condition for attribute '" + table.LogicalName + "." + column.LogicalName + "': expected argument(s) of type '" + expected + "' but received '" + value.GetType().FullName + "'.");
 }

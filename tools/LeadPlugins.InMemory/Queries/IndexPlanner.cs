@@ -51,7 +51,7 @@ internal static class IndexPlanner
             if (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != root.LogicalName) continue;
             var column = root.FindColumn(condition.AttributeName);
             if (column == null || column.Type is ColumnType.PartyList or ColumnType.MultiChoice) continue;
-            var values = condition.Values.Select(v => ConditionValues.Convert(root, column, v, equal ? "Equal" : "In")).ToList();
+            var values = condition.Values.Select(v => ConditionValues.Convert(root, column, v, condition.Operator)).ToList();
             if (values.All(v => v != null)) yield return (column.LogicalName, values!);
         }
         foreach (var child in filter.Filters)

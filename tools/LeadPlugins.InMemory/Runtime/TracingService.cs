@@ -17,7 +17,10 @@ internal sealed class TracingService : ITracingService
 
     public void Trace(string format, params object[] args)
     {
-        var text = args == null || args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args);
+        // "{0}" with one text is how plug-ins trace a line they built (PluginBase does for every line): no formatting needed.
+        var text = args == null || args.Length == 0 ? format
+            : format == "{0}" && args.Length == 1 && args[0] is string line ? line
+            : string.Format(CultureInfo.InvariantCulture, format, args);
         _execution.AddTrace(text);
         _all.Add(new TraceLine(_execution, text));
     }

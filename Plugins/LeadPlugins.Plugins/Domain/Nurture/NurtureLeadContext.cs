@@ -27,5 +27,27 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public Guid? OverrideSequenceId { get; set; }
         /// <summary>lead.fullname (or subject): only used to name the enrolment.</summary>
         public string? LeadName { get; set; }
+
+        /// <summary>
+        /// <see cref="OfferProductName.FromOfferId"/> of <see cref="OfferId"/>, worked out once per id: every text of
+        /// every step of the lead's plan may fall back to it.
+        /// </summary>
+        internal string? ProductName
+        {
+            get
+            {
+                if (!ReferenceEquals(_productNameOf, OfferId) || !_productNameKnown)
+                {
+                    _productName = OfferProductName.FromOfferId(OfferId);
+                    _productNameOf = OfferId;
+                    _productNameKnown = true;
+                }
+                return _productName;
+            }
+        }
+
+        private string? _productName;
+        private string? _productNameOf;
+        private bool _productNameKnown;
     }
 }

@@ -159,7 +159,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
             var cleaned = Clean(value ?? string.Empty, singleLine: true);
             if (cleaned.Length > 0) return cleaned;
-            fallback ??= OfferProductName.FromOfferId(context?.OfferId) ?? OfferTitleFallback;
+            fallback ??= context?.ProductName ?? OfferTitleFallback;
             if (!fallbacks.Contains(key)) fallbacks.Add(key);
             return IsSentenceStart(written) ? char.ToUpperInvariant(fallback[0]) + fallback.Substring(1) : fallback;
         }

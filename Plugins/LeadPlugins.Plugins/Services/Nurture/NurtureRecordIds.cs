@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace LeadPlugins.Plugins.Services.Nurture
@@ -30,15 +29,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             var input = new byte[namespaceBytes.Length + nameBytes.Length];
             Buffer.BlockCopy(namespaceBytes, 0, input, 0, namespaceBytes.Length);
             Buffer.BlockCopy(nameBytes, 0, input, namespaceBytes.Length, nameBytes.Length);
-#pragma warning disable CA5350 // SHA-1 is what RFC 4122 version 5 specifies; this is an identifier, not security.
-#if NETFRAMEWORK
-            byte[] hash;
-            using (var sha1 = SHA1.Create()) hash = sha1.ComputeHash(input);
-#else
-            // The one-shot hash: no hash object per id (creating one was a fourteenth of a simulated lead's time).
-            var hash = SHA1.HashData(input);
-#endif
-#pragma warning restore CA5350
+            var hash = Sha1Digest.Compute(input);
             var result = new byte[16];
             Array.Copy(hash, result, 16);
             result[6] = (byte)((result[6] & 0x0F) | 0x50);
