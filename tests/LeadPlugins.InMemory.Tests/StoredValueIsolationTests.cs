@@ -124,6 +124,25 @@ public sealed class StoredValueIsolationTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void PeekRows_reads_the_stored_rows_themselves_by_an_indexed_column_without_a_request()
+    {
+        var first = CreateLead("First", "same@contoso.example");
+        CreateLead("Second", "other@contoso.example");
+        var requests = Dataverse.Counters.Total;
+
+        var rows = Dataverse.PeekRows("lead", "emailaddress1", "SAME@contoso.example");
+
+        Assert.AreEqual(first, rows.Single().Id);
+        Assert.AreEqual("same@contoso.example", rows[0].GetAttributeValue<string>("emailaddress1"), "all stored columns, as stored");
+        Assert.AreSame(rows[0], Dataverse.PeekRow("lead", first), "no copies");
+        Assert.IsNull(Dataverse.PeekRow("lead", Guid.NewGuid()));
+        Assert.AreEqual(requests, Dataverse.Counters.Total);
+        Fault(() => Dataverse.PeekRows("lead", "nosuchcolumn", "x"));
+        Service.Update(new Entity("lead", first) { ["lastname"] = "Renamed" });
+        Assert.AreEqual("First", rows[0].GetAttributeValue<string>("lastname"), "a write stores a new row; a row peeked before it is not changed");
+    }
+
+    [TestMethod]
     public void The_paging_cookie_is_the_text_XElement_writes_with_upper_case_braced_ids()
     {
         // Source: "Page results using QueryExpression" (learn.microsoft.com/power-apps/developer/data-platform/org-service/page-large-result-sets-with-queryexpression): the cookie names the page and the first and last ids.

@@ -137,13 +137,13 @@ public sealed class LeadSimulator
         foreach (var (key, carried) in _carried.ToList())
         {
             if (carried.SeededIn != _session) continue; // untouched since it was carried: nothing can have changed
-            var lead = _dataverse.Get("lead", carried.Id);
+            var lead = _dataverse.PeekRow("lead", carried.Id);
             if (!IsOpen(lead)) _carried.Remove(key); // closed leads no longer match
             else carried.Refresh(_dataverse);
         }
         foreach (var (id, line) in _window)
         {
-            var row = _dataverse.Get("lead", id);
+            var row = _dataverse.PeekRow("lead", id);
             var key = EmailKey(row?.GetAttributeValue<string>("emailaddress1"));
             if (row == null || key == null || !IsOpen(row) || _carried.ContainsKey(key)) continue;
             _carried[key] = new CarriedLead(row, line, _reader.Enrolment(id));
@@ -219,7 +219,7 @@ public sealed class LeadSimulator
 
         public void Refresh(InMemoryDataverse dataverse)
         {
-            if (_enrolmentId is { } id && dataverse.Get(NurtureEnrollmentTable.LogicalName, id) is { } current) Keep(current);
+            if (_enrolmentId is { } id && dataverse.PeekRow(NurtureEnrollmentTable.LogicalName, id) is { } current) Keep(current);
         }
 
         private void Keep(Entity enrolment)

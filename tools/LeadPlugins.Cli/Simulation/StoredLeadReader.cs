@@ -7,20 +7,12 @@ namespace LeadPlugins.Cli.Simulation;
 /// <summary>
 /// Reads a simulated lead back from one in-memory Dataverse session: the stored lead, its nurture enrolment and the
 /// activities of either. Reads go straight to the store's hash index: reading results back is the simulator's
-/// bookkeeping, not a request of the product, so it adds no round trips to the counts the run reports.
+/// bookkeeping, not a request of the product, so it adds no round trips to the counts the run reports. The rows are
+/// the stored ones themselves (PeekRow/PeekRows), only read, and nothing read is kept but values.
 /// </summary>
 internal sealed class StoredLeadReader
 {
     private static readonly string[] ActivityTables = { "task", "phonecall", "email" };
-
-    private static readonly string[] EnrolmentColumns =
-    {
-        NurtureEnrollmentTable.Columns.Name, NurtureEnrollmentTable.Columns.LeadId, NurtureEnrollmentTable.Columns.SequenceId, NurtureEnrollmentTable.Columns.SequenceName,
-        NurtureEnrollmentTable.Columns.Status, NurtureEnrollmentTable.Columns.Reason, NurtureEnrollmentTable.Columns.StepsScheduled, NurtureEnrollmentTable.Columns.NextDueDate,
-        NurtureEnrollmentTable.Columns.StopOnQualify, NurtureEnrollmentTable.Columns.StartedOn, "statecode", "statuscode", "ownerid",
-    };
-
-    private static readonly string[] ActivityColumns = { "subject", "scheduledend", TaskTable.Columns.NurtureStepNumber, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, "regardingobjectid" };
 
     private readonly InMemoryDataverse _dataverse;
     private readonly ChoiceLabels _labels;
@@ -35,7 +27,7 @@ internal sealed class StoredLeadReader
     /// <summary>The lead with its enrolment and activities; the ids of the rows read are added to <paramref name="related"/>.</summary>
     public SimulatedLead Read(InputRecord record, Guid id, List<Guid> related, IReadOnlyDictionary<Guid, int> lineById)
     {
-        var lead = _dataverse.Get("lead", id) ?? new Entity("lead", id);
+        var lead = _dataverse.PeekRow("lead", id) ?? new Entity("lead", id);
         var enrolment = Enrolment(id);
         var activities = new Dictionary<Guid, Entity>();
         foreach (var table in ActivityTables)
@@ -76,7 +68,7 @@ internal sealed class StoredLeadReader
     private IEnumerable<Entity> Query(string table, string column, Guid id)
     {
         if (_dataverse.Schema.FindTable(table)?.FindColumn(column) == null) return Array.Empty<Entity>();
-        return _dataverse.FindRows(table, column, id, table == NurtureEnrollmentTable.LogicalName ? EnrolmentColumns : ActivityColumns);
+        return _dataverse.PeekRows(table, column, id);
     }
 
     /// <summary>A lookup's name: the reference's own, else the related row's primary name (remembered for the session).</summary>
@@ -86,7 +78,7 @@ internal sealed class StoredLeadReader
         if (!string.IsNullOrEmpty(reference.Name)) return reference.Name;
         if (_names.TryGetValue(reference.Id, out var known)) return known;
         var table = _dataverse.Schema.FindTable(reference.LogicalName);
-        var row = table == null ? null : _dataverse.Get(reference.LogicalName, reference.Id);
+        var row = table == null ? null : _dataverse.PeekRow(reference.LogicalName, reference.Id);
         var name = table?.PrimaryName is { } primary ? row?.GetAttributeValue<string>(primary) : null;
         name ??= reference.LogicalName + " " + reference.Id.ToString("D");
         if (_names.Count < 10_000) _names[reference.Id] = name;
