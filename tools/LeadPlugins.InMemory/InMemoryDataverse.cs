@@ -24,7 +24,7 @@ public sealed class InMemoryDataverse
     {
         Options = options ?? new InMemoryDataverseOptions();
         _clock = Options.Clock ?? (() => DateTime.UtcNow);
-        _ids = Options.IdGenerator ?? Guid.NewGuid;
+        _ids = Options.IdGenerator ?? new RowIds().Next;
         var solution = Options.SystemTablesOnly ? null : Options.Solution ?? SolutionSource.Load();
         Schema = DataverseSchema.Load(Options.SystemTablesDirectory, solution);
         foreach (var relationship in Options.ManyToManyRelationships) Schema.AddManyToMany(relationship);

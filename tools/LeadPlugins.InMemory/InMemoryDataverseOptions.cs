@@ -8,7 +8,7 @@ public sealed class InMemoryDataverseOptions
     /// <summary>UTC clock for createdon/modifiedon and date operators. Default: the system clock.</summary>
     public Func<DateTime>? Clock { get; set; }
 
-    /// <summary>Ids for new rows. Default: Guid.NewGuid. <see cref="SequentialIds"/> gives readable, repeatable ids.</summary>
+    /// <summary>Ids for new rows. Default: a random prefix per store and a counter (unique, not repeatable). <see cref="SequentialIds"/> gives readable, repeatable ids.</summary>
     public Func<Guid>? IdGenerator { get; set; }
 
     /// <summary>The product's solution source. Default: <see cref="SolutionSource.Load"/> (Solution/src above the app).</summary>
