@@ -175,4 +175,15 @@ public sealed class PlannerTests
         Assert.AreEqual(200, NurturePlanner.EnrollmentName(new string('s', 150), new string('l', 150)).Length);
         Assert.AreEqual("Nurture", NurturePlanner.EnrollmentName(null, null));
     }
+
+    [TestMethod]
+    public void E_mail_html_breaks_every_kind_of_line_end_once_and_encodes_each_line()
+    {
+        Assert.AreEqual("", NurturePlanner.ToHtml(null));
+        Assert.AreEqual("a<br />b<br />c<br />d", NurturePlanner.ToHtml("a\r\nb\rc\nd"));
+        Assert.AreEqual("<br />a<br /><br />", NurturePlanner.ToHtml("\na\r\n\n"));
+        Assert.AreEqual("<br /><br />", NurturePlanner.ToHtml("\r\r"), "two carriage returns are two line ends");
+        Assert.AreEqual("x &lt; y<br />&quot;q&quot; &amp; &#39;s&#39;", NurturePlanner.ToHtml("x < y\n\"q\" & 's'"));
+        Assert.AreEqual("plain", NurturePlanner.ToHtml("plain"));
+    }
 }
