@@ -27,13 +27,31 @@ internal sealed class ConditionCompiler
 
     public RowPredicate Filter(FilterExpression? filter, string defaultAlias)
     {
-        if (filter == null) return _ => true;
-        var parts = filter.Conditions.Select(c => Condition(c, defaultAlias))
-            .Concat(filter.Filters.Select(f => Filter(f, defaultAlias))).ToArray();
-        if (parts.Length == 0) return _ => true;
+        if (filter == null) return Always;
+        // Plain loops: a filter is compiled for every query, and the predicate runs for every row a query reads.
+        var conditions = filter.Conditions;
+        var filters = filter.Filters;
+        var parts = new RowPredicate[conditions.Count + filters.Count];
+        for (var i = 0; i < conditions.Count; i++) parts[i] = Condition(conditions[i], defaultAlias);
+        for (var i = 0; i < filters.Count; i++) parts[conditions.Count + i] = Filter(filters[i], defaultAlias);
+        if (parts.Length == 0) return Always;
         if (parts.Length == 1) return parts[0];
-        return filter.FilterOperator == LogicalOperator.Or ? r => parts.Any(p => p(r)) : r => parts.All(p => p(r));
+        if (filter.FilterOperator == LogicalOperator.Or)
+            return row =>
+            {
+                foreach (var part in parts)
+                    if (part(row)) return true;
+                return false;
+            };
+        return row =>
+        {
+            foreach (var part in parts)
+                if (!part(row)) return false;
+            return true;
+        };
     }
+
+    private static readonly RowPredicate Always = _ => true;
 
     /// <summary>
     /// The first condition of an AND filter that reads a root column, compiled on its own: a scan tests it on the

@@ -22,7 +22,15 @@ internal sealed class QueryEngine
         _dataverse = dataverse;
         FetchXml = fetchXml;
         _joiner = new LinkJoiner(dataverse.Schema, dataverse.Store);
+        _businessUnitOf = dataverse.BusinessUnitOf;
+        _teamsOf = dataverse.TeamsOf;
     }
+
+    // Made once: a method group converted to a delegate allocates each time, and every query compiles conditions.
+    private readonly Func<Guid, Guid> _businessUnitOf;
+    private readonly Func<Guid, IReadOnlyCollection<Guid>> _teamsOf;
+
+    private static readonly List<(string Alias, string Attribute, bool Descending)> NoOrders = new();
 
     public FetchXmlParser FetchXml { get; }
     public LookupNames Names => _dataverse.Names;
@@ -82,8 +90,9 @@ internal sealed class QueryEngine
         if (string.IsNullOrEmpty(query.EntityName)) throw Faults.RequiredField("EntityName");
         var root = Schema.GetTable(query.EntityName);
         var scope = new QueryScope(root);
-        var links = query.LinkEntities.Select(l => _joiner.Compile(l, root, string.Empty, scope)).ToList();
-        var conditions = new ConditionCompiler(scope, userId, _dataverse.Now(), _dataverse.BusinessUnitOf, _dataverse.TeamsOf);
+        var links = new List<LinkInfo>(query.LinkEntities.Count);
+        foreach (var link in query.LinkEntities) links.Add(_joiner.Compile(link, root, string.Empty, scope));
+        var conditions = new ConditionCompiler(scope, userId, _dataverse.Now(), _businessUnitOf, _teamsOf);
         var criteria = conditions.Filter(query.Criteria, string.Empty);
         foreach (var link in LinkInfo.Flatten(links)) link.Criteria = conditions.Filter(link.Link.LinkCriteria, link.Alias);
         return new CompiledQuery(root, scope, links, criteria, conditions);
@@ -165,7 +174,7 @@ internal sealed class QueryEngine
         }
         var size = paging != null && paging.Count > 0 ? paging.Count : DefaultPageSize;
         var page = paging != null && paging.PageNumber > 0 ? paging.PageNumber : 1;
-        var pageRows = projected.Skip((page - 1) * size).Take(size).ToList();
+        var pageRows = page == 1 && total <= size ? projected : projected.Skip((page - 1) * size).Take(size).ToList();
         result.Entities.AddRange(pageRows);
         result.MoreRecords = total > page * size;
         if (pageRows.Count > 0)
@@ -235,6 +244,7 @@ internal sealed class QueryEngine
 
     private static List<(string Alias, string Attribute, bool Descending)> CompileOrders(QueryExpression query, CompiledQuery compiled)
     {
+        if (query.Orders.Count == 0 && compiled.Links.Count == 0) return NoOrders; // read only: most queries have no order
         var orders = new List<(string, string, bool)>();
         foreach (var order in query.Orders)
         {
