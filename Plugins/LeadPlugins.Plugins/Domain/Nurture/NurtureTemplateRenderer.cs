@@ -188,17 +188,22 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             return last == '.' || last == '!' || last == '?' || last == '\n' || last == '\r';
         }
 
-        private static bool HasControlCharacter(string text)
+        // Whether the loop in Clean would change the text: a control character it drops, or (single line) a line break
+        // or tab it turns into a space. Multi-line descriptions usually hold only line breaks, which it keeps.
+        private static bool NeedsCleaning(string text, bool singleLine)
         {
             foreach (var c in text)
-                if (char.IsControl(c)) return true;
+            {
+                if (!char.IsControl(c)) continue;
+                if (singleLine || (c != '\r' && c != '\n' && c != '\t')) return true;
+            }
             return false;
         }
 
         // Drops control characters (keeps CR/LF/TAB unless single line, where they become spaces) and trims.
         private static string Clean(string text, bool singleLine)
         {
-            if (!HasControlCharacter(text)) return text.Trim(); // what the loop below gives, without copying
+            if (!NeedsCleaning(text, singleLine)) return text.Trim(); // what the loop below gives, without copying
             var sb = new StringBuilder(text.Length);
             foreach (var c in text)
             {
