@@ -229,14 +229,10 @@ public sealed class InMemoryDataverse
     /// </summary>
     public IReadOnlyList<Entity> FindRows(string logicalName, string column, object value, params string[] columns)
     {
-        var table = Schema.GetTable(logicalName);
-        if (table.FindColumn(column) == null) throw Faults.NoAttribute(logicalName, column);
-        var rows = Store.Table(logicalName);
+        var table = TableWithColumn(logicalName, column);
         var columnSet = columns.Length == 0 ? new Microsoft.Xrm.Sdk.Query.ColumnSet(true) : new Microsoft.Xrm.Sdk.Query.ColumnSet(columns);
         AttributeValidator.ValidateColumns(table, columnSet);
-        var found = new List<Entity>();
-        foreach (var id in rows.Lookup(column, value)) found.Add(AttributeValidator.Project(table, rows.Find(id)!, columnSet));
-        return found;
+        return StoredRows(logicalName, column, value).Select(row => AttributeValidator.Project(table, row, columnSet)).ToList();
     }
 
     /// <summary>
@@ -246,8 +242,20 @@ public sealed class InMemoryDataverse
     /// </summary>
     public IReadOnlyList<Entity> PeekRows(string logicalName, string column, object value)
     {
+        TableWithColumn(logicalName, column);
+        return StoredRows(logicalName, column, value);
+    }
+
+    private TableSchema TableWithColumn(string logicalName, string column)
+    {
         var table = Schema.GetTable(logicalName);
         if (table.FindColumn(column) == null) throw Faults.NoAttribute(logicalName, column);
+        return table;
+    }
+
+    /// <summary>The stored rows whose column equals the value, from the column's hash index.</summary>
+    private List<Entity> StoredRows(string logicalName, string column, object value)
+    {
         var rows = Store.Table(logicalName);
         var found = new List<Entity>();
         foreach (var id in rows.Lookup(column, value)) found.Add(rows.Find(id)!);
@@ -276,11 +284,7 @@ public sealed class InMemoryDataverse
 
     internal OrganizationResponse ExecuteFromService(OrganizationRequest request, CallContext call)
     {
-        if (!call.Internal)
-        {
-            Counters.Count(request.RequestName ?? string.Empty, call.FromPlugin);
-            call.Execution?.CountCall(request.RequestName ?? string.Empty, call.UserId);
-        }
+        CountRequest(request.RequestName ?? string.Empty, call);
         // The request is the service boundary's own copy (OrganizationService): nobody else holds its Target.
         return _chain(new RequestContext(request, call) { OwnsTarget = true });
     }
@@ -293,12 +297,16 @@ public sealed class InMemoryDataverse
     {
         if (ownCopy.LogicalName == null || !Pipeline.NoCreateSteps(ownCopy.LogicalName))
             return (Guid)ExecuteFromService(new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = ownCopy }, call).Results["id"];
-        if (!call.Internal)
-        {
-            Counters.Count("Create", call.FromPlugin);
-            call.Execution?.CountCall("Create", call.UserId);
-        }
+        CountRequest("Create", call);
         return Pipeline.CreateWithoutSteps(new RequestContext(null, call) { OwnsTarget = true }, ownCopy);
+    }
+
+    /// <summary>A round trip from the caller or a plug-in (platform sub-operations are not).</summary>
+    private void CountRequest(string message, CallContext call)
+    {
+        if (call.Internal) return;
+        Counters.Count(message, call.FromPlugin);
+        call.Execution?.CountCall(message, call.UserId);
     }
 
     /// <summary>Runs a request through the whole chain (ExecuteMultiple's items).</summary>

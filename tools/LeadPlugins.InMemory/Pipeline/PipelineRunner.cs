@@ -20,6 +20,9 @@ internal sealed class PipelineRunner
         _dataverse = dataverse;
         Contexts = new StepContextBuilder(dataverse);
         Async = new AsyncJobQueue(dataverse, this);
+        _runPipeline = RunPipeline;
+        _createRow = (context, target) => _dataverse.Rows.CreateRow(target, context);
+        _createInTransaction = (context, target) => InTransaction(context, target, _createRow);
     }
 
     public StepContextBuilder Contexts { get; }
@@ -53,27 +56,14 @@ internal sealed class PipelineRunner
     private bool MayHaveSteps(string? message) => message != null && _messagesWithSteps.Contains(message);
 
     public Func<RequestContext, OrganizationResponse> Wrap(Func<RequestContext, OrganizationResponse> next)
-        => context =>
-        {
-            var enclosing = Enter(context);
-            try
-            {
-                CheckDepth(context);
-                return RunPipeline(context, next);
-            }
-            catch (Exception e) when (Dooms(context, enclosing, e))
-            {
-                enclosing!.Doom(e);
-                throw;
-            }
-        };
+        => context => Guarded(context, next, _runPipeline);
 
     /// <summary>Whether no step can fire for a Create of the table (Create or CreateMultiple, any table or this one).</summary>
     public bool NoCreateSteps(string table)
     {
         if (!MayHaveSteps("Create")) return true;
         foreach (var step in _steps)
-            if (step.Message is "Create" or "CreateMultiple" && (step.EntityLogicalName.Length == 0 || step.EntityLogicalName == table)) return false;
+            if (step.Message is "Create" or "CreateMultiple" && FiresOn(step, table)) return false;
         return true;
     }
 
@@ -81,49 +71,50 @@ internal sealed class PipelineRunner
     /// A Create no step can see (<see cref="NoCreateSteps"/>), from the typed service method: the same checks,
     /// transaction and rollback as the chain, without the request and response objects only steps and handlers read.
     /// </summary>
-    public Guid CreateWithoutSteps(RequestContext context, Entity target)
+    public Guid CreateWithoutSteps(RequestContext context, Entity target) => Guarded(context, target, _createInTransaction);
+
+    /// <summary>
+    /// What every request goes through: one inside a doomed transaction or too deep faults, and a faulted service call
+    /// inside a synchronous step dooms the transaction, even if the plug-in catches it.
+    /// </summary>
+    private TResult Guarded<TState, TResult>(RequestContext context, TState state, Func<RequestContext, TState, TResult> body)
     {
-        var enclosing = Enter(context);
+        var enclosing = context.Call.Transaction;
+        if (enclosing?.DoomedBy != null && !context.Call.Internal) throw Faults.NoActiveTransaction();
         try
         {
-            CheckDepth(context);
-            if (context.Transaction != null) return _dataverse.Rows.CreateRow(target, context);
-            var own = context.Transaction = new Transaction();
-            try
-            {
-                var id = _dataverse.Rows.CreateRow(target, context);
-                Commit(own);
-                return id;
-            }
-            catch
-            {
-                own.Rollback();
-                throw;
-            }
+            if (context.Depth > _dataverse.Options.MaxDepth) throw Faults.DepthTooHigh();
+            return body(context, state);
         }
-        catch (Exception e) when (Dooms(context, enclosing, e))
+        catch (Exception e) when (context.Call.FromPlugin && enclosing != null && e is not NotSimulatedException)
         {
-            enclosing!.Doom(e);
+            enclosing.Doom(e);
             throw;
         }
     }
 
-    /// <summary>A request inside a doomed transaction faults before it starts; returns the enclosing transaction.</summary>
-    private static Transaction? Enter(RequestContext context)
+    /// <summary>The main operation of a request no step sees: in the enclosing transaction, or in its own that commits or rolls back.</summary>
+    private TResult InTransaction<TState, TResult>(RequestContext context, TState state, Func<RequestContext, TState, TResult> main)
     {
-        var enclosing = context.Call.Transaction;
-        if (enclosing?.DoomedBy != null && !context.Call.Internal) throw Faults.NoActiveTransaction();
-        return enclosing;
+        if (context.Transaction != null) return main(context, state);
+        var own = context.Transaction = new Transaction();
+        try
+        {
+            var result = main(context, state);
+            Commit(own);
+            return result;
+        }
+        catch
+        {
+            own.Rollback();
+            throw;
+        }
     }
 
-    private void CheckDepth(RequestContext context)
-    {
-        if (context.Depth > _dataverse.Options.MaxDepth) throw Faults.DepthTooHigh();
-    }
-
-    // A faulted service call inside a synchronous step dooms the transaction, even if the plug-in catches it.
-    private static bool Dooms(RequestContext context, Transaction? enclosing, Exception e)
-        => context.Call.FromPlugin && enclosing != null && e is not NotSimulatedException;
+    // Made once: every request runs through them.
+    private readonly Func<RequestContext, Func<RequestContext, OrganizationResponse>, OrganizationResponse> _runPipeline;
+    private readonly Func<RequestContext, Entity, Guid> _createRow;
+    private readonly Func<RequestContext, Entity, Guid> _createInTransaction;
 
     private OrganizationResponse RunPipeline(RequestContext context, Func<RequestContext, OrganizationResponse> next)
     {
@@ -131,22 +122,7 @@ internal sealed class PipelineRunner
         // No step can fire for this message (e.g. RetrieveMultiple): skip describing the request.
         var operation = MayHaveSteps(context.Request.RequestName) ? PipelineOperation.Describe(context.Request, _dataverse) : null;
         var steps = operation == null ? NoSteps : FindSteps(operation);
-        if (operation == null || steps.Count == 0)
-        {
-            if (!outermost) return next(context);
-            var own = context.Transaction = new Transaction();
-            try
-            {
-                var response = next(context);
-                Commit(own);
-                return response;
-            }
-            catch
-            {
-                own.Rollback();
-                throw;
-            }
-        }
+        if (operation == null || steps.Count == 0) return InTransaction(context, next, static (c, main) => main(c));
 
         // Plug-ins see (and may keep changing) the Target: the store copies it.
         context.OwnsTarget = false;
@@ -196,13 +172,16 @@ internal sealed class PipelineRunner
         Async.Release(transaction);
     }
 
+    /// <summary>A step registered for every table (no entity) or for this one.</summary>
+    private static bool FiresOn(PluginStep step, string table) => step.EntityLogicalName.Length == 0 || step.EntityLogicalName == table;
+
     private List<(PluginStep Step, StepShape Shape)> FindSteps(PipelineOperation operation)
     {
         var found = new List<(PluginStep, StepShape)>();
         if (_steps.Count == 0) return found;
         foreach (var step in _steps)
         {
-            if (step.EntityLogicalName.Length > 0 && step.EntityLogicalName != operation.PrimaryEntityName) continue;
+            if (!FiresOn(step, operation.PrimaryEntityName)) continue;
             if (step.Message == operation.Message) found.Add((step, StepShape.Native));
             else if (operation.Kind is "Create" or "Update" && !operation.IsBulk && step.Message == operation.Kind + "Multiple") found.Add((step, StepShape.BulkFromSingle));
             else if (operation.Kind is "Create" or "Update" && operation.IsBulk && step.Message == operation.Kind) found.Add((step, StepShape.SingleFromBulk));

@@ -25,15 +25,30 @@ internal sealed class ConditionCompiler
         _businessUnitOf = businessUnitOf;
     }
 
-    public RowPredicate Filter(FilterExpression? filter, string defaultAlias)
+    public RowPredicate Filter(FilterExpression? filter, string defaultAlias) => Filter(filter, defaultAlias, out _);
+
+    /// <summary>
+    /// The query's own filter, and <paramref name="scan"/>: the first of its AND conditions that reads a root column,
+    /// which a scan tests on the column's vector before reading a row (the whole filter still decides). Null when none.
+    /// </summary>
+    public RowPredicate RootFilter(FilterExpression? filter, out (string Column, ValueTest Test)? scan) => Filter(filter, string.Empty, out scan);
+
+    private RowPredicate Filter(FilterExpression? filter, string defaultAlias, out (string Column, ValueTest Test)? scan)
     {
+        scan = null;
         if (filter == null) return Always;
         // Plain loops: a filter is compiled for every query, and the predicate runs for every row a query reads.
         var conditions = filter.Conditions;
         var filters = filter.Filters;
         var parts = new RowPredicate[conditions.Count + filters.Count];
-        for (var i = 0; i < conditions.Count; i++) parts[i] = Condition(conditions[i], defaultAlias);
-        for (var i = 0; i < filters.Count; i++) parts[conditions.Count + i] = Filter(filters[i], defaultAlias);
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            var operand = ConditionOperand.Resolve(conditions[i], defaultAlias, _scope);
+            var test = Test(operand);
+            parts[i] = row => test(operand.RawValue(row));
+            if (scan == null && operand.Alias.Length == 0 && filter.FilterOperator == LogicalOperator.And) scan = (operand.Column.LogicalName, test);
+        }
+        for (var i = 0; i < filters.Count; i++) parts[conditions.Count + i] = Filter(filters[i], defaultAlias, out _);
         if (parts.Length == 0) return Always;
         if (parts.Length == 1) return parts[0];
         if (filter.FilterOperator == LogicalOperator.Or)
@@ -52,29 +67,6 @@ internal sealed class ConditionCompiler
     }
 
     private static readonly RowPredicate Always = _ => true;
-
-    /// <summary>
-    /// The first condition of an AND filter that reads a root column, compiled on its own: a scan tests it on the
-    /// column's vector before reading a row (the whole filter still decides). Null when there is none.
-    /// </summary>
-    public (string Column, ValueTest Test)? ScanCondition(FilterExpression? filter)
-    {
-        if (filter == null || filter.FilterOperator != LogicalOperator.And) return null;
-        foreach (var condition in filter.Conditions)
-        {
-            if (condition.CompareColumns) continue;
-            var operand = ConditionOperand.Resolve(condition, string.Empty, _scope);
-            if (operand.Alias.Length == 0) return (operand.Column.LogicalName, Test(operand));
-        }
-        return null;
-    }
-
-    public RowPredicate Condition(ConditionExpression condition, string defaultAlias)
-    {
-        var operand = ConditionOperand.Resolve(condition, defaultAlias, _scope);
-        var test = Test(operand);
-        return row => test(operand.RawValue(row));
-    }
 
     /// <summary>The condition as a test of the column's stored value (absent = null).</summary>
     private ValueTest Test(ConditionOperand operand)

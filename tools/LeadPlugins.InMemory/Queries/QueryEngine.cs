@@ -66,7 +66,8 @@ internal sealed class QueryEngine
     }
 
     /// <summary>The compiled query: scope, links and the root filter.</summary>
-    internal sealed record CompiledQuery(TableSchema Root, QueryScope Scope, List<LinkInfo> Links, RowPredicate Criteria, ConditionCompiler Conditions);
+    /// <param name="Scan">The root filter's first AND condition on a root column (see <see cref="ConditionCompiler.RootFilter"/>).</param>
+    internal sealed record CompiledQuery(TableSchema Root, QueryScope Scope, List<LinkInfo> Links, RowPredicate Criteria, (string Column, ValueTest Test)? Scan);
 
     /// <summary>Below this many rows a scan reads the rows themselves; above it, a column vector first (built once, kept in step).</summary>
     private const int VectorScanRows = 256;
@@ -93,9 +94,9 @@ internal sealed class QueryEngine
         var links = new List<LinkInfo>(query.LinkEntities.Count);
         foreach (var link in query.LinkEntities) links.Add(_joiner.Compile(link, root, string.Empty, scope));
         var conditions = new ConditionCompiler(scope, userId, _dataverse.Now(), _businessUnitOf, _teamsOf);
-        var criteria = conditions.Filter(query.Criteria, string.Empty);
+        var criteria = conditions.RootFilter(query.Criteria, out var scan);
         foreach (var link in LinkInfo.Flatten(links)) link.Criteria = conditions.Filter(link.Link.LinkCriteria, link.Alias);
-        return new CompiledQuery(root, scope, links, criteria, conditions);
+        return new CompiledQuery(root, scope, links, criteria, scan);
     }
 
     /// <summary>The joined rows that pass the criteria, in storage order.</summary>
@@ -108,7 +109,7 @@ internal sealed class QueryEngine
         {
             foreach (var id in indexed) Consider(data.Find(id)!);
         }
-        else if (data.Count >= VectorScanRows && compiled.Conditions.ScanCondition(query.Criteria) is { } scan)
+        else if (data.Count >= VectorScanRows && compiled.Scan is { } scan)
         {
             // The condition tests the column's vector; only rows that pass are read (and the whole filter decides).
             var vector = data.ColumnVector(scan.Column);
