@@ -25,11 +25,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         {
             var namespaceBytes = namespaceId.ToByteArray();
             SwapToNetworkOrder(namespaceBytes);
-            var nameBytes = Encoding.UTF8.GetBytes(name ?? string.Empty);
-            var input = new byte[namespaceBytes.Length + nameBytes.Length];
-            Buffer.BlockCopy(namespaceBytes, 0, input, 0, namespaceBytes.Length);
-            Buffer.BlockCopy(nameBytes, 0, input, namespaceBytes.Length, nameBytes.Length);
-            var hash = Sha1Digest.Compute(input);
+            var hash = Sha1Digest.Compute(namespaceBytes, Encoding.UTF8.GetBytes(name ?? string.Empty));
             var result = new byte[16];
             Array.Copy(hash, result, 16);
             result[6] = (byte)((result[6] & 0x0F) | 0x50);

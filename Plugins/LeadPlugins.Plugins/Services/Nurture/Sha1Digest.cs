@@ -1,3 +1,5 @@
+using System;
+
 namespace LeadPlugins.Plugins.Services.Nurture
 {
     /// <summary>
@@ -8,38 +10,48 @@ namespace LeadPlugins.Plugins.Services.Nurture
     /// </summary>
     internal static class Sha1Digest
     {
-        public static byte[] Compute(byte[] data)
+        private static readonly byte[] EmptyBytes = new byte[0];
+
+        public static byte[] Compute(byte[] data) => Compute(data, EmptyBytes);
+
+        /// <summary>The digest of <paramref name="first"/> followed by <paramref name="second"/>, without joining them first.</summary>
+        public static byte[] Compute(byte[] first, byte[] second)
         {
             uint h0 = 0x67452301, h1 = 0xEFCDAB89, h2 = 0x98BADCFE, h3 = 0x10325476, h4 = 0xC3D2E1F0;
-            var bitLength = (ulong)data.Length * 8;
-            var paddedLength = ((data.Length + 8) / 64 + 1) * 64; // message, 0x80, zeros, 64-bit length
+            var padded = Pad(first, second);
             var w = new uint[80];
-            for (var block = 0; block < paddedLength; block += 64)
+            for (var block = 0; block < padded.Length; block += 64)
             {
                 for (var i = 0; i < 16; i++)
                 {
-                    uint word = 0;
-                    for (var b = 0; b < 4; b++) word = (word << 8) | PaddedByte(data, block + i * 4 + b, paddedLength, bitLength);
-                    w[i] = word;
+                    var at = block + i * 4;
+                    w[i] = ((uint)padded[at] << 24) | ((uint)padded[at + 1] << 16) | ((uint)padded[at + 2] << 8) | padded[at + 3];
                 }
                 for (var i = 16; i < 80; i++) w[i] = RotateLeft(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-                uint a = h0, b1 = h1, c = h2, d = h3, e = h4;
-                for (var i = 0; i < 80; i++)
+                uint a = h0, b = h1, c = h2, d = h3, e = h4, t;
+                // The four rounds of twenty, each with its own function and constant.
+                for (var i = 0; i < 20; i++)
                 {
-                    uint f, k;
-                    if (i < 20) { f = (b1 & c) | (~b1 & d); k = 0x5A827999; }
-                    else if (i < 40) { f = b1 ^ c ^ d; k = 0x6ED9EBA1; }
-                    else if (i < 60) { f = (b1 & c) | (b1 & d) | (c & d); k = 0x8F1BBCDC; }
-                    else { f = b1 ^ c ^ d; k = 0xCA62C1D6; }
-                    var t = RotateLeft(a, 5) + f + e + k + w[i];
-                    e = d;
-                    d = c;
-                    c = RotateLeft(b1, 30);
-                    b1 = a;
-                    a = t;
+                    t = RotateLeft(a, 5) + ((b & c) | (~b & d)) + e + 0x5A827999 + w[i];
+                    e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
+                }
+                for (var i = 20; i < 40; i++)
+                {
+                    t = RotateLeft(a, 5) + (b ^ c ^ d) + e + 0x6ED9EBA1 + w[i];
+                    e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
+                }
+                for (var i = 40; i < 60; i++)
+                {
+                    t = RotateLeft(a, 5) + ((b & c) | (b & d) | (c & d)) + e + 0x8F1BBCDC + w[i];
+                    e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
+                }
+                for (var i = 60; i < 80; i++)
+                {
+                    t = RotateLeft(a, 5) + (b ^ c ^ d) + e + 0xCA62C1D6 + w[i];
+                    e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
                 }
                 h0 += a;
-                h1 += b1;
+                h1 += b;
                 h2 += c;
                 h3 += d;
                 h4 += e;
@@ -53,12 +65,17 @@ namespace LeadPlugins.Plugins.Services.Nurture
             return digest;
         }
 
-        private static uint PaddedByte(byte[] data, int index, int paddedLength, ulong bitLength)
+        /// <summary>The message, 0x80, zeros, and its length in bits as a big-endian 64-bit number: whole 64-byte blocks.</summary>
+        private static byte[] Pad(byte[] first, byte[] second)
         {
-            if (index < data.Length) return data[index];
-            if (index == data.Length) return 0x80;
-            var fromEnd = paddedLength - 1 - index;
-            return fromEnd < 8 ? (uint)(byte)(bitLength >> (fromEnd * 8)) : 0u;
+            var length = first.Length + second.Length;
+            var padded = new byte[((length + 8) / 64 + 1) * 64];
+            Buffer.BlockCopy(first, 0, padded, 0, first.Length);
+            Buffer.BlockCopy(second, 0, padded, first.Length, second.Length);
+            padded[length] = 0x80;
+            var bitLength = (ulong)length * 8;
+            for (var i = 0; i < 8; i++) padded[padded.Length - 1 - i] = (byte)(bitLength >> (i * 8));
+            return padded;
         }
 
         private static uint RotateLeft(uint value, int bits) => (value << bits) | (value >> (32 - bits));
