@@ -47,12 +47,29 @@ internal sealed class StoredLeadReader
             NurtureSequence = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName) ?? NameOf(enrolment?.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)),
             NurtureStatus = enrolment == null ? null : _labels.Label(enrolment, NurtureEnrollmentTable.Columns.Status),
             NurtureReason = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason),
-            NurtureSteps = activities.Values
-                .Select(a => new NurtureStep(a.GetAttributeValue<int?>(TaskTable.Columns.NurtureStepNumber), ActivityType(a.LogicalName), a.GetAttributeValue<string>("subject"), a.GetAttributeValue<DateTime?>("scheduledend")))
-                .OrderBy(s => s.Order ?? int.MaxValue).ThenBy(s => s.Due ?? DateTime.MaxValue).ThenBy(s => s.Subject, StringComparer.Ordinal)
-                .ToList(),
+            NurtureSteps = Steps(activities.Values),
             Notes = record.Notes,
         };
+    }
+
+    /// <summary>The activities as steps, by step order, then due date, then subject, then as read (a stable sort).</summary>
+    private static List<NurtureStep> Steps(IEnumerable<Entity> activities)
+    {
+        var steps = new List<(NurtureStep Step, int Read)>();
+        foreach (var a in activities)
+            steps.Add((new NurtureStep(a.GetAttributeValue<int?>(TaskTable.Columns.NurtureStepNumber), ActivityType(a.LogicalName), a.GetAttributeValue<string>("subject"), a.GetAttributeValue<DateTime?>("scheduledend")), steps.Count));
+        steps.Sort(static (x, y) =>
+        {
+            var order = (x.Step.Order ?? int.MaxValue).CompareTo(y.Step.Order ?? int.MaxValue);
+            if (order != 0) return order;
+            var due = (x.Step.Due ?? DateTime.MaxValue).CompareTo(y.Step.Due ?? DateTime.MaxValue);
+            if (due != 0) return due;
+            var subject = string.CompareOrdinal(x.Step.Subject, y.Step.Subject);
+            return subject != 0 ? subject : x.Read.CompareTo(y.Read);
+        });
+        var sorted = new List<NurtureStep>(steps.Count);
+        foreach (var (step, _) in steps) sorted.Add(step);
+        return sorted;
     }
 
     /// <summary>The lead's first nurture enrolment, if any.</summary>

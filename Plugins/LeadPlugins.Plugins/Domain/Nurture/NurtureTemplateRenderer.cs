@@ -64,8 +64,8 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         {
             var text = template ?? string.Empty;
             var output = new StringBuilder(text.Length + 64);
-            var unknown = new List<string>();
-            var fallbacks = new List<string>();
+            List<string>? unknown = null; // most texts have neither: made when first needed
+            List<string>? fallbacks = null;
 
             var i = 0;
             while (i < text.Length)
@@ -75,8 +75,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                     var close = FindTokenEnd(text, i);
                     if (close > 0)
                     {
-                        var name = text.Substring(i + 1, close - i - 1).Trim();
-                        var value = Resolve(name, context, fallbacks, output, audience);
+                        var value = Resolve(TokenName(text, i + 1, close), context, ref fallbacks, output, audience);
                         if (value != null)
                         {
                             output.Append(value);
@@ -85,6 +84,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                         {
                             var written = text.Substring(i, close - i + 1);
                             output.Append(written);
+                            unknown ??= new List<string>();
                             if (!unknown.Any(u => string.Equals(u, written, StringComparison.OrdinalIgnoreCase))) unknown.Add(written);
                         }
                         i = close + 1;
@@ -102,7 +102,24 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 clean = ColumnText.TruncateWithEllipsis(clean, maxLength);
                 truncated = true;
             }
-            return new RenderedTemplate(clean, unknown.AsReadOnly(), fallbacks.AsReadOnly(), truncated);
+            return new RenderedTemplate(clean, ReadOnly(unknown), ReadOnly(fallbacks), truncated);
+        }
+
+        private static IReadOnlyList<string> ReadOnly(List<string>? items) =>
+            items == null ? (IReadOnlyList<string>)Array.Empty<string>() : items.AsReadOnly();
+
+        private static readonly string[] Tokens = { FirstNameToken, CompanyNameToken, OfferTitleToken, StorefrontToken, CampaignTypeToken };
+
+        // The known token written between 'start' and 'end' (spaces around it allowed, case ignored), or null. Token
+        // names are ASCII, like every character FindTokenEnd lets through, so ignoring case ordinally is lower-casing.
+        private static string? TokenName(string text, int start, int end)
+        {
+            while (start < end && text[start] == ' ') start++;
+            while (end > start && text[end - 1] == ' ') end--;
+            foreach (var token in Tokens)
+                if (token.Length == end - start && string.Compare(text, start, token, 0, token.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                    return token;
+            return null;
         }
 
         // Index of the '}' closing a token-shaped placeholder that starts at 'open', or -1.
@@ -125,11 +142,10 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
         // Value of a known token (fallback when empty), or null for an unknown token (or a name with inner spaces).
         // 'written' is the text rendered so far: it tells a greeting and a sentence start from the middle of a sentence.
-        private static string? Resolve(string name, NurtureLeadContext? context, List<string> fallbacks, StringBuilder written, NurtureTemplateAudience audience)
+        private static string? Resolve(string? key, NurtureLeadContext? context, ref List<string>? fallbacks, StringBuilder written, NurtureTemplateAudience audience)
         {
             string? value;
             string? fallback; // null: worked out only when needed (the offer's product name costs a parse)
-            var key = name.ToLowerInvariant();
             switch (key)
             {
                 case FirstNameToken:
@@ -160,7 +176,8 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             var cleaned = Clean(value ?? string.Empty, singleLine: true);
             if (cleaned.Length > 0) return cleaned;
             fallback ??= context?.ProductName ?? OfferTitleFallback;
-            if (!fallbacks.Contains(key)) fallbacks.Add(key);
+            fallbacks ??= new List<string>();
+            if (!fallbacks.Contains(key!)) fallbacks.Add(key!);
             return IsSentenceStart(written) ? char.ToUpperInvariant(fallback[0]) + fallback.Substring(1) : fallback;
         }
 
