@@ -549,4 +549,33 @@ public sealed class PipelineContractTests : DataverseTestBase
         StringAssert.Contains(fault.Message, "cannot be used in a plug-in");
         Assert.AreEqual(0, Dataverse.Query("lead").Count);
     }
+
+    [TestMethod]
+    public void A_request_and_the_calls_its_steps_make_share_one_correlation_id_and_the_next_request_gets_its_own()
+    {
+        // Source: SDK docs IExecutionContext.CorrelationId ("used for tracking plug-in or custom workflow activity
+        // execution"; the platform's loop detection follows it through the calls a plug-in makes).
+        var issued = new List<Guid>();
+        var rowIds = new SequentialIds(5000);
+        Dataverse = NewDataverse(o => o.IdGenerator = () => { var id = rowIds.Next(); issued.Add(id); return id; });
+        Service = Dataverse.GetOrganizationService();
+        var seen = new List<(string Table, Guid Correlation)>();
+        Step("Create", "lead", PostOperation, s =>
+        {
+            seen.Add(("lead", s.Context.CorrelationId));
+            s.Service.Create(new Entity("task") { ["subject"] = "Follow up" });
+        });
+        Step("Create", "task", PreOperation, s => seen.Add(("task", s.Context.CorrelationId)));
+
+        CreateLead("One");
+        CreateLead("Two");
+
+        CollectionAssert.AreEqual(new[] { "lead", "task", "lead", "task" }, seen.Select(x => x.Table).ToArray());
+        Assert.AreNotEqual(Guid.Empty, seen[0].Correlation);
+        Assert.AreEqual(seen[0].Correlation, seen[1].Correlation, "the task the first request's step created");
+        Assert.AreEqual(seen[2].Correlation, seen[3].Correlation, "the task the second request's step created");
+        Assert.AreNotEqual(seen[0].Correlation, seen[2].Correlation, "each outermost request has its own");
+        // Correlation ids come from a sequence of their own: none is a row id, so rows get the same ids with or without steps.
+        foreach (var (_, correlation) in seen) CollectionAssert.DoesNotContain(issued, correlation);
+    }
 }

@@ -15,6 +15,7 @@ public sealed class InMemoryDataverse
 {
     private readonly Func<DateTime> _clock;
     private readonly Func<Guid> _ids;
+    private readonly RowIds _correlationIds = new();
     private readonly Dictionary<string, MessageHandler> _messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<OrganizationRequest, OrganizationResponse>> _custom = new(StringComparer.Ordinal);
     private readonly List<string> _diagnostics = new();
@@ -96,6 +97,12 @@ public sealed class InMemoryDataverse
     public DateTime Now() => Values.ToUtcWithoutMilliseconds(_clock());
 
     internal Guid NewId() => _ids();
+
+    /// <summary>
+    /// A correlation id for an outermost request: its own sequence (a random prefix per store, then a counter), so it
+    /// never takes an id from the rows' sequence, and no system call per request as Guid.NewGuid made.
+    /// </summary>
+    internal Guid NewCorrelationId() => _correlationIds.Next();
 
     internal Guid BusinessUnitOf(Guid userId)
         => Store.Find("systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? RootBusinessUnitId;
@@ -321,7 +328,7 @@ public sealed class InMemoryDataverse
             ParentDepth = parent.Depth - 1,
             Transaction = parent.Transaction,
             Internal = true,
-            CorrelationId = parent.CorrelationId,
+            CorrelationId = parent.CorrelationId(this),
         }));
 
     private Func<RequestContext, OrganizationResponse> WithMessageHandlers(Func<RequestContext, OrganizationResponse> next)

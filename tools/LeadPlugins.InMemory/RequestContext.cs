@@ -20,8 +20,12 @@ internal sealed class RequestContext
     public CallContext Call { get; }
     public int Depth { get; }
     public Transaction? Transaction { get; set; }
-    /// <summary>The call's correlation id, or a new one for an outermost request (made when first read: most requests never need one).</summary>
-    public Guid CorrelationId => _correlationId == Guid.Empty ? _correlationId = Guid.NewGuid() : _correlationId;
+    /// <summary>
+    /// The call's correlation id, or a new one from the store for an outermost request (made when first read: most
+    /// requests never need one).
+    /// </summary>
+    public Guid CorrelationId(InMemoryDataverse dataverse)
+        => _correlationId == Guid.Empty ? _correlationId = dataverse.NewCorrelationId() : _correlationId;
     /// <summary>
     /// The request's Target is a copy made at the service boundary that no plug-in sees (no step fires), so the store
     /// may keep it as the row instead of copying it again.

@@ -77,7 +77,7 @@ internal sealed class StepContextBuilder
             BusinessUnitId = _dataverse.BusinessUnitOf(context.Call.UserId),
             OrganizationId = _dataverse.OrganizationId,
             OrganizationName = _dataverse.OrganizationName,
-            CorrelationId = context.CorrelationId,
+            CorrelationId = context.CorrelationId(_dataverse),
             IsInTransaction = isInTransaction,
             OperationCreatedOn = _dataverse.Now(),
             Stage = stage,

@@ -1,10 +1,10 @@
 namespace LeadPlugins.InMemory;
 
 /// <summary>
-/// The default ids of new rows: ten random bytes drawn once per store, then a counter in the last six (the bytes SQL
-/// Server orders uniqueidentifiers by first, as NEWSEQUENTIALID uses them). Unique within a store, distinct between
-/// stores but for a 2^-80 chance, and no call to the system's random source per row (Guid.NewGuid made one, a tenth of
-/// a Create through an empty pipeline).
+/// The default ids of new rows (and, in a sequence of their own, correlation ids): ten random bytes drawn once per
+/// sequence, then a counter in the last six (the bytes SQL Server orders uniqueidentifiers by first, as NEWSEQUENTIALID
+/// uses them). Unique within a store, distinct between stores but for a 2^-80 chance, and no call to the system's
+/// random source per id (Guid.NewGuid made one, a tenth of a Create through an empty pipeline).
 /// </summary>
 internal sealed class RowIds
 {
