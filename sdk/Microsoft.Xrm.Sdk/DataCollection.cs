@@ -35,17 +35,29 @@ namespace Microsoft.Xrm.Sdk
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
         private readonly IDictionary<TKey, TValue> _items;
+        // _items itself when it is a Dictionary (always, unless a caller passed another IDictionary): the hot members
+        // call it directly instead of through the interface.
+        private readonly Dictionary<TKey, TValue> _dictionary;
 
         protected internal DataCollection() : this(new Dictionary<TKey, TValue>()) { }
-        protected internal DataCollection(IDictionary<TKey, TValue> collection) { _items = collection ?? new Dictionary<TKey, TValue>(); }
+        protected internal DataCollection(IDictionary<TKey, TValue> collection)
+        {
+            _items = collection ?? new Dictionary<TKey, TValue>();
+            _dictionary = _items as Dictionary<TKey, TValue>;
+        }
 
         public virtual TValue this[TKey key]
         {
-            get => _items[key];
-            set { CheckIsReadOnly(); _items[key] = value; }
+            get => _dictionary != null ? _dictionary[key] : _items[key];
+            set
+            {
+                CheckIsReadOnly();
+                if (_dictionary != null) _dictionary[key] = value;
+                else _items[key] = value;
+            }
         }
 
-        public int Count => _items.Count;
+        public int Count => _dictionary != null ? _dictionary.Count : _items.Count;
         public ICollection<TKey> Keys => _items.Keys;
         public ICollection<TValue> Values => _items.Values;
         public virtual bool IsReadOnly { get; internal set; }
@@ -59,12 +71,12 @@ namespace Microsoft.Xrm.Sdk
         }
         public void Add(TKey key, TValue value) { CheckIsReadOnly(); _items.Add(key, value); }
         public void Clear() { CheckIsReadOnly(); _items.Clear(); }
-        public bool Contains(TKey key) => _items.ContainsKey(key);
+        public bool Contains(TKey key) => _dictionary != null ? _dictionary.ContainsKey(key) : _items.ContainsKey(key);
         public bool Contains(KeyValuePair<TKey, TValue> key) => _items.Contains(key);
-        public bool TryGetValue(TKey key, out TValue value) => _items.TryGetValue(key, out value);
+        public bool TryGetValue(TKey key, out TValue value) => _dictionary != null ? _dictionary.TryGetValue(key, out value) : _items.TryGetValue(key, out value);
         public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => _items.CopyTo(array, arrayIndex);
-        public bool ContainsKey(TKey key) => _items.ContainsKey(key);
-        public bool Remove(TKey key) { CheckIsReadOnly(); return _items.Remove(key); }
+        public bool ContainsKey(TKey key) => _dictionary != null ? _dictionary.ContainsKey(key) : _items.ContainsKey(key);
+        public bool Remove(TKey key) { CheckIsReadOnly(); return _dictionary != null ? _dictionary.Remove(key) : _items.Remove(key); }
         public bool Remove(KeyValuePair<TKey, TValue> item) { CheckIsReadOnly(); return _items.Remove(item); }
         public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => _items.GetEnumerator();
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
