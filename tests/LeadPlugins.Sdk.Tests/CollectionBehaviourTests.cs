@@ -119,4 +119,27 @@ public sealed class CollectionBehaviourTests
         var options = new OptionSetValueCollection(new List<OptionSetValue> { new(1), new(2) });
         Assert.AreEqual(2, options.Count);
     }
+
+    [TestMethod]
+    public void The_non_public_dictionary_constructor_keeps_the_given_dictionary_as_the_table()
+    {
+        // Source: Microsoft.Xrm.Sdk 9.0.2.56's IL: DataCollection`2(IDictionary) stores its argument in _innerDictionary,
+        // and AttributeCollection(IDictionary) passes it on. The in-memory Dataverse sizes attribute tables through it.
+        var constructor = typeof(AttributeCollection).GetConstructor(
+            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, null, new[] { typeof(IDictionary<string, object>) }, null);
+        Assert.IsNotNull(constructor);
+        foreach (IDictionary<string, object> table in new IDictionary<string, object>[] { new Dictionary<string, object>(20), new SortedDictionary<string, object>(StringComparer.Ordinal) })
+        {
+            var attributes = (AttributeCollection)constructor.Invoke(new object[] { table });
+            attributes["b"] = 1;
+            attributes.Add("a", 2);
+            Assert.IsTrue(attributes.Remove("b"));
+            attributes["c"] = 3;
+            Assert.AreEqual(2, table.Count, table.GetType().Name);
+            Assert.AreEqual(3, table["c"]);
+            Assert.IsTrue(attributes.TryGetValue("a", out var a) && (int)a == 2);
+            Assert.IsTrue(attributes.Contains("c") && attributes.ContainsKey("a") && !attributes.Contains("b"));
+            Assert.AreEqual(2, attributes.Count);
+        }
+    }
 }

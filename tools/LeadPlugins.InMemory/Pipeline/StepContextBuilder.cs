@@ -92,7 +92,7 @@ internal sealed class StepContextBuilder
         {
             if (pre ? !image.IsPreImage : !image.IsPostImage) continue;
             var columns = image.Attributes.Count == 0 ? null : ColumnsOf(image);
-            var copy = new Entity(row.LogicalName, row.Id);
+            var copy = Values.NewEntity(row.LogicalName, row.Id, columns?.Count ?? row.Attributes.Count);
             using var pairs = AttributePairs.Of(row.Attributes);
             for (var i = 0; i < pairs.Count; i++)
                 if (pairs[i].Value is { } value && (columns == null || columns.Contains(pairs[i].Key)))

@@ -18,7 +18,7 @@ internal static class AttributeValidator
     /// <summary>A copy holding only the requested non-null columns, plus the primary id.</summary>
     internal static Entity Project(TableSchema table, Entity row, ColumnSet columns)
     {
-        var result = new Entity(table.LogicalName, row.Id);
+        var result = Values.NewEntity(table.LogicalName, row.Id, (columns.AllColumns ? row.Attributes.Count : columns.Columns.Count) + 1);
         if (columns.AllColumns)
         {
             using var pairs = AttributePairs.Of(row.Attributes);

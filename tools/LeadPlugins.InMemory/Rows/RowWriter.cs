@@ -257,7 +257,7 @@ internal sealed class RowWriter
     /// </summary>
     private Entity BuildStoredRow(TableSchema table, Entity source, Entity? existing, bool validateReferences, bool keepSource = false)
     {
-        var row = keepSource ? source : existing == null ? new Entity(table.LogicalName, source.Id) : Values.CloneStoredRow(existing);
+        var row = keepSource ? source : existing == null ? Values.NewEntity(table.LogicalName, source.Id, source.Attributes.Count) : Values.CloneStoredRow(existing);
         using var pairs = AttributePairs.Of(source.Attributes);
         for (var i = 0; i < pairs.Count; i++)
         {
