@@ -168,6 +168,34 @@ public sealed class SimulatorTests
     }
 
     [TestMethod]
+    public void A_carried_lead_closed_in_a_later_window_stops_matching_and_the_open_duplicate_is_carried_instead()
+    {
+        // Three windows of 100 over the same 100 addresses. In the second, the odd leads ("Close ...") disqualify the
+        // carried lead they duplicate, so the third window's leads of those addresses match the second window's lead.
+        var input = new StringReader(string.Join("\n", Enumerable.Range(1, 300).Select(i =>
+            "{\"lastname\":\"" + (i > 100 && i <= 200 && i % 2 == 1 ? "Close " : "Lead ") + i + "\",\"emailaddress1\":\"customer" + ((i - 1) % 100) + "@contoso.com\"}")));
+        var (summary, output, _) = Run(input, new SimulationOptions
+        {
+            BatchSize = 50,
+            DiscardEvery = 100,
+            PluginAssemblies = Array.Empty<System.Reflection.Assembly>(),
+            Configure = dataverse =>
+            {
+                StandIns.Register(dataverse);
+                dataverse.RegisterStep<CloseDuplicatedLead>(new LeadPlugins.Plugins.Registration.PluginStepAttribute("Create", "lead",
+                    LeadPlugins.Plugins.Registration.PipelineStage.PostOperation, LeadPlugins.Plugins.Registration.ExecutionMode.Synchronous));
+            },
+        });
+        Assert.AreEqual(300, summary.Leads);
+        Assert.AreEqual(3, summary.Recycles, "after every 100 leads, the last one included");
+        Assert.AreEqual(1, output.Leads.Single(l => l.Input == 101).DuplicateOf, "the second window matches the carried first lead");
+        Assert.AreEqual(101, output.Leads.Single(l => l.Input == 201).DuplicateOf, "lead 1 was disqualified in the second window: lead 101 is carried instead");
+        Assert.AreEqual(2, output.Leads.Single(l => l.Input == 202).DuplicateOf, "lead 2 stayed open and carried");
+        Assert.AreEqual(50, output.Leads.Count(l => l.Input > 200 && l.DuplicateOf > 100));
+        Assert.AreEqual(100, summary.CarriedAddresses);
+    }
+
+    [TestMethod]
     public void Leads_are_read_back_with_labels_names_enrolment_activities_and_what_the_plugins_did()
     {
         // Stand-in plug-ins (see StandInPlugins.cs) write what the product's plug-ins will.

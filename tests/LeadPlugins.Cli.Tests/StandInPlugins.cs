@@ -88,3 +88,22 @@ public sealed class StandInNurture : IPlugin
         tracing.Trace("stand-in nurture: 2 steps");
     }
 }
+
+/// <summary>PostOperation, sync: a lead whose last name starts with "Close" disqualifies the lead it duplicates (SetState).</summary>
+public sealed class CloseDuplicatedLead : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(context.UserId);
+        var lead = (Entity)context.InputParameters["Target"];
+        if (lead.GetAttributeValue<string>("lastname")?.StartsWith("Close", StringComparison.Ordinal) != true) return;
+        if (lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf) is not { } original) return;
+        service.Execute(new Microsoft.Crm.Sdk.Messages.SetStateRequest
+        {
+            EntityMoniker = original,
+            State = new OptionSetValue(2), // Disqualified
+            Status = new OptionSetValue(6), // No Longer Interested
+        });
+    }
+}

@@ -26,6 +26,8 @@ public sealed class LeadSimulator
     private readonly Dictionary<Guid, int> _lineById = new();
     // DiscardEvery only: e-mail key -> the oldest open lead with it, and the leads of the current window.
     private readonly Dictionary<string, CarriedLead> _carried = new(StringComparer.Ordinal);
+    // Keys of the carried leads seeded into the current session: Recycle looks at these, not at all 90,000 addresses.
+    private readonly List<string> _seededThisSession = new();
     private readonly List<(Guid Id, int Line)> _window = new();
 
     private InMemoryDataverse _dataverse = null!;
@@ -134,13 +136,15 @@ public sealed class LeadSimulator
     /// </summary>
     private void Recycle()
     {
-        foreach (var (key, carried) in _carried.ToList())
+        // Only the carried leads seeded in this session can have changed; the others were never in this store.
+        foreach (var key in _seededThisSession)
         {
-            if (carried.SeededIn != _session) continue; // untouched since it was carried: nothing can have changed
+            var carried = _carried[key];
             var lead = _dataverse.PeekRow("lead", carried.Id);
             if (!IsOpen(lead)) _carried.Remove(key); // closed leads no longer match
             else carried.Refresh(_dataverse);
         }
+        _seededThisSession.Clear();
         foreach (var (id, line) in _window)
         {
             var row = _dataverse.PeekRow("lead", id);
@@ -168,6 +172,7 @@ public sealed class LeadSimulator
             var key = EmailKey(record.Lead?.GetAttributeValue<string>("emailaddress1"));
             if (key == null || !_carried.TryGetValue(key, out var carried) || carried.SeededIn == _session) continue;
             carried.SeededIn = _session;
+            _seededThisSession.Add(key);
             _lineById[carried.Id] = carried.Line;
             (rows ??= new List<Entity>()).AddRange(carried.ToRows());
         }
