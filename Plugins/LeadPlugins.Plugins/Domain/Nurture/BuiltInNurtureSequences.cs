@@ -44,26 +44,20 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             DemandContactMe(), DemandAcquisition(), DemandTrial(), DemandGeneral(),
         };
 
+        // The eight sequences as All() lists them. Definitions are immutable, so every lead shares one instance of each
+        // (For ran once per enrolled lead and built a sequence, its steps and its texts each time).
+        private static readonly IReadOnlyList<NurtureSequenceDefinition> Shared = All();
+
         /// <summary>The built-in sequence for a campaign type and lead action (an unknown campaign type gets Nurture).</summary>
         public static NurtureSequenceDefinition For(CampaignType campaignType, LeadAction? action)
         {
-            var variant = VariantOf(action);
-            if (campaignType == CampaignType.DemandGeneration)
+            var first = campaignType == CampaignType.DemandGeneration ? 4 : 0;
+            return VariantOf(action) switch
             {
-                return variant switch
-                {
-                    BuiltInNurtureVariant.ContactMe => DemandContactMe(),
-                    BuiltInNurtureVariant.Acquisition => DemandAcquisition(),
-                    BuiltInNurtureVariant.Trial => DemandTrial(),
-                    _ => DemandGeneral(),
-                };
-            }
-            return variant switch
-            {
-                BuiltInNurtureVariant.ContactMe => NurtureContactMe(),
-                BuiltInNurtureVariant.Acquisition => NurtureAcquisition(),
-                BuiltInNurtureVariant.Trial => NurtureTrial(),
-                _ => NurtureGeneral(),
+                BuiltInNurtureVariant.ContactMe => Shared[first],
+                BuiltInNurtureVariant.Acquisition => Shared[first + 1],
+                BuiltInNurtureVariant.Trial => Shared[first + 2],
+                _ => Shared[first + 3],
             };
         }
 
