@@ -35,9 +35,6 @@ internal static class Values
         return entity;
     }
 
-    /// <summary>Whether entities are made with sized attribute tables (the SDK in use has the constructor).</summary>
-    internal static bool SizesAttributeTables => SizedAttributes != null;
-
     public static Entity CloneEntity(Entity source) => CloneEntity(source, 0);
 
     /// <summary>A copy with room for <paramref name="room"/> more columns (see <see cref="CreateDefaultsRoom"/>).</summary>

@@ -6,6 +6,9 @@ namespace LeadPlugins.InMemory;
 internal sealed class StepContextBuilder
 {
     private readonly InMemoryDataverse _dataverse;
+    // An image's column list as a set, made once per registered image: a lead's post image tested each of its ~45
+    // columns against a list of ~20 names on every execution.
+    private readonly Dictionary<StepImage, HashSet<string>> _imageColumns = new(ReferenceEqualityComparer.Instance);
 
     public StepContextBuilder(InMemoryDataverse dataverse) { _dataverse = dataverse; }
 
@@ -101,10 +104,6 @@ internal sealed class StepContextBuilder
         }
         return images;
     }
-
-    // An image's column list as a set, made once per registered image: a lead's post image tested each of its ~45
-    // columns against a list of ~20 names on every execution.
-    private readonly Dictionary<StepImage, HashSet<string>> _imageColumns = new(ReferenceEqualityComparer.Instance);
 
     private HashSet<string> ColumnsOf(StepImage image)
     {
