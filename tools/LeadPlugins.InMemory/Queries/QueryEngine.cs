@@ -30,7 +30,7 @@ internal sealed class QueryEngine
     private readonly Func<Guid, Guid> _businessUnitOf;
     private readonly Func<Guid, IReadOnlyCollection<Guid>> _teamsOf;
 
-    private static readonly List<(string Alias, string Attribute, bool Descending)> NoOrders = new();
+    private static readonly (string Alias, string Attribute, bool Descending)[] NoOrders = Array.Empty<(string, string, bool)>();
 
     public FetchXmlParser FetchXml { get; }
     public LookupNames Names => _dataverse.Names;
@@ -139,7 +139,7 @@ internal sealed class QueryEngine
     }
 
     /// <summary>Orders rows like the server: nulls first ascending, strings case-insensitively, lookups by the related row's primary name.</summary>
-    private IEnumerable<JoinedRow> Order(List<JoinedRow> rows, List<(string Alias, string Attribute, bool Descending)> orders)
+    private IEnumerable<JoinedRow> Order(List<JoinedRow> rows, IReadOnlyList<(string Alias, string Attribute, bool Descending)> orders)
     {
         if (orders.Count == 0) return rows;
         IOrderedEnumerable<JoinedRow>? sorted = null;
@@ -243,9 +243,9 @@ internal sealed class QueryEngine
         return result;
     }
 
-    private static List<(string Alias, string Attribute, bool Descending)> CompileOrders(QueryExpression query, CompiledQuery compiled)
+    private static IReadOnlyList<(string Alias, string Attribute, bool Descending)> CompileOrders(QueryExpression query, CompiledQuery compiled)
     {
-        if (query.Orders.Count == 0 && compiled.Links.Count == 0) return NoOrders; // read only: most queries have no order
+        if (query.Orders.Count == 0 && compiled.Links.Count == 0) return NoOrders; // most queries have no order
         var orders = new List<(string, string, bool)>();
         foreach (var order in query.Orders)
         {
