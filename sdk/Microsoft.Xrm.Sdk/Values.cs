@@ -9,7 +9,7 @@ namespace Microsoft.Xrm.Sdk
     [DataContract(Name = "EntityReference", Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class EntityReference : IExtensibleDataObject
     {
-        private KeyAttributeCollection _keyAttributes;
+        private KeyAttributeCollection _keyCollection;
 
         public EntityReference() { }
         public EntityReference(string logicalName) { LogicalName = logicalName; }
@@ -32,8 +32,8 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public KeyAttributeCollection KeyAttributes
         {
-            get => _keyAttributes ?? (_keyAttributes = new KeyAttributeCollection());
-            set => _keyAttributes = value;
+            get => _keyCollection ?? (_keyCollection = new KeyAttributeCollection());
+            set => _keyCollection = value;
         }
 
         [DataMember] public string RowVersion { get; set; }

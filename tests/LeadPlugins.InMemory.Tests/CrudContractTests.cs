@@ -331,6 +331,26 @@ public sealed class CrudContractTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void A_lookup_given_by_alternate_key_is_stored_as_the_keyed_rows_id()
+    {
+        // Source: "Use an alternate key to reference a record" (Learn, use-alternate-key-reference-record): a lookup may name
+        // its row by alternate key instead of id; the server resolves it on write. Solution key mpl_nurtureenrollment_lead.
+        var lead = CreateLead();
+        var enrolment = Service.Create(new Entity(NurtureEnrollmentTable.LogicalName)
+        {
+            [NurtureEnrollmentTable.Columns.Name] = "e", [NurtureEnrollmentTable.Columns.LeadId] = new EntityReference("lead", lead),
+            [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue(712540000),
+        });
+        var byKey = new EntityReference(NurtureEnrollmentTable.LogicalName, NurtureEnrollmentTable.Columns.LeadId, new EntityReference("lead", lead));
+
+        var task = Service.Create(new Entity("task") { ["subject"] = "Call", [TaskTable.Columns.NurtureEnrollmentId] = byKey });
+
+        Assert.AreEqual(enrolment, Row("task", task).GetAttributeValue<EntityReference>(TaskTable.Columns.NurtureEnrollmentId).Id);
+        byKey.KeyAttributes[NurtureEnrollmentTable.Columns.LeadId] = new EntityReference("lead", CreateLead());
+        Assert.AreEqual(ErrorCodes.ObjectDoesNotExist, Fault(() => Service.Create(new Entity("task") { ["subject"] = "Call", [TaskTable.Columns.NurtureEnrollmentId] = byKey })).ErrorCode);
+    }
+
+    [TestMethod]
     public void Create_that_violates_an_alternate_key_faults_with_DuplicateRecordEntityKey()
     {
         // Source: FXE v2 XrmFakedContext.Create.cs (DuplicateRecordEntityKey for an existing key value).

@@ -209,4 +209,29 @@ public sealed class EntityBehaviourTests
         Assert.AreEqual("name", value.AttributeLogicalName);
         Assert.AreEqual("Contoso", value.Value);
     }
+
+    [TestMethod]
+    public void Lazily_made_collections_live_in_the_fields_Microsofts_SDK_names_and_stay_empty_until_read()
+    {
+        // Source: Microsoft.Xrm.Sdk 9.0.2.56's IL: Entity keeps _keyAttributes, _formattedValues and _relatedEntities,
+        // EntityReference keeps _keyCollection, each made by its getter on first read. The in-memory Dataverse tests
+        // these fields instead of the properties, so copying a row does not make three empty collections on it.
+        var flags = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
+        var entity = new Entity("lead");
+        var reference = new EntityReference("lead", LeadId);
+        var fields = new (object Owner, string Field, Func<object> Read)[]
+        {
+            (entity, "_keyAttributes", () => entity.KeyAttributes),
+            (entity, "_formattedValues", () => entity.FormattedValues),
+            (entity, "_relatedEntities", () => entity.RelatedEntities),
+            (reference, "_keyCollection", () => reference.KeyAttributes),
+        };
+        foreach (var (owner, name, read) in fields)
+        {
+            var field = owner.GetType().GetField(name, flags);
+            Assert.IsNotNull(field, owner.GetType().Name + "." + name);
+            Assert.IsNull(field.GetValue(owner), name + " before the property is read");
+            Assert.AreSame(read(), field.GetValue(owner), name + " after the property is read");
+        }
+    }
 }

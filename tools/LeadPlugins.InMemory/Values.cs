@@ -45,12 +45,12 @@ internal static class Values
         copy.EntityState = source.EntityState;
         using (var pairs = AttributePairs.Of(source.Attributes))
             for (var i = 0; i < pairs.Count; i++) copy.Attributes[pairs[i].Key] = CloneValue(pairs[i].Value);
-        // Counted before enumerating: these are usually empty, and enumerating one allocates.
-        if (source.KeyAttributes.Count > 0)
+        // Usually empty: tested without reading the properties, which would make an empty collection on the source.
+        if (LazyCollections.HasKeys(source))
             foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
-        if (source.FormattedValues.Count > 0)
+        if (LazyCollections.HasFormattedValues(source))
             foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
-        if (source.RelatedEntities.Count > 0)
+        if (LazyCollections.HasRelatedEntities(source))
             foreach (var pair in source.RelatedEntities) copy.RelatedEntities[pair.Key] = CloneCollection(pair.Value);
         return copy;
     }
@@ -102,7 +102,7 @@ internal static class Values
     public static EntityReference CloneReference(EntityReference r)
     {
         var copy = new EntityReference(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
-        if (r.KeyAttributes.Count > 0)
+        if (LazyCollections.HasKeys(r))
             foreach (var pair in r.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
         return copy;
     }

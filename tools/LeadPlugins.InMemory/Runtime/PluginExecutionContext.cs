@@ -12,18 +12,23 @@ public sealed class PluginExecutionContext : IPluginExecutionContext4
     public string PrimaryEntityName { get; internal set; } = "none";
     public Guid? RequestId { get; internal set; }
     public string SecondaryEntityName { get; internal set; } = "none";
-    public ParameterCollection InputParameters { get; internal set; } = new();
-    public ParameterCollection OutputParameters { get; internal set; } = new();
-    public ParameterCollection SharedVariables { get; internal set; } = new();
+    // Collections are made when first read: the builder replaces most of them, and the pipeline's parent views are rarely read.
+    private ParameterCollection? _inputParameters, _outputParameters, _sharedVariables;
+    private EntityImageCollection? _preEntityImages, _postEntityImages;
+    private EntityReference? _owningExtension;
+
+    public ParameterCollection InputParameters { get => _inputParameters ??= new(); internal set => _inputParameters = value; }
+    public ParameterCollection OutputParameters { get => _outputParameters ??= new(); internal set => _outputParameters = value; }
+    public ParameterCollection SharedVariables { get => _sharedVariables ??= new(); internal set => _sharedVariables = value; }
     public Guid UserId { get; internal set; }
     public Guid InitiatingUserId { get; internal set; }
     public Guid BusinessUnitId { get; internal set; }
     public Guid OrganizationId { get; internal set; }
     public string OrganizationName { get; internal set; } = string.Empty;
     public Guid PrimaryEntityId { get; internal set; }
-    public EntityImageCollection PreEntityImages { get; internal set; } = new();
-    public EntityImageCollection PostEntityImages { get; internal set; } = new();
-    public EntityReference OwningExtension { get; internal set; } = new();
+    public EntityImageCollection PreEntityImages { get => _preEntityImages ??= new(); internal set => _preEntityImages = value; }
+    public EntityImageCollection PostEntityImages { get => _postEntityImages ??= new(); internal set => _postEntityImages = value; }
+    public EntityReference OwningExtension { get => _owningExtension ??= new(); internal set => _owningExtension = value; }
     public Guid CorrelationId { get; internal set; }
     public bool IsExecutingOffline => false;
     public bool IsOfflinePlayback => false;
