@@ -26,8 +26,9 @@ public sealed class InMemoryDataverse
         Options = options ?? new InMemoryDataverseOptions();
         _clock = Options.Clock ?? (() => DateTime.UtcNow);
         _ids = Options.IdGenerator ?? new RowIds().Next;
-        var solution = Options.SystemTablesOnly ? null : Options.Solution ?? SolutionSource.Load();
-        Schema = DataverseSchema.Load(Options.SystemTablesDirectory, solution);
+        Schema = Options.SchemaSource != null
+            ? DataverseSchema.Build(Options.SchemaSource)
+            : DataverseSchema.Load(Options.SystemTablesDirectory, Options.SystemTablesOnly ? null : Options.Solution ?? SolutionSource.Load());
         foreach (var relationship in Options.ManyToManyRelationships) Schema.AddManyToMany(relationship);
         Store = new RowStore(Schema);
         Rows = new RowWriter(this);
@@ -140,8 +141,12 @@ public sealed class InMemoryDataverse
 
     /// <summary>Registers every step declared with <see cref="PluginStepAttribute"/> on the IPlugin types of the assembly.</summary>
     public InMemoryDataverse RegisterPluginAssembly(Assembly assembly, params PluginConfiguration[] configurations)
+        => RegisterPluginAssembly(PluginCatalog.Of(assembly), configurations);
+
+    /// <summary>Registers the steps of an assembly read before (see <see cref="PluginCatalog"/>).</summary>
+    public InMemoryDataverse RegisterPluginAssembly(PluginCatalog catalog, params PluginConfiguration[] configurations)
     {
-        foreach (var (type, attribute) in PluginStep.Discover(assembly))
+        foreach (var (type, attribute) in catalog.Steps)
         {
             var configuration = configurations.LastOrDefault(c => c.PluginType == type);
             Pipeline.AddStep(type, attribute, configuration?.UnsecureConfiguration ?? attribute.UnsecureConfiguration, configuration?.SecureConfiguration);

@@ -20,6 +20,13 @@ public sealed class InMemoryDataverseOptions
     /// <summary>Directory of the built-in system tables. Default: SystemTables next to this assembly.</summary>
     public string? SystemTablesDirectory { get; set; }
 
+    /// <summary>
+    /// Table files parsed before, to build this store's schema from without reading a file: make one with
+    /// <see cref="InMemory.SchemaSource.Read"/> when a process makes many stores. When set, <see cref="Solution"/>,
+    /// <see cref="SystemTablesOnly"/> and <see cref="SystemTablesDirectory"/> are not read (the source holds them).
+    /// </summary>
+    public SchemaSource? SchemaSource { get; set; }
+
     /// <summary>Directory holding Fetch.xsd. Default: $LEADPLUGINS_SCHEMAS, else shared/schemas/dataverse above the repository.</summary>
     public string? SchemasDirectory { get; set; }
 

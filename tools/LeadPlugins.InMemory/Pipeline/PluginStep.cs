@@ -1,4 +1,3 @@
-using System.Reflection;
 using LeadPlugins.Plugins.Registration;
 using LeadPlugins.SolutionModel;
 using Microsoft.Xrm.Sdk;
@@ -98,12 +97,6 @@ public sealed class PluginStep
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
         return new Guid(hash.AsSpan(0, 16));
     }
-
-    internal static IEnumerable<(Type Type, PluginStepAttribute Attribute)> Discover(Assembly assembly)
-        => assembly.GetTypes()
-            .Where(t => t.IsClass && !t.IsAbstract && typeof(IPlugin).IsAssignableFrom(t))
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .SelectMany(t => t.GetCustomAttributes<PluginStepAttribute>(false).Select(a => (t, a)));
 
     public override string ToString() => Name + " (stage " + Stage + (Mode == 1 ? ", async" : ", sync") + ", rank " + Rank + ")";
 }

@@ -42,20 +42,14 @@ public sealed class DataverseSchema
         => Path.Combine(Path.GetDirectoryName(typeof(DataverseSchema).Assembly.Location) ?? AppContext.BaseDirectory, "SystemTables");
 
     public static DataverseSchema Load(string? systemTablesDirectory = null, SolutionSource? solution = null)
+        => Build(SchemaSource.Read(systemTablesDirectory, solution));
+
+    /// <summary>A new schema from table files parsed before (see <see cref="SchemaSource"/>): each store gets its own.</summary>
+    public static DataverseSchema Build(SchemaSource source)
     {
         var schema = new DataverseSchema();
-        var directory = systemTablesDirectory ?? DefaultSystemTablesDirectory;
-        if (!Directory.Exists(directory))
-            throw new DirectoryNotFoundException("The in-memory Dataverse's system tables were not found at " + directory + ".");
-        foreach (var file in Directory.GetFiles(directory, "*.xml").OrderBy(f => f, StringComparer.Ordinal))
-        {
-            schema.Merge(SolutionSource.LoadTable(file), SolutionSource.LoadLocalChoices(file), null);
-        }
-        if (solution != null)
-        {
-            foreach (var table in solution.Tables)
-                schema.Merge(table, SolutionSource.LoadLocalChoices(table.SourceFile), solution);
-        }
+        foreach (var file in source.SystemTables) schema.Merge(file.Table, file.LocalChoices, null);
+        foreach (var file in source.SolutionTables) schema.Merge(file.Table, file.LocalChoices, source.Solution);
         foreach (var table in schema._tables.Values) AddStandardColumns(table);
         foreach (var relationship in ManyToManyRelationship.BuiltIn) schema.AddManyToMany(relationship);
         return schema;
