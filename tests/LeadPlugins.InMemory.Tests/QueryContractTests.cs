@@ -227,6 +227,28 @@ public sealed class QueryContractTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void Rows_with_equal_order_keys_keep_their_storage_order_ascending_and_descending_and_later_orders_break_ties()
+    {
+        // Source: "Order rows" (Learn, fetchxml/order-rows): rows are ordered by each order in turn; SQL Server returns ties in
+        // no promised order, and the in-memory store keeps storage order for them so runs repeat [inferred].
+        var names = new[] { ("t1", "Fabrikam", "B"), ("t2", "contoso", "A"), ("t3", "Fabrikam", "A"), ("t4", "CONTOSO", "B"), ("t5", null, "A"), ("t6", "Contoso", "A") };
+        foreach (var (last, company, subject) in names)
+            CreateLead(last, more: l => { l["companyname"] = company; l["subject"] = subject; });
+        string[] Ordered(params (string Column, OrderType Type)[] orders)
+        {
+            var query = Leads();
+            query.Criteria.AddCondition("lastname", ConditionOperator.BeginsWith, "t");
+            foreach (var (column, type) in orders) query.AddOrder(column, type);
+            return LastNames(query).ToArray();
+        }
+
+        CollectionAssert.AreEqual(new[] { "t5", "t2", "t4", "t6", "t1", "t3" }, Ordered(("companyname", OrderType.Ascending)));
+        CollectionAssert.AreEqual(new[] { "t1", "t3", "t2", "t4", "t6", "t5" }, Ordered(("companyname", OrderType.Descending)));
+        CollectionAssert.AreEqual(new[] { "t5", "t2", "t6", "t4", "t3", "t1" }, Ordered(("companyname", OrderType.Ascending), ("subject", OrderType.Ascending)));
+        CollectionAssert.AreEqual(new[] { "t1", "t3", "t4", "t2", "t6", "t5" }, Ordered(("companyname", OrderType.Descending), ("subject", OrderType.Descending)));
+    }
+
+    [TestMethod]
     public void TopCount_with_PageInfo_faults()
     {
         // Source: anchors §4 "TopCount together with a non-empty PageInfo faults" (DLaB CrmExceptions; FXE CantSetBothPageInfoAndTopCountException).
@@ -394,6 +416,35 @@ public sealed class QueryContractTests : DataverseTestBase
         current.Criteria.AddCondition("emailaddress1", ConditionOperator.Equal, "new@contoso.example");
         CollectionAssert.AreEqual(new[] { "Indexed" }, LastNames(current));
         Assert.AreEqual(0, LastNames(query).Count);
+    }
+
+    [TestMethod]
+    public void An_index_key_shared_by_several_rows_follows_their_creates_deletes_and_updates()
+    {
+        // Source: brief §4 (index kept right across writes). A key names one row until a second arrives, then a set.
+        var query = Leads();
+        query.Criteria.AddCondition("emailaddress1", ConditionOperator.Equal, "shared@contoso.example");
+        var first = CreateLead("First", "shared@contoso.example");
+        CollectionAssert.AreEqual(new[] { "First" }, LastNames(query));
+        var second = CreateLead("Second", "SHARED@contoso.example");
+        var third = CreateLead("Third", "shared@contoso.example");
+        CollectionAssert.AreEqual(new[] { "First", "Second", "Third" }, LastNames(query));
+
+        Service.Delete("lead", first);
+        CollectionAssert.AreEqual(new[] { "Second", "Third" }, LastNames(query));
+        CreateLead("Fourth", "shared@contoso.example");
+        CollectionAssert.AreEquivalent(new[] { "Second", "Third", "Fourth" }, LastNames(query));
+        Service.Update(new Entity("lead", second) { ["emailaddress1"] = "other@contoso.example" });
+        Service.Delete("lead", third);
+        CollectionAssert.AreEqual(new[] { "Fourth" }, LastNames(query));
+
+        var alone = Leads();
+        alone.Criteria.AddCondition("emailaddress1", ConditionOperator.Equal, "other@contoso.example");
+        CollectionAssert.AreEqual(new[] { "Second" }, LastNames(alone));
+        Service.Delete("lead", second);
+        Assert.AreEqual(0, LastNames(alone).Count);
+        CreateLead("Fifth", "other@contoso.example");
+        CollectionAssert.AreEqual(new[] { "Fifth" }, LastNames(alone));
     }
 
     [TestMethod]

@@ -13,36 +13,34 @@ internal static class IndexPlanner
     public static List<Guid>? Candidates(FilterExpression? criteria, TableSchema root, TableRows data)
     {
         // Compare the conditions by their index counts first; only the most selective one is read into a list.
-        List<IReadOnlyCollection<Guid>>? best = null;
-        var bestCount = int.MaxValue;
-        foreach (var (column, values) in IndexableConditions(criteria, root))
+        var best = new Best { Count = int.MaxValue };
+        Consider(criteria, root, data, ref best);
+        if (best.Sets == null) return null;
+        var ids = new List<Guid>(best.Count);
+        if (best.Sets is IReadOnlyCollection<Guid> single)
         {
-            var sets = new List<IReadOnlyCollection<Guid>>(values.Count);
-            var count = 0;
-            foreach (var value in values)
-            {
-                var set = data.LookupSet(column, value);
-                sets.Add(set);
-                count += set.Count;
-            }
-            if (count < bestCount)
-            {
-                best = sets;
-                bestCount = count;
-            }
+            ids.AddRange(single);
+            return ids;
         }
-        if (best == null) return null;
-        var ids = new List<Guid>(bestCount);
-        var seen = best.Count > 1 ? new HashSet<Guid>() : null;
-        foreach (var set in best)
+        var sets = (List<IReadOnlyCollection<Guid>>)best.Sets;
+        var seen = sets.Count > 1 ? new HashSet<Guid>() : null;
+        foreach (var set in sets)
             foreach (var id in set)
                 if (seen == null || seen.Add(id)) ids.Add(id);
         return ids;
     }
 
-    private static IEnumerable<(string Column, IReadOnlyList<object> Values)> IndexableConditions(FilterExpression? filter, TableSchema root)
+    /// <summary>The most selective indexable condition so far: one id set (an Equal) or a list of them (an In), and how many ids.</summary>
+    private struct Best
     {
-        if (filter == null || filter.FilterOperator != LogicalOperator.And) yield break;
+        public object? Sets;
+        public int Count;
+    }
+
+    /// <summary>Equal and In conditions on root columns, reachable through AND filters only (no iterator or value list per query).</summary>
+    private static void Consider(FilterExpression? filter, TableSchema root, TableRows data, ref Best best)
+    {
+        if (filter == null || filter.FilterOperator != LogicalOperator.And) return;
         foreach (var condition in filter.Conditions)
         {
             bool equal = condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1;
@@ -51,10 +49,29 @@ internal static class IndexPlanner
             if (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != root.LogicalName) continue;
             var column = root.FindColumn(condition.AttributeName);
             if (column == null || column.Type is ColumnType.PartyList or ColumnType.MultiChoice) continue;
-            var values = condition.Values.Select(v => ConditionValues.Convert(root, column, v, condition.Operator)).ToList();
-            if (values.All(v => v != null)) yield return (column.LogicalName, values!);
+            if (equal)
+            {
+                var value = ConditionValues.Convert(root, column, condition.Values[0], condition.Operator);
+                if (value == null) continue;
+                var set = data.LookupSet(column.LogicalName, value);
+                if (set.Count < best.Count) (best.Sets, best.Count) = (set, set.Count);
+                continue;
+            }
+            var values = new object[condition.Values.Count];
+            var usable = true;
+            for (var i = 0; i < values.Length && usable; i++)
+                usable = (values[i] = ConditionValues.Convert(root, column, condition.Values[i], condition.Operator)!) != null;
+            if (!usable) continue;
+            var sets = new List<IReadOnlyCollection<Guid>>(values.Length);
+            var count = 0;
+            foreach (var value in values)
+            {
+                var set = data.LookupSet(column.LogicalName, value);
+                sets.Add(set);
+                count += set.Count;
+            }
+            if (count < best.Count) (best.Sets, best.Count) = (sets, count);
         }
-        foreach (var child in filter.Filters)
-            foreach (var found in IndexableConditions(child, root)) yield return found;
+        foreach (var child in filter.Filters) Consider(child, root, data, ref best);
     }
 }

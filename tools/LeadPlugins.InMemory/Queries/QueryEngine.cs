@@ -138,22 +138,37 @@ internal sealed class QueryEngine
         }
     }
 
-    /// <summary>Orders rows like the server: nulls first ascending, strings case-insensitively, lookups by the related row's primary name.</summary>
-    private IEnumerable<JoinedRow> Order(List<JoinedRow> rows, IReadOnlyList<(string Alias, string Attribute, bool Descending)> orders)
+    /// <summary>
+    /// Orders rows like the server: nulls first ascending, strings case-insensitively, lookups by the related row's
+    /// primary name; rows with equal keys keep their storage order (a stable sort, as LINQ's OrderBy was).
+    /// </summary>
+    private List<JoinedRow> Order(List<JoinedRow> rows, IReadOnlyList<(string Alias, string Attribute, bool Descending)> orders)
     {
-        if (orders.Count == 0) return rows;
-        IOrderedEnumerable<JoinedRow>? sorted = null;
-        var comparer = Comparer<object?>.Create(Values.Compare);
-        foreach (var (alias, attribute, descending) in orders)
+        if (orders.Count == 0 || rows.Count < 2) return rows;
+        var keys = new object?[orders.Count][];
+        for (var o = 0; o < orders.Count; o++)
         {
-            Func<JoinedRow, object?> key = r => r.TryGetValue(alias, out var e) && e != null && e.Attributes.TryGetValue(attribute, out var v)
-                ? (v is EntityReference reference ? _dataverse.Names.NameOf(reference) : v)
-                : null;
-            sorted = sorted == null
-                ? (descending ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer))
-                : (descending ? sorted.ThenByDescending(key, comparer) : sorted.ThenBy(key, comparer));
+            var (alias, attribute, _) = orders[o];
+            var column = keys[o] = new object?[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+                column[i] = rows[i].TryGetValue(alias, out var e) && e != null && e.Attributes.TryGetValue(attribute, out var v)
+                    ? (v is EntityReference reference ? _dataverse.Names.NameOf(reference) : v)
+                    : null;
         }
-        return sorted!;
+        var positions = new int[rows.Count];
+        for (var i = 0; i < positions.Length; i++) positions[i] = i;
+        Array.Sort(positions, (a, b) =>
+        {
+            for (var o = 0; o < keys.Length; o++)
+            {
+                var compared = Values.Compare(keys[o][a], keys[o][b]);
+                if (compared != 0) return orders[o].Descending ? (compared > 0 ? -1 : 1) : compared;
+            }
+            return a.CompareTo(b);
+        });
+        var ordered = new List<JoinedRow>(rows.Count);
+        foreach (var position in positions) ordered.Add(rows[position]);
+        return ordered;
     }
 
     private static List<Entity> WithoutDuplicates(List<Entity> projected)

@@ -15,7 +15,7 @@ internal sealed class TableRows
     private Entity?[] _slots = new Entity?[MinimumSlots];
     private int _used;
     private int _live;
-    private readonly Dictionary<string, Dictionary<object, HashSet<Guid>>> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<object, IdSet>> _indexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object?[]> _columns = new(StringComparer.Ordinal);
 
     public TableRows(TableSchema schema) { Schema = schema; }
@@ -36,7 +36,7 @@ internal sealed class TableRows
     {
         if (!_indexes.TryGetValue(column, out var index))
         {
-            index = new Dictionary<object, HashSet<Guid>>();
+            index = new Dictionary<object, IdSet>();
             foreach (var row in Rows) AddToIndex(index, column, row);
             _indexes[column] = index;
         }
@@ -140,12 +140,12 @@ internal sealed class TableRows
         }
     }
 
-    private static void AddToIndex(Dictionary<object, HashSet<Guid>> index, string column, Entity row)
+    private static void AddToIndex(Dictionary<object, IdSet> index, string column, Entity row)
     {
         if (!row.Attributes.TryGetValue(column, out var value)) return;
         var key = Values.IndexKey(value);
         if (key == null) return;
-        if (!index.TryGetValue(key, out var ids)) index[key] = ids = new HashSet<Guid>();
-        ids.Add(row.Id);
+        if (index.TryGetValue(key, out var ids)) ids.Add(row.Id);
+        else index[key] = new IdSet(row.Id);
     }
 }

@@ -1,0 +1,50 @@
+using System.Collections;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>
+/// The ids an index key names. Most keys name one row (an e-mail address, a lead's enrolment), so the first id is
+/// kept inline and a set is made only when a second arrives: a set per key was a fifth of the store's allocation.
+/// Once made, the set takes every change, so ids enumerate in the order a set of all of them always gave.
+/// </summary>
+internal sealed class IdSet : IReadOnlyCollection<Guid>
+{
+    private Guid _first;
+    private bool _hasFirst;
+    private HashSet<Guid>? _all;
+
+    public IdSet(Guid first)
+    {
+        _first = first;
+        _hasFirst = true;
+    }
+
+    public int Count => _all?.Count ?? (_hasFirst ? 1 : 0);
+
+    public void Add(Guid id)
+    {
+        if (_all != null) _all.Add(id);
+        else if (!_hasFirst) (_first, _hasFirst) = (id, true);
+        else if (id != _first) _all = new HashSet<Guid> { _first, id };
+    }
+
+    public void Remove(Guid id)
+    {
+        if (_all != null) _all.Remove(id);
+        else if (_hasFirst && id == _first) _hasFirst = false;
+    }
+
+    public IEnumerator<Guid> GetEnumerator()
+    {
+        if (_all != null)
+        {
+            foreach (var id in _all) yield return id;
+        }
+        else if (_hasFirst)
+        {
+            yield return _first;
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
