@@ -33,6 +33,3 @@ public sealed class SchemaSource
         return new SchemaSource(systemTables, solution, solutionTables);
     }
 }
-
-/// <summary>One parsed table file and the local choices it declares.</summary>
-internal sealed record SchemaFile(TableDefinition Table, IReadOnlyList<ChoiceDefinition> LocalChoices);
