@@ -18,6 +18,7 @@ public sealed class SimulatorTests
             Now = Repo.Now,
             Seed = options.Seed,
             DiscardEvery = options.DiscardEvery,
+            Overlap = options.Overlap,
             PluginAssemblies = options.PluginAssemblies,
             Configure = options.Configure,
         };
@@ -135,17 +136,20 @@ public sealed class SimulatorTests
     }
 
     [TestMethod]
-    public void Input_is_streamed_not_loaded()
+    [DataRow(false, 0)]
+    [DataRow(true, LeadSimulator.ReadAheadRecords + LeadSimulator.OutputQueueLength)]
+    public void Input_is_streamed_not_loaded(bool overlap, int queued)
     {
         const int lines = 5_000;
         const int batch = 100;
         var input = new GeneratedLeads(lines);
         var maxAhead = 0;
         var output = new RecordingOutput { OnLead = lead => maxAhead = Math.Max(maxAhead, input.LinesRead - lead.Input) };
-        var (summary, _, _) = Run(input, new SimulationOptions { BatchSize = batch }, output);
+        var (summary, _, _) = Run(input, new SimulationOptions { BatchSize = batch, Overlap = overlap }, output);
         Assert.AreEqual(lines, summary.Leads);
         Assert.AreEqual(lines, input.LinesRead);
-        Assert.IsTrue(maxAhead < batch, "read at most one batch ahead of the output, read " + maxAhead + " lines ahead");
+        // Inline, the reader is at most one batch ahead of the output; overlapped, the two bounded queues add to that.
+        Assert.IsTrue(maxAhead < batch + queued + 1, "read at most " + (batch + queued) + " lines ahead of the output, read " + maxAhead);
         Assert.AreEqual(lines / batch, output.Batches);
     }
 

@@ -15,12 +15,17 @@ namespace LeadPlugins.Cli.Simulation;
 public sealed class LeadSimulator
 {
     private const int MaxRejectedLinesKept = 20;
+    // Bounds of the overlap: records parsed ahead, and leads (or rejections) waiting to be written.
+    internal const int ReadAheadRecords = 256;
+    internal const int OutputQueueLength = 1024;
 
     private readonly SimulationEnvironment _environment;
     private readonly SimulationOptions _options;
     private readonly SeedConfiguration _seed;
     private readonly SequentialIds _ids = new();
     private readonly SimulationSummary _summary = new();
+    // The plug-in assemblies' step declarations, read once: every fresh store registers them again.
+    private readonly IReadOnlyList<PluginCatalog> _catalogs;
 
     // Lead id -> input line, for duplicateOf (with DiscardEvery: the current window's leads and the carried ones).
     private readonly Dictionary<Guid, int> _lineById = new();
@@ -43,6 +48,7 @@ public sealed class LeadSimulator
         _environment = environment;
         _options = options;
         _seed = options.Seed ?? SeedConfiguration.Default(environment.Values);
+        _catalogs = options.PluginAssemblies.Select(PluginCatalog.Of).ToList();
     }
 
     /// <summary>The in-memory Dataverse in use (the latest one when leads are discarded).</summary>
@@ -65,22 +71,54 @@ public sealed class LeadSimulator
         _summary.Setup = clock.Elapsed;
         _summary.RegisteredSteps = _dataverse.Steps.Count;
 
-        var inputOptions = new InputOptions
+        if (_options.Overlap)
         {
-            MaxLineBytes = _options.Input.MaxLineBytes,
-            MaxColumns = _options.Input.MaxColumns,
-            Delimiter = _options.Input.Delimiter,
-            Encoding = _options.Input.Encoding,
-            HeaderMap = _options.Input.HeaderMap,
-            Warn = message =>
+            // Reading and writing run on threads of their own; warnings and progress go to the output thread behind
+            // the leads handed over before them, so everything appears in the order it would inline.
+            using var background = new BackgroundOutput(output, OutputQueueLength);
+            using var ahead = new ReadAhead(ReadAheadRecords);
+            var reader = NewReader(ahead.Warn);
+            ahead.Start(() => read(reader));
+            var print = _options.Input.Warn;
+            var records = ahead.Records(message =>
+            {
+                _summary.Warnings.Add(message);
+                if (print != null) background.Post(() => print(message));
+            });
+            RunRecords(records, background, progress == null ? null : count => background.Post(() => progress(count)));
+            background.Complete();
+        }
+        else
+        {
+            var reader = NewReader(message =>
             {
                 _summary.Warnings.Add(message);
                 _options.Input.Warn?.Invoke(message);
-            },
-        };
-        var reader = new LeadInput(_environment.Values, inputOptions, _environment.Solution);
+            });
+            RunRecords(read(reader), output, progress);
+        }
+        EndSession();
+        _summary.Elapsed = clock.Elapsed;
+        SampleMemory();
+        using var process = Process.GetCurrentProcess();
+        _summary.PeakWorkingSet = process.PeakWorkingSet64;
+        return _summary;
+    }
+
+    private LeadInput NewReader(Action<string> warn) => new(_environment.Values, new InputOptions
+    {
+        MaxLineBytes = _options.Input.MaxLineBytes,
+        MaxColumns = _options.Input.MaxColumns,
+        Delimiter = _options.Input.Delimiter,
+        Encoding = _options.Input.Encoding,
+        HeaderMap = _options.Input.HeaderMap,
+        Warn = warn,
+    }, _environment.Solution);
+
+    private void RunRecords(IEnumerable<InputRecord> records, ISimulationOutput output, Action<int>? progress)
+    {
         var batch = new List<InputRecord>(_options.BatchSize);
-        foreach (var record in read(reader))
+        foreach (var record in records)
         {
             batch.Add(record);
             if (batch.Count < _options.BatchSize) continue;
@@ -93,12 +131,6 @@ public sealed class LeadSimulator
             RunBatch(batch, output);
             progress?.Invoke(_summary.Records);
         }
-        EndSession();
-        _summary.Elapsed = clock.Elapsed;
-        SampleMemory();
-        using var process = Process.GetCurrentProcess();
-        _summary.PeakWorkingSet = process.PeakWorkingSet64;
-        return _summary;
     }
 
     // ---------- sessions (one in-memory Dataverse each) ----------
@@ -109,10 +141,9 @@ public sealed class LeadSimulator
         {
             Clock = () => _options.Now,
             IdGenerator = _ids.Next, // one sequence across sessions: creation order breaks createdon ties
-            Solution = _environment.Solution,
-            SystemTablesDirectory = _environment.SystemTablesDirectory,
+            SchemaSource = _environment.SchemaSource,
         });
-        foreach (var assembly in _options.PluginAssemblies) dataverse.RegisterPluginAssembly(assembly);
+        foreach (var catalog in _catalogs) dataverse.RegisterPluginAssembly(catalog);
         dataverse.Seed(_seed.Rows.ToArray());
         _options.Configure?.Invoke(dataverse);
         _session++;
@@ -185,70 +216,6 @@ public sealed class LeadSimulator
     {
         var trimmed = email?.Trim();
         return string.IsNullOrEmpty(trimmed) ? null : trimmed.ToLowerInvariant();
-    }
-
-    /// <summary>
-    /// The oldest open lead of one e-mail address, kept across fresh in-memory Dataverses with only what duplicate
-    /// matching reads (id, e-mail, created on, action, owner, open state) and its enrolment (status, sequence).
-    /// </summary>
-    private sealed class CarriedLead
-    {
-        private readonly string _email;
-        private readonly DateTime _createdOn;
-        private readonly int? _action;
-        private readonly string? _ownerTable;
-        private readonly Guid _ownerId;
-        private Guid? _enrolmentId;
-        private string? _enrolmentName;
-        private string? _sequenceName;
-        private Guid? _sequenceId;
-        private int? _enrolmentStatus;
-
-        public CarriedLead(Entity lead, int line, Entity? enrolment)
-        {
-            Id = lead.Id;
-            Line = line;
-            _email = lead.GetAttributeValue<string>("emailaddress1");
-            _createdOn = lead.GetAttributeValue<DateTime>("createdon");
-            _action = lead.GetAttributeValue<OptionSetValue>(LeadTable.Columns.LeadAction)?.Value;
-            var owner = lead.GetAttributeValue<EntityReference>("ownerid");
-            _ownerTable = owner?.LogicalName == "team" ? "team" : owner != null ? "systemuser" : null;
-            _ownerId = owner?.Id ?? Guid.Empty;
-            if (enrolment != null) Keep(enrolment);
-        }
-
-        public Guid Id { get; }
-        public int Line { get; }
-        /// <summary>The session whose store holds this lead again (0: none yet).</summary>
-        public int SeededIn { get; set; }
-
-        public void Refresh(InMemoryDataverse dataverse)
-        {
-            if (_enrolmentId is { } id && dataverse.PeekRow(NurtureEnrollmentTable.LogicalName, id) is { } current) Keep(current);
-        }
-
-        private void Keep(Entity enrolment)
-        {
-            _enrolmentId = enrolment.Id;
-            _enrolmentName = enrolment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Name);
-            _sequenceName = enrolment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName);
-            _sequenceId = enrolment.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)?.Id;
-            _enrolmentStatus = enrolment.GetAttributeValue<OptionSetValue>(NurtureEnrollmentTable.Columns.Status)?.Value;
-        }
-
-        public IEnumerable<Entity> ToRows()
-        {
-            var lead = new Entity("lead", Id) { ["emailaddress1"] = _email, ["createdon"] = _createdOn, ["modifiedon"] = _createdOn, ["statecode"] = new OptionSetValue(0) };
-            if (_action != null) lead[LeadTable.Columns.LeadAction] = new OptionSetValue(_action.Value);
-            if (_ownerTable != null) lead["ownerid"] = new EntityReference(_ownerTable, _ownerId);
-            yield return lead;
-            if (_enrolmentId is not { } enrolmentId) yield break;
-            var enrolment = new Entity(NurtureEnrollmentTable.LogicalName, enrolmentId) { [NurtureEnrollmentTable.Columns.LeadId] = new EntityReference("lead", Id), [NurtureEnrollmentTable.Columns.Name] = _enrolmentName, [NurtureEnrollmentTable.Columns.SequenceName] = _sequenceName };
-            if (_sequenceId != null) enrolment[NurtureEnrollmentTable.Columns.SequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, _sequenceId.Value);
-            if (_enrolmentStatus != null) enrolment[NurtureEnrollmentTable.Columns.Status] = new OptionSetValue(_enrolmentStatus.Value);
-            if (_ownerTable != null) enrolment["ownerid"] = new EntityReference(_ownerTable, _ownerId);
-            yield return enrolment;
-        }
     }
 
     // ---------- batches ----------

@@ -10,13 +10,16 @@ public sealed class SimulationEnvironment
     {
         Solution = solution;
         SystemTablesDirectory = systemTablesDirectory;
-        Schema = DataverseSchema.Load(systemTablesDirectory, solution);
+        SchemaSource = SchemaSource.Read(systemTablesDirectory, solution);
+        Schema = DataverseSchema.Build(SchemaSource);
         Labels = new ChoiceLabels(solution, Schema, systemTablesDirectory);
         Values = new ColumnValues(Schema, Labels);
     }
 
     public SolutionSource Solution { get; }
     public string? SystemTablesDirectory { get; }
+    /// <summary>The table files, parsed once: every in-memory Dataverse of a run builds its schema from them.</summary>
+    public SchemaSource SchemaSource { get; }
     public DataverseSchema Schema { get; }
     public ChoiceLabels Labels { get; }
     public ColumnValues Values { get; }

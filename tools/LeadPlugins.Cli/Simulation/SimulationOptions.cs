@@ -29,6 +29,12 @@ public sealed class SimulationOptions
     /// </summary>
     public int? DiscardEvery { get; init; }
 
+    /// <summary>
+    /// Read the input and write the output on threads of their own while the plug-ins run on the calling thread
+    /// (same results, in the same order). False: all on the calling thread.
+    /// </summary>
+    public bool Overlap { get; init; } = true;
+
     /// <summary>Assemblies whose [PluginStep]s run: the product's LeadPlugins.Plugins.</summary>
     public IReadOnlyList<Assembly> PluginAssemblies { get; init; } = new[] { typeof(LeadPlugins.Plugins.Execution.PluginBase).Assembly };
 
