@@ -138,7 +138,37 @@ public sealed class OverlapTests
         var after = Volatile.Read(ref produced);
         Thread.Sleep(100);
         Assert.AreEqual(after, Volatile.Read(ref produced), "the reading thread stopped");
-        Assert.IsTrue(after <= 5 + 16 + 1, "read at most the queue's capacity ahead, read " + after);
+        Assert.IsTrue(after <= 2 * 16 + 1, "read at most the queue's capacity ahead (and what the consumer took), read " + after);
+    }
+
+    [TestMethod]
+    [Timeout(20_000)]
+    public void The_hand_over_keeps_order_and_its_bound()
+    {
+        var handoff = new Handoff<int>(capacity: 4, wakeAt: 3, patience: TimeSpan.FromMilliseconds(5));
+        var producer = new Thread(() =>
+        {
+            for (var i = 1; i <= 1_000; i++) handoff.Add(i);
+            handoff.Complete();
+        });
+        producer.Start();
+        var received = new List<int>();
+        var largest = 0;
+        var taken = new List<int>();
+        while (handoff.TakeAll(ref taken))
+        {
+            largest = Math.Max(largest, taken.Count);
+            received.AddRange(taken);
+            taken.Clear();
+        }
+        producer.Join();
+        CollectionAssert.AreEqual(Enumerable.Range(1, 1_000).ToList(), received);
+        Assert.IsTrue(largest <= 4, "never more than the capacity queued, took " + largest);
+        Assert.ThrowsExactly<OperationCanceledException>(() =>
+        {
+            handoff.Cancel();
+            handoff.Add(1);
+        });
     }
 
     /// <summary>A stream that fails (as a broken pipe or a vanished file does) once <c>failAt</c> bytes are read.</summary>

@@ -1,29 +1,29 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace LeadPlugins.Cli.Simulation;
 
 /// <summary>
-/// Reads input records on a thread of its own, at most a bounded number ahead of the simulating thread, so parsing
-/// overlaps the plug-ins. The reader's warnings and its end (the last record, or the exception it threw) reach the
-/// simulating thread in the order they happened: a run sees the same sequence as reading inline.
+/// Reads input records on a thread of its own, a bounded number ahead of the simulating thread, so parsing overlaps
+/// the plug-ins. The reader's warnings and its end (the last record, or the exception it threw) reach the simulating
+/// thread in the order they happened: a run sees the same sequence as reading inline.
 /// </summary>
 internal sealed class ReadAhead : IDisposable
 {
-    private readonly BlockingCollection<Item> _items;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly Handoff<Item> _items;
     private Thread? _thread;
 
+    /// <param name="capacity">Records and warnings read ahead at most.</param>
     public ReadAhead(int capacity)
     {
-        _items = new BlockingCollection<Item>(new ConcurrentQueue<Item>(), capacity);
+        // A waiting simulating thread has nothing else to do: wake it for every record.
+        _items = new Handoff<Item>(capacity, wakeAt: 1, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>A record, a warning the reader gave before the next record, or the exception that ended reading.</summary>
-    public readonly record struct Item(InputRecord? Record, string? Warning, ExceptionDispatchInfo? Failure);
+    private readonly record struct Item(InputRecord? Record, string? Warning, ExceptionDispatchInfo? Failure);
 
     /// <summary>The reader's warning callback (called on the reading thread): queued behind the records read before it.</summary>
-    public void Warn(string message) => _items.Add(new Item(null, message, null), _stop.Token);
+    public void Warn(string message) => _items.Add(new Item(null, message, null));
 
     /// <summary>Starts enumerating <paramref name="read"/> on the reading thread.</summary>
     public void Start(Func<IEnumerable<InputRecord>> read)
@@ -32,23 +32,22 @@ internal sealed class ReadAhead : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Records and warnings in reading order; rethrows the reader's exception at the point it was thrown.</summary>
-    private IEnumerable<Item> Items()
-    {
-        foreach (var item in _items.GetConsumingEnumerable())
-        {
-            item.Failure?.Throw();
-            yield return item;
-        }
-    }
-
-    /// <summary>The records, in reading order; each warning goes to <paramref name="warned"/> (on the calling thread) where it came.</summary>
+    /// <summary>
+    /// The records, in reading order; each warning goes to <paramref name="warned"/> (on the calling thread) where it
+    /// came. The reader's exception is rethrown where it was thrown, after the records read before it.
+    /// </summary>
     public IEnumerable<InputRecord> Records(Action<string> warned)
     {
-        foreach (var item in Items())
+        var taken = new List<Item>();
+        while (_items.TakeAll(ref taken))
         {
-            if (item.Warning is { } message) warned(message);
-            else yield return item.Record!;
+            foreach (var item in taken)
+            {
+                item.Failure?.Throw();
+                if (item.Warning is { } message) warned(message);
+                else yield return item.Record!;
+            }
+            taken.Clear();
         }
     }
 
@@ -56,9 +55,9 @@ internal sealed class ReadAhead : IDisposable
     {
         try
         {
-            foreach (var record in read()) _items.Add(new Item(record, null, null), _stop.Token);
+            foreach (var record in read()) _items.Add(new Item(record, null, null));
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             // The simulating thread stopped early; nobody waits for more.
         }
@@ -66,7 +65,7 @@ internal sealed class ReadAhead : IDisposable
         {
             try
             {
-                _items.Add(new Item(null, null, ExceptionDispatchInfo.Capture(e)), _stop.Token);
+                _items.Add(new Item(null, null, ExceptionDispatchInfo.Capture(e)));
             }
             catch (OperationCanceledException)
             {
@@ -75,7 +74,7 @@ internal sealed class ReadAhead : IDisposable
         }
         finally
         {
-            _items.CompleteAdding();
+            _items.Complete();
         }
     }
 
@@ -85,7 +84,7 @@ internal sealed class ReadAhead : IDisposable
     /// </summary>
     public void Dispose()
     {
-        _stop.Cancel();
+        _items.Cancel();
         _thread?.Join(TimeSpan.FromSeconds(2));
     }
 }
