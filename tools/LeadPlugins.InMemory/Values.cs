@@ -7,9 +7,10 @@ namespace LeadPlugins.InMemory;
 /// <summary>Copies and comparisons of SDK values, with the server's wire semantics (every call sees a copy).</summary>
 internal static class Values
 {
-    /// <summary>Room for the columns the platform adds to a created row (id, created/modified on and by, owner, owning
-    /// user and business unit, state, status): a Create's copy is made with it so the defaults do not grow its table.</summary>
-    public const int CreateDefaultsRoom = 12;
+    /// <summary>Room for the columns the platform adds to a created row: id, created/modified on and by, owner, owning
+    /// user or team, owning business unit, state, status, and a lead's, contact's or user's full name (11). A Create's
+    /// copy is made with it so the defaults do not grow its table; no more, as every stored row keeps the slots.</summary>
+    public const int CreateDefaultsRoom = 11;
 
     // AttributeCollection has no public way to size its table, so an entity filled column by column regrows it
     // 3 -> 7 -> 17 -> 37 (an attribute table was a fifth of all allocation). Both Microsoft's SDK and this
