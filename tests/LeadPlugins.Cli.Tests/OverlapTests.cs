@@ -143,6 +143,27 @@ public sealed class OverlapTests
 
     [TestMethod]
     [Timeout(20_000)]
+    public void A_reader_that_throws_OperationCanceledException_itself_is_not_taken_for_an_early_stop()
+    {
+        IEnumerable<InputRecord> TwoThenCancelled()
+        {
+            yield return InputRecord.Ok(1, new Microsoft.Xrm.Sdk.Entity("lead"));
+            yield return InputRecord.Ok(2, new Microsoft.Xrm.Sdk.Entity("lead"));
+            throw new OperationCanceledException("the reader's own");
+        }
+        using var ahead = new ReadAhead(capacity: 16);
+        ahead.Start(TwoThenCancelled);
+        var lines = new List<int>();
+        var error = Assert.ThrowsExactly<OperationCanceledException>(() =>
+        {
+            foreach (var record in ahead.Records(_ => { })) lines.Add(record.Line);
+        });
+        Assert.AreEqual("the reader's own", error.Message);
+        CollectionAssert.AreEqual(new[] { 1, 2 }, lines, "the records before it, then its exception, not a quiet end");
+    }
+
+    [TestMethod]
+    [Timeout(20_000)]
     public void The_hand_over_keeps_order_and_its_bound()
     {
         var handoff = new Handoff<int>(capacity: 4, wakeAt: 3, patience: TimeSpan.FromMilliseconds(5));

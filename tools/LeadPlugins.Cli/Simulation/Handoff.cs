@@ -27,6 +27,15 @@ internal sealed class Handoff<T>
         _patience = patience;
     }
 
+    /// <summary>Whether the consumer stopped (<see cref="Cancel"/>).</summary>
+    public bool IsCancelled
+    {
+        get
+        {
+            lock (_gate) return _cancelled;
+        }
+    }
+
     /// <summary>Queues an item, waiting while the queue is full; throws OperationCanceledException once cancelled.</summary>
     public void Add(T item)
     {

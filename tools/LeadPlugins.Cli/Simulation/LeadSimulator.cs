@@ -80,22 +80,13 @@ public sealed class LeadSimulator
             var reader = NewReader(ahead.Warn);
             ahead.Start(() => read(reader));
             var print = _options.Input.Warn;
-            var records = ahead.Records(message =>
-            {
-                _summary.Warnings.Add(message);
-                if (print != null) background.Post(() => print(message));
-            });
+            var records = ahead.Records(Counted(print == null ? null : message => background.Post(() => print(message))));
             RunRecords(records, background, progress == null ? null : count => background.Post(() => progress(count)));
             background.Complete();
         }
         else
         {
-            var reader = NewReader(message =>
-            {
-                _summary.Warnings.Add(message);
-                _options.Input.Warn?.Invoke(message);
-            });
-            RunRecords(read(reader), output, progress);
+            RunRecords(read(NewReader(Counted(_options.Input.Warn))), output, progress);
         }
         EndSession();
         _summary.Elapsed = clock.Elapsed;
@@ -104,6 +95,13 @@ public sealed class LeadSimulator
         _summary.PeakWorkingSet = process.PeakWorkingSet64;
         return _summary;
     }
+
+    /// <summary>Counts each reader warning in the summary (on the simulating thread), then shows it.</summary>
+    private Action<string> Counted(Action<string>? show) => message =>
+    {
+        _summary.Warnings.Add(message);
+        show?.Invoke(message);
+    };
 
     private LeadInput NewReader(Action<string> warn) => new(_environment.Values, new InputOptions
     {

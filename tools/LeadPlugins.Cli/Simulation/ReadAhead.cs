@@ -57,7 +57,7 @@ internal sealed class ReadAhead : IDisposable
         {
             foreach (var record in read()) _items.Add(new Item(record, null, null));
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (_items.IsCancelled)
         {
             // The simulating thread stopped early; nobody waits for more.
         }
