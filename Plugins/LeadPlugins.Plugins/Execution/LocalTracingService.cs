@@ -24,7 +24,10 @@ namespace LeadPlugins.Plugins.Execution
             var now = _clock.ElapsedMilliseconds;
             var delta = now - _lastMilliseconds;
             _lastMilliseconds = now;
-            var text = args == null || args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args);
+            // "{0}" with one text is how this package traces a line it built: formatting would only copy it.
+            var text = args == null || args.Length == 0 ? format
+                : format == "{0}" && args.Length == 1 && args[0] is string line ? line
+                : string.Format(CultureInfo.InvariantCulture, format, args);
             _inner.Trace("{0}", "[+" + delta.ToString(CultureInfo.InvariantCulture) + "ms] " + text);
         }
     }

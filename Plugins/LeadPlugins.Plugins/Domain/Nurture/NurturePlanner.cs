@@ -38,10 +38,9 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
             foreach (var step in sequence.Steps)
             {
-                var label = string.Format(CultureInfo.InvariantCulture, "Step {0} '{1}'", step.Order, step.Name);
                 if (!Enum.IsDefined(typeof(NurtureActivityType), step.ActivityType))
                 {
-                    diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0} skipped: activity type {1} is not a known option.", label, (int)step.ActivityType));
+                    diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0} skipped: activity type {1} is not a known option.", Label(step), (int)step.ActivityType));
                     continue;
                 }
                 if (activities.Count == NurtureSequenceValidator.MaxSteps)
@@ -53,7 +52,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 var offset = step.OffsetBusinessDays;
                 if (offset < 0)
                 {
-                    diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0}: offset {1} counts as 0.", label, offset));
+                    diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0}: offset {1} counts as 0.", Label(step), offset));
                     offset = 0;
                 }
 
@@ -61,8 +60,8 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 var audience = step.ActivityType == NurtureActivityType.Email ? NurtureTemplateAudience.Customer : NurtureTemplateAudience.Seller;
                 var subject = NurtureTemplateRenderer.RenderSubject(step.SubjectTemplate, lead, audience);
                 var description = NurtureTemplateRenderer.RenderDescription(step.DescriptionTemplate, lead, audience);
-                Report(label, "subject", subject, diagnostics, fallbacks);
-                Report(label, "description", description, diagnostics, fallbacks);
+                Report(step, "subject", subject, diagnostics, fallbacks);
+                Report(step, "description", description, diagnostics, fallbacks);
 
                 var subjectText = subject.Text.Length > 0
                     ? subject.Text
@@ -70,7 +69,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
                 var due = Calendar.DueDateUtc(enrolledOnUtc, offset, out var capped);
                 if (capped)
-                    diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0}: due date capped at {1:yyyy-MM-dd} (the enrolment date is too close to the end of the calendar).", label, BusinessCalendar.LatestDueDateUtc));
+                    diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0}: due date capped at {1:yyyy-MM-dd} (the enrolment date is too close to the end of the calendar).", Label(step), BusinessCalendar.LatestDueDateUtc));
                 activities.Add(new PlannedNurtureActivity(step.Order, step.Name, step.ActivityType, subjectText, description.Text,
                     due, offset, step.Priority));
             }
@@ -96,16 +95,19 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public static string ToHtml(string? text)
         {
             if (string.IsNullOrEmpty(text)) return string.Empty;
-            var lines = text!.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-            return string.Join("<br />", lines.Select(l => WebUtility.HtmlEncode(l)));
+            // One encode of the whole text: HtmlEncode leaves line feeds as they are, so this is the text encoded line by line.
+            return WebUtility.HtmlEncode(text!.Replace("\r\n", "\n").Replace('\r', '\n')).Replace("\n", "<br />");
         }
 
-        private static void Report(string label, string part, RenderedTemplate rendered, List<string> diagnostics, List<string> fallbacks)
+        // Only a diagnostic names the step, and most steps have none: the label is made when one is written.
+        private static string Label(NurtureStepDefinition step) => string.Format(CultureInfo.InvariantCulture, "Step {0} '{1}'", step.Order, step.Name);
+
+        private static void Report(NurtureStepDefinition step, string part, RenderedTemplate rendered, List<string> diagnostics, List<string> fallbacks)
         {
             if (rendered.UnknownTokens.Count > 0)
-                diagnostics.Add(label + ": unknown token(s) left in the " + part + ": " + string.Join(", ", rendered.UnknownTokens) + ".");
+                diagnostics.Add(Label(step) + ": unknown token(s) left in the " + part + ": " + string.Join(", ", rendered.UnknownTokens) + ".");
             if (rendered.WasTruncated)
-                diagnostics.Add(label + ": " + part + " cut to " + (part == "subject" ? NurtureTemplateRenderer.SubjectMaxLength : NurtureTemplateRenderer.DescriptionMaxLength).ToString(CultureInfo.InvariantCulture) + " characters.");
+                diagnostics.Add(Label(step) + ": " + part + " cut to " + (part == "subject" ? NurtureTemplateRenderer.SubjectMaxLength : NurtureTemplateRenderer.DescriptionMaxLength).ToString(CultureInfo.InvariantCulture) + " characters.");
             foreach (var token in rendered.FallbackTokens)
                 if (!fallbacks.Contains(token)) fallbacks.Add(token);
         }
