@@ -34,5 +34,4 @@ public sealed class LocalTracingServiceTests
             new[] { "braces {1} and {{ stay as written", "step of 3: 1.3", "no arguments {0}", "42" },
             recorder.Lines.Select(WithoutPrefix).ToArray());
     }
-
 }
