@@ -23,31 +23,33 @@ namespace LeadPlugins.Plugins.Services.Nurture
 
         public static Guid Create(Guid namespaceId, string name)
         {
-            var namespaceBytes = namespaceId.ToByteArray();
-            SwapToNetworkOrder(namespaceBytes);
-            var hash = Sha1Digest.Compute(namespaceBytes, Encoding.UTF8.GetBytes(name ?? string.Empty));
-            var result = new byte[16];
-            Array.Copy(hash, result, 16);
-            result[6] = (byte)((result[6] & 0x0F) | 0x50);
-            result[8] = (byte)((result[8] & 0x3F) | 0x80);
-            SwapToNetworkOrder(result);
-            return new Guid(result);
+            name = name ?? string.Empty;
+            // RFC 4122 section 4.3: SHA-1 of the namespace id in network order followed by the name in UTF-8.
+            var message = new byte[16 + Encoding.UTF8.GetByteCount(name)];
+            WriteNetworkOrder(namespaceId, message);
+            Encoding.UTF8.GetBytes(name, 0, name.Length, message, 16);
+            var hash = Sha1Digest.Compute(message);
+            // The first 16 bytes of the hash, read in network order, with the version (5) and the variant (10xx).
+            return new Guid(
+                (hash[0] << 24) | (hash[1] << 16) | (hash[2] << 8) | hash[3],
+                (short)((hash[4] << 8) | hash[5]),
+                (short)((((hash[6] & 0x0F) | 0x50) << 8) | hash[7]),
+                (byte)((hash[8] & 0x3F) | 0x80), hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]);
         }
 
         // Guid.ToByteArray is little-endian in its first three fields; RFC 4122 hashes the big-endian form.
-        private static void SwapToNetworkOrder(byte[] guid)
+        private static void WriteNetworkOrder(Guid id, byte[] target)
         {
-            Swap(guid, 0, 3);
-            Swap(guid, 1, 2);
-            Swap(guid, 4, 5);
-            Swap(guid, 6, 7);
-        }
-
-        private static void Swap(byte[] bytes, int a, int b)
-        {
-            var t = bytes[a];
-            bytes[a] = bytes[b];
-            bytes[b] = t;
+            var bytes = id.ToByteArray();
+            target[0] = bytes[3];
+            target[1] = bytes[2];
+            target[2] = bytes[1];
+            target[3] = bytes[0];
+            target[4] = bytes[5];
+            target[5] = bytes[4];
+            target[6] = bytes[7];
+            target[7] = bytes[6];
+            Buffer.BlockCopy(bytes, 8, target, 8, 8);
         }
     }
 }

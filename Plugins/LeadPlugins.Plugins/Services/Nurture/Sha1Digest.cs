@@ -10,16 +10,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
     /// </summary>
     internal static class Sha1Digest
     {
-        private static readonly byte[] EmptyBytes = new byte[0];
-
-        public static byte[] Compute(byte[] data) => Compute(data, EmptyBytes);
-
-        /// <summary>The digest of <paramref name="first"/> followed by <paramref name="second"/>, without joining them first.</summary>
-        public static byte[] Compute(byte[] first, byte[] second)
+        public static byte[] Compute(byte[] data)
         {
             uint h0 = 0x67452301, h1 = 0xEFCDAB89, h2 = 0x98BADCFE, h3 = 0x10325476, h4 = 0xC3D2E1F0;
-            var padded = Pad(first, second);
-            var w = new uint[80];
+            var padded = Pad(data);
+            // The message schedule as a ring of 16 words (FIPS 180-4 section 6.1.3): word i replaces word i - 16.
+            var w = new uint[16];
             for (var block = 0; block < padded.Length; block += 64)
             {
                 for (var i = 0; i < 16; i++)
@@ -27,27 +23,26 @@ namespace LeadPlugins.Plugins.Services.Nurture
                     var at = block + i * 4;
                     w[i] = ((uint)padded[at] << 24) | ((uint)padded[at + 1] << 16) | ((uint)padded[at + 2] << 8) | padded[at + 3];
                 }
-                for (var i = 16; i < 80; i++) w[i] = RotateLeft(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
                 uint a = h0, b = h1, c = h2, d = h3, e = h4, t;
                 // The four rounds of twenty, each with its own function and constant.
                 for (var i = 0; i < 20; i++)
                 {
-                    t = RotateLeft(a, 5) + ((b & c) | (~b & d)) + e + 0x5A827999 + w[i];
+                    t = RotateLeft(a, 5) + ((b & c) | (~b & d)) + e + 0x5A827999 + Schedule(w, i);
                     e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
                 }
                 for (var i = 20; i < 40; i++)
                 {
-                    t = RotateLeft(a, 5) + (b ^ c ^ d) + e + 0x6ED9EBA1 + w[i];
+                    t = RotateLeft(a, 5) + (b ^ c ^ d) + e + 0x6ED9EBA1 + Schedule(w, i);
                     e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
                 }
                 for (var i = 40; i < 60; i++)
                 {
-                    t = RotateLeft(a, 5) + ((b & c) | (b & d) | (c & d)) + e + 0x8F1BBCDC + w[i];
+                    t = RotateLeft(a, 5) + ((b & c) | (b & d) | (c & d)) + e + 0x8F1BBCDC + Schedule(w, i);
                     e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
                 }
                 for (var i = 60; i < 80; i++)
                 {
-                    t = RotateLeft(a, 5) + (b ^ c ^ d) + e + 0xCA62C1D6 + w[i];
+                    t = RotateLeft(a, 5) + (b ^ c ^ d) + e + 0xCA62C1D6 + Schedule(w, i);
                     e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
                 }
                 h0 += a;
@@ -66,16 +61,24 @@ namespace LeadPlugins.Plugins.Services.Nurture
         }
 
         /// <summary>The message, 0x80, zeros, and its length in bits as a big-endian 64-bit number: whole 64-byte blocks.</summary>
-        private static byte[] Pad(byte[] first, byte[] second)
+        private static byte[] Pad(byte[] data)
         {
-            var length = first.Length + second.Length;
+            var length = data.Length;
             var padded = new byte[((length + 8) / 64 + 1) * 64];
-            Buffer.BlockCopy(first, 0, padded, 0, first.Length);
-            Buffer.BlockCopy(second, 0, padded, first.Length, second.Length);
+            Buffer.BlockCopy(data, 0, padded, 0, length);
             padded[length] = 0x80;
             var bitLength = (ulong)length * 8;
             for (var i = 0; i < 8; i++) padded[padded.Length - 1 - i] = (byte)(bitLength >> (i * 8));
             return padded;
+        }
+
+        // Word i of the schedule: the block's own word for i < 16, else made from four earlier ones in place of word i - 16.
+        private static uint Schedule(uint[] w, int i)
+        {
+            if (i < 16) return w[i];
+            var word = RotateLeft(w[(i - 3) & 15] ^ w[(i - 8) & 15] ^ w[(i - 14) & 15] ^ w[i & 15], 1);
+            w[i & 15] = word;
+            return word;
         }
 
         private static uint RotateLeft(uint value, int bits) => (value << bits) | (value >> (32 - bits));
