@@ -64,7 +64,7 @@ internal sealed class RowWriter
         if (target.Id == Guid.Empty)
             target.Id = target.Attributes.TryGetValue(table.PrimaryId, out var given) && given is Guid g && g != Guid.Empty ? g : _dataverse.NewId();
         target[table.PrimaryId] = target.Id;
-        EntityReference User() => storedOnly ? SharedReference("systemuser", userId) : new EntityReference("systemuser", userId);
+        EntityReference User() => storedOnly ? _sharedUsers.Get(userId) : new EntityReference("systemuser", userId);
         var boxedNow = Boxed(now);
         if (!honourState || !target.Contains("createdon"))
             target["createdon"] = target.GetAttributeValue<DateTime?>("overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : boxedNow;
@@ -119,19 +119,12 @@ internal sealed class RowWriter
         target["statuscode"] = storedOnly ? SharedOption(status) : new OptionSetValue(status);
     }
 
-    /// <summary>
-    /// One reference per user, team or business unit for the rows that hold it (created by, owner...): stored values
-    /// are never changed in place and are copied on every read, so they can share it. Thousands of rows a second
-    /// name the same few users.
-    /// </summary>
-    private EntityReference SharedReference(string table, Guid id)
-    {
-        if (!_sharedReferences.TryGetValue((table, id), out var reference))
-            _sharedReferences[(table, id)] = reference = new EntityReference(table, id);
-        return reference;
-    }
-
-    private readonly Dictionary<(string Table, Guid Id), EntityReference> _sharedReferences = new();
+    // One reference per user, team or business unit for the rows that hold it (created by, owner...): stored values
+    // are never changed in place and are copied on every read, so they can share it. Thousands of rows a second name
+    // the same few users; a table apiece keeps the lookup to a Guid's hash.
+    private readonly SharedReferences _sharedUsers = new("systemuser");
+    private readonly SharedReferences _sharedTeams = new("team");
+    private readonly SharedReferences _sharedUnits = new("businessunit");
 
     private OptionSetValue SharedOption(int value)
     {
@@ -153,22 +146,22 @@ internal sealed class RowWriter
     private void SetOwningColumns(Entity row, EntityReference? owner, bool storedOnly = false)
     {
         if (owner == null) return;
-        EntityReference Reference(string table, Guid id) => storedOnly ? SharedReference(table, id) : new EntityReference(table, id);
+        EntityReference Reference(SharedReferences shared, Guid id) => storedOnly ? shared.Get(id) : new EntityReference(shared.Table, id);
         // The column that does not apply is left out, not set to null: a row holds no nulls, and an unused slot would
         // grow every created row's attribute table past its next size.
         if (owner.LogicalName == "team")
         {
-            row["owningteam"] = Reference("team", owner.Id);
+            row["owningteam"] = Reference(_sharedTeams, owner.Id);
             row.Attributes.Remove("owninguser");
         }
         else
         {
-            row["owninguser"] = Reference("systemuser", owner.Id);
+            row["owninguser"] = Reference(_sharedUsers, owner.Id);
             row.Attributes.Remove("owningteam");
         }
         var ownerRow = Store.Find(owner.LogicalName, owner.Id);
         var unit = ownerRow?.GetAttributeValue<EntityReference>("businessunitid");
-        row["owningbusinessunit"] = Reference("businessunit", unit?.Id ?? _dataverse.RootBusinessUnitId);
+        row["owningbusinessunit"] = Reference(_sharedUnits, unit?.Id ?? _dataverse.RootBusinessUnitId);
     }
 
     internal void UpdateRow(Entity target, RequestContext context)
