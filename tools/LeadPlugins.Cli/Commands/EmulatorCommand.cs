@@ -28,7 +28,7 @@ public sealed class EmulatorCommand : ICliCommand
         {
             var environment = SimulateCommand.LoadEnvironment(consoles.Error);
             if (environment == null) return Cli.Failure;
-            var dataverse = new InMemoryDataverse(new InMemoryDataverseOptions { Solution = environment.Solution, SystemTablesDirectory = environment.SystemTablesDirectory });
+            var dataverse = new InMemoryDataverse(new InMemoryDataverseOptions { SchemaSource = environment.SchemaSource });
             var emulator = new DataverseEmulator(dataverse, new EmulatorOptions
             {
                 Port = parse.GetValue(port),
