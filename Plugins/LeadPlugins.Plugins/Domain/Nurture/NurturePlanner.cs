@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
