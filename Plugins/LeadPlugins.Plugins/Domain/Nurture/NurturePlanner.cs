@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
+using System.Text;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
 
@@ -34,6 +35,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             var activities = new List<PlannedNurtureActivity>();
             var diagnostics = new List<string>();
             var fallbacks = new List<string>();
+            var buffer = new StringBuilder(RenderBufferCapacity(sequence)); // one for every text of the plan
 
             foreach (var step in sequence.Steps)
             {
@@ -57,8 +59,8 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
                 // E-mails are drafts to the customer; tasks and calls brief the seller.
                 var audience = step.ActivityType == NurtureActivityType.Email ? NurtureTemplateAudience.Customer : NurtureTemplateAudience.Seller;
-                var subject = NurtureTemplateRenderer.RenderSubject(step.SubjectTemplate, lead, audience);
-                var description = NurtureTemplateRenderer.RenderDescription(step.DescriptionTemplate, lead, audience);
+                var subject = NurtureTemplateRenderer.RenderSubject(step.SubjectTemplate, lead, audience, buffer);
+                var description = NurtureTemplateRenderer.RenderDescription(step.DescriptionTemplate, lead, audience, buffer);
                 Report(step, "subject", subject, diagnostics, fallbacks);
                 Report(step, "description", description, diagnostics, fallbacks);
 
@@ -96,6 +98,16 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             if (string.IsNullOrEmpty(text)) return string.Empty;
             // One encode of the whole text: HtmlEncode leaves line feeds as they are, so this is the text encoded line by line.
             return WebUtility.HtmlEncode(text!.Replace("\r\n", "\n").Replace('\r', '\n')).Replace("\n", "<br />");
+        }
+
+        // Room for the longest template and a few values, so the buffer rarely grows.
+        private static int RenderBufferCapacity(NurtureSequenceDefinition sequence)
+        {
+            var longest = 0;
+            var steps = sequence.Steps;
+            for (var i = 0; i < steps.Count; i++)
+                longest = Math.Max(longest, Math.Max(steps[i].SubjectTemplate.Length, steps[i].DescriptionTemplate.Length));
+            return longest + 128;
         }
 
         // Only a diagnostic names the step, and most steps have none: the label is made when one is written.

@@ -50,9 +50,17 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public static RenderedTemplate RenderSubject(string? template, NurtureLeadContext? context, NurtureTemplateAudience audience = NurtureTemplateAudience.Customer) =>
             Render(template, context, SubjectMaxLength, singleLine: true, audience);
 
+        /// <summary><see cref="RenderSubject(string, NurtureLeadContext, NurtureTemplateAudience)"/> written in <paramref name="buffer"/> (emptied first), which a plan reuses for all its texts.</summary>
+        internal static RenderedTemplate RenderSubject(string? template, NurtureLeadContext? context, NurtureTemplateAudience audience, StringBuilder buffer) =>
+            Render(template, context, SubjectMaxLength, singleLine: true, audience, buffer);
+
         /// <summary>Keeps line breaks, at most <see cref="DescriptionMaxLength"/> characters.</summary>
         public static RenderedTemplate RenderDescription(string? template, NurtureLeadContext? context, NurtureTemplateAudience audience = NurtureTemplateAudience.Customer) =>
             Render(template, context, DescriptionMaxLength, singleLine: false, audience);
+
+        /// <summary><see cref="RenderDescription(string, NurtureLeadContext, NurtureTemplateAudience)"/> written in <paramref name="buffer"/> (emptied first).</summary>
+        internal static RenderedTemplate RenderDescription(string? template, NurtureLeadContext? context, NurtureTemplateAudience audience, StringBuilder buffer) =>
+            Render(template, context, DescriptionMaxLength, singleLine: false, audience, buffer);
 
         /// <summary>
         /// Renders <paramref name="template"/>; the result is trimmed, has no control characters other than line
@@ -60,42 +68,52 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         /// <paramref name="maxLength"/> characters (cut with "…"; never inside a surrogate pair).
         /// </summary>
         public static RenderedTemplate Render(string? template, NurtureLeadContext? context, int maxLength, bool singleLine,
-            NurtureTemplateAudience audience = NurtureTemplateAudience.Customer)
+            NurtureTemplateAudience audience = NurtureTemplateAudience.Customer) =>
+            Render(template, context, maxLength, singleLine, audience, new StringBuilder((template?.Length ?? 0) + 64));
+
+        private static RenderedTemplate Render(string? template, NurtureLeadContext? context, int maxLength, bool singleLine,
+            NurtureTemplateAudience audience, StringBuilder output)
         {
             var text = template ?? string.Empty;
-            var output = new StringBuilder(text.Length + 64);
+            output.Clear();
             List<string>? unknown = null; // most texts have neither: made when first needed
             List<string>? fallbacks = null;
 
             var i = 0;
             while (i < text.Length)
             {
-                if (text[i] == '{')
+                // The text up to the next brace is copied as one run.
+                var brace = text.IndexOf('{', i);
+                if (brace < 0) brace = text.Length;
+                if (brace > i)
                 {
-                    var close = FindTokenEnd(text, i);
-                    if (close > 0)
-                    {
-                        var value = Resolve(TokenName(text, i + 1, close), context, ref fallbacks, output, audience);
-                        if (value != null)
-                        {
-                            output.Append(value);
-                        }
-                        else
-                        {
-                            var written = text.Substring(i, close - i + 1);
-                            output.Append(written);
-                            unknown ??= new List<string>();
-                            if (!unknown.Any(u => string.Equals(u, written, StringComparison.OrdinalIgnoreCase))) unknown.Add(written);
-                        }
-                        i = close + 1;
-                        continue;
-                    }
+                    output.Append(text, i, brace - i);
+                    i = brace;
+                    continue;
                 }
-                output.Append(text[i]);
-                i++;
+                var close = FindTokenEnd(text, i);
+                if (close < 0)
+                {
+                    output.Append('{');
+                    i++;
+                    continue;
+                }
+                var value = Resolve(TokenName(text, i + 1, close), context, ref fallbacks, output, audience);
+                if (value != null)
+                {
+                    output.Append(value);
+                }
+                else
+                {
+                    var written = text.Substring(i, close - i + 1);
+                    output.Append(written);
+                    unknown ??= new List<string>();
+                    if (!unknown.Any(u => string.Equals(u, written, StringComparison.OrdinalIgnoreCase))) unknown.Add(written);
+                }
+                i = close + 1;
             }
 
-            var clean = Clean(output.ToString(), singleLine);
+            var clean = CleanOutput(output, singleLine);
             var truncated = false;
             if (clean.Length > maxLength)
             {
@@ -215,6 +233,22 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 if (singleLine || (c != '\r' && c != '\n' && c != '\t')) return true;
             }
             return false;
+        }
+
+        // Clean of the rendered text, without the copy of it when there is nothing to drop (the usual case).
+        private static string CleanOutput(StringBuilder output, bool singleLine)
+        {
+            for (var k = 0; k < output.Length; k++)
+            {
+                var c = output[k];
+                if (char.IsControl(c) && (singleLine || (c != '\r' && c != '\n' && c != '\t'))) return Clean(output.ToString(), singleLine);
+            }
+            // What string.Trim removes, removed before the one copy.
+            var start = 0;
+            var end = output.Length;
+            while (start < end && char.IsWhiteSpace(output[start])) start++;
+            while (end > start && char.IsWhiteSpace(output[end - 1])) end--;
+            return output.ToString(start, end - start);
         }
 
         // Drops control characters (keeps CR/LF/TAB unless single line, where they become spaces) and trims.
