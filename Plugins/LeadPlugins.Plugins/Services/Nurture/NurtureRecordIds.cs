@@ -14,21 +14,53 @@ namespace LeadPlugins.Plugins.Services.Nurture
         /// <summary>Namespace of nurture record ids: never change it, or retries of older jobs would create copies.</summary>
         public static readonly Guid Namespace = new Guid("6f0b8f3e-5d3a-4c7e-a2b9-1e4d7c9a0b51");
 
+        private const string EnrollmentPrefix = "enrollment|";
+        private const string ActivityPrefix = "activity|";
+        private const int GuidTextLength = 36;
+
         /// <summary>mpl_nurtureenrollmentid of the lead's enrolment (one per lead, like the mpl_leadid alternate key).</summary>
-        public static Guid Enrollment(Guid leadId) => Create(Namespace, "enrollment|" + leadId.ToString("D"));
+        public static Guid Enrollment(Guid leadId) => FromLeadName(EnrollmentPrefix, leadId, null);
 
         /// <summary>activityid of the activity the step with this order schedules for the lead.</summary>
         public static Guid Activity(Guid leadId, int stepOrder) =>
-            Create(Namespace, "activity|" + leadId.ToString("D") + "|" + stepOrder.ToString(CultureInfo.InvariantCulture));
+            FromLeadName(ActivityPrefix, leadId, "|" + stepOrder.ToString(CultureInfo.InvariantCulture));
 
         public static Guid Create(Guid namespaceId, string name)
         {
             name = name ?? string.Empty;
             // RFC 4122 section 4.3: SHA-1 of the namespace id in network order followed by the name in UTF-8.
-            var message = new byte[16 + Encoding.UTF8.GetByteCount(name)];
-            WriteNetworkOrder(namespaceId, message);
+            var length = 16 + Encoding.UTF8.GetByteCount(name);
+            var message = new byte[Sha1Digest.PaddedLength(length)];
+            WriteNetworkOrder(namespaceId, message, 0);
             Encoding.UTF8.GetBytes(name, 0, name.Length, message, 16);
-            var hash = Sha1Digest.Compute(message);
+            return FromDigest(message, length);
+        }
+
+        // Create(Namespace, prefix + leadId.ToString("D") + suffix) with the ASCII name written straight into the
+        // hash's buffer: no name string, no separate message and padding arrays.
+        private static Guid FromLeadName(string prefix, Guid leadId, string? suffix)
+        {
+            var length = 16 + prefix.Length + GuidTextLength + (suffix?.Length ?? 0);
+            var message = new byte[Sha1Digest.PaddedLength(length)];
+            WriteNetworkOrder(Namespace, message, 0);
+            var at = WriteAscii(prefix, message, 16);
+            // The "D" text: the network-order bytes in lower-case hex, with hyphens after bytes 4, 6, 8 and 10.
+            var bytes = leadId.ToByteArray();
+            for (var i = 0; i < 16; i++)
+            {
+                if (i == 4 || i == 6 || i == 8 || i == 10) message[at++] = (byte)'-';
+                var value = bytes[NetworkOrderIndex(i)];
+                message[at++] = HexDigit(value >> 4);
+                message[at++] = HexDigit(value & 0xF);
+            }
+            if (suffix != null) WriteAscii(suffix, message, at);
+            return FromDigest(message, length);
+        }
+
+        private static Guid FromDigest(byte[] message, int length)
+        {
+            Sha1Digest.ComputeInPlace(message, length);
+            var hash = message;
             // The first 16 bytes of the hash, read in network order, with the version (5) and the variant (10xx).
             return new Guid(
                 (hash[0] << 24) | (hash[1] << 16) | (hash[2] << 8) | hash[3],
@@ -37,19 +69,22 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 (byte)((hash[8] & 0x3F) | 0x80), hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]);
         }
 
+        private static int WriteAscii(string text, byte[] target, int at)
+        {
+            for (var i = 0; i < text.Length; i++) target[at++] = (byte)text[i];
+            return at;
+        }
+
+        private static byte HexDigit(int value) => (byte)(value < 10 ? '0' + value : 'a' + value - 10);
+
         // Guid.ToByteArray is little-endian in its first three fields; RFC 4122 hashes the big-endian form.
-        private static void WriteNetworkOrder(Guid id, byte[] target)
+        private static void WriteNetworkOrder(Guid id, byte[] target, int at)
         {
             var bytes = id.ToByteArray();
-            target[0] = bytes[3];
-            target[1] = bytes[2];
-            target[2] = bytes[1];
-            target[3] = bytes[0];
-            target[4] = bytes[5];
-            target[5] = bytes[4];
-            target[6] = bytes[7];
-            target[7] = bytes[6];
-            Buffer.BlockCopy(bytes, 8, target, 8, 8);
+            for (var i = 0; i < 16; i++) target[at + i] = bytes[NetworkOrderIndex(i)];
         }
+
+        // Where byte i of the network (big-endian) order is in Guid.ToByteArray.
+        private static int NetworkOrderIndex(int i) => i < 4 ? 3 - i : i < 6 ? 9 - i : i < 8 ? 13 - i : i;
     }
 }

@@ -12,16 +12,40 @@ namespace LeadPlugins.Plugins.Services.Nurture
     {
         public static byte[] Compute(byte[] data)
         {
+            var buffer = new byte[PaddedLength(data.Length)];
+            Buffer.BlockCopy(data, 0, buffer, 0, data.Length);
+            ComputeInPlace(buffer, data.Length);
+            var digest = new byte[DigestLength];
+            Buffer.BlockCopy(buffer, 0, digest, 0, DigestLength);
+            return digest;
+        }
+
+        public const int DigestLength = 20;
+
+        /// <summary>Bytes a message of this length takes with its padding: whole 64-byte blocks.</summary>
+        public static int PaddedLength(int messageLength) => ((messageLength + 8) / 64 + 1) * 64;
+
+        /// <summary>
+        /// SHA-1 without copies: <paramref name="buffer"/> holds the message in its first <paramref name="messageLength"/>
+        /// bytes, zeros after it, and is <see cref="PaddedLength"/> long. The padding is written into it, and the
+        /// 20-byte digest over its first bytes.
+        /// </summary>
+        public static void ComputeInPlace(byte[] buffer, int messageLength)
+        {
+            // The message, 0x80, zeros, and its length in bits as a big-endian 64-bit number.
+            buffer[messageLength] = 0x80;
+            var bitLength = (ulong)messageLength * 8;
+            for (var i = 0; i < 8; i++) buffer[buffer.Length - 1 - i] = (byte)(bitLength >> (i * 8));
+
             uint h0 = 0x67452301, h1 = 0xEFCDAB89, h2 = 0x98BADCFE, h3 = 0x10325476, h4 = 0xC3D2E1F0;
-            var padded = Pad(data);
             // The message schedule as a ring of 16 words (FIPS 180-4 section 6.1.3): word i replaces word i - 16.
             var w = new uint[16];
-            for (var block = 0; block < padded.Length; block += 64)
+            for (var block = 0; block < buffer.Length; block += 64)
             {
                 for (var i = 0; i < 16; i++)
                 {
                     var at = block + i * 4;
-                    w[i] = ((uint)padded[at] << 24) | ((uint)padded[at + 1] << 16) | ((uint)padded[at + 2] << 8) | padded[at + 3];
+                    w[i] = ((uint)buffer[at] << 24) | ((uint)buffer[at + 1] << 16) | ((uint)buffer[at + 2] << 8) | buffer[at + 3];
                 }
                 uint a = h0, b = h1, c = h2, d = h3, e = h4, t;
                 // The four rounds of twenty, each with its own function and constant.
@@ -51,25 +75,11 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 h3 += d;
                 h4 += e;
             }
-            var digest = new byte[20];
-            Write(digest, 0, h0);
-            Write(digest, 4, h1);
-            Write(digest, 8, h2);
-            Write(digest, 12, h3);
-            Write(digest, 16, h4);
-            return digest;
-        }
-
-        /// <summary>The message, 0x80, zeros, and its length in bits as a big-endian 64-bit number: whole 64-byte blocks.</summary>
-        private static byte[] Pad(byte[] data)
-        {
-            var length = data.Length;
-            var padded = new byte[((length + 8) / 64 + 1) * 64];
-            Buffer.BlockCopy(data, 0, padded, 0, length);
-            padded[length] = 0x80;
-            var bitLength = (ulong)length * 8;
-            for (var i = 0; i < 8; i++) padded[padded.Length - 1 - i] = (byte)(bitLength >> (i * 8));
-            return padded;
+            Write(buffer, 0, h0);
+            Write(buffer, 4, h1);
+            Write(buffer, 8, h2);
+            Write(buffer, 12, h3);
+            Write(buffer, 16, h4);
         }
 
         // Word i of the schedule: the block's own word for i < 16, else made from four earlier ones in place of word i - 16.
