@@ -131,66 +131,69 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         public IReadOnlyList<string> Problems { get; }
 
         /// <summary>Readable trace lines: how the lead was recognised and why each value was chosen. Built on demand.</summary>
-        public IReadOnlyList<string> BuildTrace()
+        public IReadOnlyList<string> BuildTrace() => BuildTrace(string.Empty);
+
+        /// <summary><see cref="BuildTrace()"/> with each line starting with <paramref name="indent"/>, made in the same concatenation.</summary>
+        internal IReadOnlyList<string> BuildTrace(string indent)
         {
             var lines = new List<string>(16);
             var p = Parsed;
-            lines.Add("Enrichment: " + Status.ToString() + (p.Kind == LeadKind.NotMarketplace ? "" : " (" + p.Shape.ToString() + " in " + (p.SourceColumn ?? "no column") + ")"));
+            lines.Add(indent + "Enrichment: " + Status.ToString() + (p.Kind == LeadKind.NotMarketplace ? "" : " (" + p.Shape.ToString() + " in " + (p.SourceColumn ?? "no column") + ")"));
             if (p.Kind == LeadKind.NotMarketplace)
             {
-                if (p.CampaignCode != null) lines.Add("Listing campaign parameters found but no marketplace source: " + p.CampaignCode);
+                if (p.CampaignCode != null) lines.Add(indent + "Listing campaign parameters found but no marketplace source: " + p.CampaignCode);
                 return lines;
             }
             if (p.TestToken != null)
             {
-                lines.Add("Test token " + p.TestToken.Token + (p.TestToken.ValidationTimeUtc.HasValue
+                lines.Add(indent + "Test token " + p.TestToken.Token + (p.TestToken.ValidationTimeUtc.HasValue
                     ? " = validation sent " + p.TestToken.ValidationTimeUtc.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
                     : " (digits are not a plausible time)"));
             }
             if (p.CoSell != null)
             {
-                lines.Add("Co-sell referral: referral id " + (p.CoSell.ReferralId ?? "-") + ", engagement id " + (p.CoSell.EngagementId ?? "-")
+                lines.Add(indent + "Co-sell referral: referral id " + (p.CoSell.ReferralId ?? "-") + ", engagement id " + (p.CoSell.EngagementId ?? "-")
                     + ", qualification " + (p.CoSell.Qualification ?? "-"));
             }
             if (p.SourceText != null || p.ActionText != null)
             {
-                lines.Add("Source " + (p.SourceText ?? "-") + " (" + p.Source.ToString() + "), action " + (p.ActionText ?? "-")
+                lines.Add(indent + "Source " + (p.SourceText ?? "-") + " (" + p.Source.ToString() + "), action " + (p.ActionText ?? "-")
                     + (p.Action.HasValue ? " (" + p.Action.Value.ToString() + ")" : ""));
             }
             if (p.PublisherId != null || p.OfferId != null || p.OfferTitle != null)
             {
-                lines.Add("Offer: publisher " + (p.PublisherId ?? "-") + ", id " + (p.OfferId ?? "-") + ", title " + (p.OfferTitle ?? "-"));
+                lines.Add(indent + "Offer: publisher " + (p.PublisherId ?? "-") + ", id " + (p.OfferId ?? "-") + ", title " + (p.OfferTitle ?? "-"));
             }
-            if (Offer != null) lines.Add("Offer catalogue row: " + (Offer.Title ?? Offer.OfferId ?? "(no key)") + (Offer.Storefront.HasValue ? ", storefront " + Offer.Storefront.Value : "")
+            if (Offer != null) lines.Add(indent + "Offer catalogue row: " + (Offer.Title ?? Offer.OfferId ?? "(no key)") + (Offer.Storefront.HasValue ? ", storefront " + Offer.Storefront.Value : "")
                 + (Offer.ListingType.HasValue ? ", listing " + Offer.ListingType.Value : ""));
             if (Storefront.HasValue)
             {
-                lines.Add("Storefront " + Storefront.Value + ": audience " + Show(Audience) + ", campaign type " + Show(CampaignType) + ", listing "
+                lines.Add(indent + "Storefront " + Storefront.Value + ": audience " + Show(Audience) + ", campaign type " + Show(CampaignType) + ", listing "
                     + Show(ListingType) + ", tracked in " + Show(TrackedIn) + " (" + (StorefrontProfile?.SettingName ?? "built-in table") + ")");
             }
             if (p.Payload != null)
             {
-                for (int i = 0; i < p.Payload.Diagnostics.Count; i++) lines.Add("Payload: " + p.Payload.Diagnostics[i]);
+                for (int i = 0; i < p.Payload.Diagnostics.Count; i++) lines.Add(indent + "Payload: " + p.Payload.Diagnostics[i]);
             }
-            lines.Add("E-mail " + (p.Email.Address ?? "-") + ": " + p.Email.Status + "; country " + (p.CountryText ?? "-") + " -> " + (p.CountryCode ?? "unrecognised"));
-            if (p.CampaignCode != null) lines.Add("Listing campaign code " + p.CampaignCode + (p.CampaignSource != null ? ", source " + p.CampaignSource : ""));
+            lines.Add(indent + "E-mail " + (p.Email.Address ?? "-") + ": " + p.Email.Status + "; country " + (p.CountryText ?? "-") + " -> " + (p.CountryCode ?? "unrecognised"));
+            if (p.CampaignCode != null) lines.Add(indent + "Listing campaign code " + p.CampaignCode + (p.CampaignSource != null ? ", source " + p.CampaignSource : ""));
             if (ScoreDetails != null)
             {
-                lines.Add("Score " + ScoreDetails.Value.ToString(CultureInfo.InvariantCulture) + " (" + ScoreDetails.Rating + "): "
+                lines.Add(indent + "Score " + ScoreDetails.Value.ToString(CultureInfo.InvariantCulture) + " (" + ScoreDetails.Rating + "): "
                     + ScoreDetails.Reason.Replace("\n", "; "));
             }
-            if (Duplicate != null) lines.Add(Duplicate.Describe());
-            if (Routing != null) lines.Add("Owner: " + Routing.Describe());
+            if (Duplicate != null) lines.Add(indent + Duplicate.Describe());
+            if (Routing != null) lines.Add(indent + "Owner: " + Routing.Describe());
             var updates = ContactUpdates;
             if (updates.HasAny)
             {
-                lines.Add("Contact columns set: " + Join(
+                lines.Add(indent + "Contact columns set: " + Join(
                     updates.FirstName != null ? LeadTable.Columns.FirstName : null, updates.LastName != null ? LeadTable.Columns.LastName : null,
                     updates.Email != null ? LeadTable.Columns.EmailAddress1 : null, updates.Phone != null ? LeadTable.Columns.Telephone1 : null,
                     updates.CompanyName != null ? LeadTable.Columns.CompanyName : null, updates.JobTitle != null ? LeadTable.Columns.JobTitle : null,
                     updates.Country != null ? LeadTable.Columns.Address1Country : null));
             }
-            for (int i = 0; i < Problems.Count; i++) lines.Add("Not determined: " + Problems[i]);
+            for (int i = 0; i < Problems.Count; i++) lines.Add(indent + "Not determined: " + Problems[i]);
             return lines;
         }
 

@@ -37,7 +37,8 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         {
             for (int i = 0; i < outcomes.Count; i++) Line(outcomes[i].Summary);
             if (!withDetail || outcomes.Count != 1 || outcomes[0].Result == null) return;
-            foreach (var line in outcomes[0].Result!.BuildTrace()) Line("  " + line);
+            var detail = outcomes[0].Result!.BuildTrace("  ");
+            for (int i = 0; i < detail.Count; i++) Line(detail[i]);
         }
 
         /// <summary>
