@@ -18,7 +18,13 @@ namespace LeadPlugins.Plugins.Execution
             PluginClassName = pluginClass?.FullName ?? GetType().FullName ?? "plugin";
             UnsecureConfiguration = unsecureConfiguration;
             SecureConfiguration = secureConfiguration;
+            // The same on every execution: made once per instance.
+            _exitLine = "Exiting " + PluginClassName + ".Execute()";
+            _reentryKeyPrefix = "LeadPlugins|" + PluginClassName + "|";
         }
+
+        private readonly string _exitLine;
+        private readonly string _reentryKeyPrefix;
 
         protected string PluginClassName { get; }
         protected string? UnsecureConfiguration { get; }
@@ -52,7 +58,7 @@ namespace LeadPlugins.Plugins.Execution
             }
             finally
             {
-                context.Trace("Exiting " + PluginClassName + ".Execute()");
+                context.Trace(_exitLine);
             }
         }
 
@@ -65,7 +71,7 @@ namespace LeadPlugins.Plugins.Execution
         /// </summary>
         private bool IsReentry(IPluginExecutionContext execution)
         {
-            var key = "LeadPlugins|" + PluginClassName + "|" + execution.MessageName + "|" + execution.Stage + "|" + execution.PrimaryEntityId.ToString("N");
+            var key = _reentryKeyPrefix + execution.MessageName + "|" + execution.Stage + "|" + execution.PrimaryEntityId.ToString("N");
             for (var parent = execution.ParentContext; parent != null; parent = parent.ParentContext)
             {
                 if (parent.SharedVariables != null && parent.SharedVariables.Contains(key)) return true;

@@ -37,7 +37,17 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         /// <summary>mpl_stepsscheduled.</summary>
         public int StepsScheduled => Activities.Count;
         /// <summary>mpl_nextduedate: earliest due date of the planned activities.</summary>
-        public DateTime? NextDueDateUtc => Activities.Count == 0 ? (DateTime?)null : Activities.Min(a => a.DueDateUtc);
+        public DateTime? NextDueDateUtc
+        {
+            get
+            {
+                if (Activities.Count == 0) return null;
+                var earliest = Activities[0].DueDateUtc;
+                for (var i = 1; i < Activities.Count; i++)
+                    if (Activities[i].DueDateUtc < earliest) earliest = Activities[i].DueDateUtc;
+                return earliest;
+            }
+        }
         /// <summary>mpl_status: Active when something is scheduled, else Skipped (reason in <see cref="Diagnostics"/>).</summary>
         public EnrollmentStatus Status => Activities.Count > 0 ? EnrollmentStatus.Active : EnrollmentStatus.Skipped;
         /// <summary>Trace lines: unknown tokens, truncations, fallbacks, skipped steps.</summary>

@@ -31,13 +31,15 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             _service = service ?? throw new ArgumentNullException(nameof(service));
             _tracing = tracing ?? throw new ArgumentNullException(nameof(tracing));
             Settings = settings ?? EnrichmentSettings.Default;
-            InputColumns = LeadEntityReader.InputColumns(Settings);
         }
 
         public EnrichmentSettings Settings { get; }
 
         /// <summary>The lead columns the service reads: retrieve these before <see cref="Evaluate"/> on an existing lead.</summary>
-        public IReadOnlyList<string> InputColumns { get; }
+        public IReadOnlyList<string> InputColumns => _inputColumns ?? (_inputColumns = LeadEntityReader.InputColumns(Settings));
+
+        // Made on first use: the plug-ins never ask for it.
+        private string[]? _inputColumns;
 
         /// <summary>Evaluates the leads and sets the resulting columns on each of them (a PreOperation Target is saved with them).</summary>
         public LeadEnrichmentBatch EnrichInPlace(IList<Entity> leads, LeadEnrichmentOptions? options = null)
