@@ -57,10 +57,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
             foreach (var diagnostic in plan.Diagnostics) Trace(label + ": " + diagnostic);
 
             var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
+            // One reference to the lead for the enrolment and all its activities, as the owner's is shared.
+            var leadReference = lead.Reference;
             var enrollment = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
             {
                 [NurtureEnrollmentTable.Columns.Name] = plan.EnrollmentName,
-                [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
+                [NurtureEnrollmentTable.Columns.LeadId] = leadReference,
                 [NurtureEnrollmentTable.Columns.SequenceName] = ColumnText.TruncateWithEllipsis(plan.SequenceName, 200),
                 [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)plan.Status),
                 [NurtureEnrollmentTable.Columns.Reason] = ReasonWithLines(selection.Reason, item.LinesForThisEnrollment),
@@ -85,7 +87,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             var activitiesExisting = 0;
             foreach (var activity in plan.Activities)
             {
-                if (TryCreate(BuildActivity(activity, lead, reference), out _)) activitiesCreated++;
+                if (TryCreate(BuildActivity(activity, lead, leadReference, reference), out _)) activitiesCreated++;
                 else activitiesExisting++;
             }
 
@@ -172,7 +174,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             }
         }
 
-        private static Entity BuildActivity(PlannedNurtureActivity planned, NurtureLead lead, EntityReference enrollment)
+        private static Entity BuildActivity(PlannedNurtureActivity planned, NurtureLead lead, EntityReference leadReference, EntityReference enrollment)
         {
             var activity = new Entity(planned.LogicalName, NurtureRecordIds.Activity(lead.Id, planned.StepOrder))
             {
@@ -180,7 +182,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 [TaskTable.Columns.Description] = planned.ActivityType == NurtureActivityType.Email ? planned.DescriptionHtml : planned.Description,
                 [TaskTable.Columns.ScheduledEnd] = planned.DueDateUtc,
                 [TaskTable.Columns.PriorityCode] = new OptionSetValue(planned.PriorityCode),
-                [TaskTable.Columns.RegardingObjectId] = lead.Reference,
+                [TaskTable.Columns.RegardingObjectId] = leadReference,
                 [TaskTable.Columns.NurtureEnrollmentId] = enrollment,
                 [TaskTable.Columns.NurtureStepNumber] = planned.StepOrder,
             };
@@ -192,7 +194,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 activity[EmailTable.Columns.DirectionCode] = true;
                 activity[EmailTable.Columns.To] = new EntityCollection(new List<Entity>
                 {
-                    new Entity(NurtureColumnSets.ActivityParty) { [NurtureColumnSets.PartyId] = lead.Reference },
+                    new Entity(NurtureColumnSets.ActivityParty) { [NurtureColumnSets.PartyId] = leadReference },
                 }) { EntityName = NurtureColumnSets.ActivityParty };
             }
             return activity;
