@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using LeadPlugins.Plugins.Services;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins.Execution
@@ -44,7 +45,7 @@ namespace LeadPlugins.Plugins.Execution
         public IOrganizationService SystemUserService
             => _systemUserService ?? (_systemUserService = OrgSvcFactory.CreateOrganizationService(null));
 
-        public void Trace(string message) => TracingService.Trace("{0}", message);
+        public void Trace(string message) => TracingService.TraceLine(message);
 
         public IReadOnlyList<Entity> GetTargets()
         {

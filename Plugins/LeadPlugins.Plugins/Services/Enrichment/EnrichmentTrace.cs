@@ -45,7 +45,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         /// The note on writer text cut to fit its column (<see cref="LeadEnrichmentService.EnrichInPlace"/>, after the
         /// batch). Not guarded, unlike the batch's lines: it is written outside Evaluate's isolation, as it always was.
         /// </summary>
-        internal void InputCut(string note) => _tracing.Trace("{0}", note);
+        internal void InputCut(string note) => _tracing.TraceLine(note);
 
         /// <summary>"#0 id: Enriched | AzureMarketplace/GetItNow | offer p.o | score 85 Hot | ...".</summary>
         internal static string Summary(int index, Guid? id, EnrichmentStatus status, EnrichmentResult result, Entity changes, bool routingRulesUnread)
@@ -83,7 +83,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         {
             try
             {
-                _tracing.Trace("{0}", line);
+                _tracing.TraceLine(line);
             }
             catch (Exception)
             {

@@ -71,6 +71,6 @@ namespace LeadPlugins.Plugins.Services.Nurture
             return total;
         }
 
-        private void Trace(string text) => _tracing.Trace("{0}", text);
+        private void Trace(string text) => _tracing.TraceLine(text);
     }
 }

@@ -122,6 +122,6 @@ namespace LeadPlugins.Plugins.Services.Nurture
             return rows.Count > 0 ? rows[0] : null;
         }
 
-        private void Trace(string text) => _tracing.Trace("{0}", text);
+        private void Trace(string text) => _tracing.TraceLine(text);
     }
 }

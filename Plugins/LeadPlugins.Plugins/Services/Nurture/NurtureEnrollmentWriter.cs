@@ -231,6 +231,6 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private static string FormatDate(DateTime? value) =>
             value.HasValue ? DataverseValues.Utc(value.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "(none)";
 
-        private void Trace(string text) => _tracing.Trace("{0}", text);
+        private void Trace(string text) => _tracing.TraceLine(text);
     }
 }

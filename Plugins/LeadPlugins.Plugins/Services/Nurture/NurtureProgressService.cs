@@ -118,6 +118,6 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private static string Format(DateTime? value) =>
             value.HasValue ? DataverseValues.Utc(value.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "(none)";
 
-        private void Trace(string text) => _tracing.Trace("{0}", text);
+        private void Trace(string text) => _tracing.TraceLine(text);
     }
 }

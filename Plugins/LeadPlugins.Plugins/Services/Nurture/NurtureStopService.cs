@@ -184,7 +184,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             return counts;
         }
 
-        private void Trace(string text) => _tracing.Trace("{0}", text);
+        private void Trace(string text) => _tracing.TraceLine(text);
 
         /// <summary>An Active enrolment as the stop query read it.</summary>
         private sealed class ActiveEnrollment
