@@ -15,6 +15,13 @@ namespace Microsoft.Xrm.Sdk
         internal DataCollection() { }
         internal DataCollection(IList<T> list) : base(list) { }
 
+        /// <summary>
+        /// What AddRange(items) on an empty collection holds, in a list made at the items' size: the constructors that
+        /// take items (ColumnSet, ConditionExpression, EntityCollection) grew it from empty, most of a query's allocation.
+        /// </summary>
+        internal static DataCollection<T> CopyOf(IList<T> items)
+            => items == null ? new DataCollection<T>() : new DataCollection<T>(new List<T>(items));
+
         public void AddRange(params T[] items) => AddRange((IEnumerable<T>)items);
 
         public void AddRange(IEnumerable<T> items)

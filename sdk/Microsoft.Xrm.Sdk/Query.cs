@@ -111,7 +111,7 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public ColumnSet() { }
         public ColumnSet(bool allColumns) { AllColumns = allColumns; }
-        public ColumnSet(params string[] columns) { Columns.AddRange(columns); }
+        public ColumnSet(params string[] columns) { _columns = DataCollection<string>.CopyOf(columns); }
 
         [DataMember] public bool AllColumns { get; set; }
 
@@ -188,8 +188,7 @@ namespace Microsoft.Xrm.Sdk.Query
             AttributeName = attributeName;
             Operator = conditionOperator;
             CompareColumns = compareColumns;
-            Values = new DataCollection<object>();
-            if (values != null) Values.AddRange(values);
+            Values = DataCollection<object>.CopyOf(values);
         }
 
         public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object value)

@@ -62,7 +62,7 @@ namespace Microsoft.Xrm.Sdk
         private DataCollection<Entity> _entities;
 
         public EntityCollection() { }
-        public EntityCollection(IList<Entity> list) { Entities.AddRange(list); }
+        public EntityCollection(IList<Entity> list) { _entities = DataCollection<Entity>.CopyOf(list); }
 
         [DataMember]
         public DataCollection<Entity> Entities

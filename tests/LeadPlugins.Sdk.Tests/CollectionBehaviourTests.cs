@@ -1,4 +1,5 @@
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadPlugins.Sdk.Tests;
 
@@ -141,5 +142,31 @@ public sealed class CollectionBehaviourTests
             Assert.IsTrue(attributes.Contains("c") && attributes.ContainsKey("a") && !attributes.Contains("b"));
             Assert.AreEqual(2, attributes.Count);
         }
+    }
+
+    [TestMethod]
+    public void Constructors_that_take_items_hold_a_copy_in_order_and_still_grow()
+    {
+        // Source: 9.0.2.56's ColumnSet(params string[]), ConditionExpression(..., params object[]) and
+        // EntityCollection(IList<Entity>) AddRange the items into a fresh collection; null gives an empty one.
+        var names = new[] { "b", "a", null, "b" };
+        var columns = new ColumnSet(names);
+        names[0] = "changed";
+        columns.AddColumn("c");
+        CollectionAssert.AreEqual(new[] { "b", "a", null, "b", "c" }, columns.Columns.ToArray());
+        Assert.AreEqual(0, new ColumnSet((string[])null!).Columns.Count);
+
+        var values = new object[] { 1, "x" };
+        var condition = new ConditionExpression("name", ConditionOperator.In, values);
+        values[1] = "changed";
+        condition.Values.Add(2);
+        CollectionAssert.AreEqual(new object[] { 1, "x", 2 }, condition.Values.ToArray());
+
+        var rows = new List<Entity> { new("lead"), new("contact") };
+        var collection = new EntityCollection(rows);
+        rows.Clear();
+        collection.Entities.Add(new Entity("task"));
+        CollectionAssert.AreEqual(new[] { "lead", "contact", "task" }, collection.Entities.Select(e => e.LogicalName).ToArray());
+        Assert.AreEqual(0, new EntityCollection(null!).Entities.Count);
     }
 }
