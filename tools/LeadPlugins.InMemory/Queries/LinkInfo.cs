@@ -13,6 +13,21 @@ internal sealed class LinkInfo
     public List<LinkInfo> Children { get; } = new();
     public RowPredicate? Criteria { get; set; }
 
-    public static IEnumerable<LinkInfo> Flatten(List<LinkInfo> links)
-        => links.Count == 0 ? Array.Empty<LinkInfo>() : links.SelectMany(l => new[] { l }.Concat(Flatten(l.Children)));
+    /// <summary>The links and their nested links, each before its children (an empty list is returned as it is).</summary>
+    public static List<LinkInfo> Flatten(List<LinkInfo> links)
+    {
+        if (links.Count == 0) return links;
+        var all = new List<LinkInfo>(links.Count);
+        AddWithChildren(links, all);
+        return all;
+    }
+
+    private static void AddWithChildren(List<LinkInfo> links, List<LinkInfo> all)
+    {
+        foreach (var link in links)
+        {
+            all.Add(link);
+            AddWithChildren(link.Children, all);
+        }
+    }
 }

@@ -67,7 +67,8 @@ internal sealed class QueryEngine
 
     /// <summary>The compiled query: scope, links and the root filter.</summary>
     /// <param name="Scan">The root filter's first AND condition on a root column (see <see cref="ConditionCompiler.RootFilter"/>).</param>
-    internal sealed record CompiledQuery(TableSchema Root, QueryScope Scope, List<LinkInfo> Links, RowPredicate Criteria, (string Column, ValueTest Test)? Scan);
+    /// <param name="AllLinks">The links with their nested links, flattened once (every projected row reads them).</param>
+    internal sealed record CompiledQuery(TableSchema Root, QueryScope Scope, List<LinkInfo> Links, List<LinkInfo> AllLinks, RowPredicate Criteria, (string Column, ValueTest Test)? Scan);
 
     /// <summary>Below this many rows a scan reads the rows themselves; above it, a column vector first (built once, kept in step).</summary>
     private const int VectorScanRows = 256;
@@ -81,7 +82,10 @@ internal sealed class QueryEngine
         AttributeValidator.ValidateColumns(compiled.Root, columns);
         var orders = CompileOrders(query, compiled);
         var rows = Select(query, compiled);
-        var projected = Order(rows, orders).Select(r => _dataverse.Names.Fill(ProjectJoined(compiled.Root, r, columns, compiled.Links, query.Distinct))).ToList();
+        var ordered = Order(rows, orders);
+        // A loop, not Select: a closure, delegate and iterator per query for nothing.
+        var projected = new List<Entity>(ordered.Count);
+        foreach (var row in ordered) projected.Add(_dataverse.Names.Fill(ProjectJoined(compiled.Root, row, columns, compiled.AllLinks, query.Distinct)));
         if (query.Distinct) projected = WithoutDuplicates(projected);
         return Page(compiled.Root, projected, query.TopCount, paging);
     }
@@ -95,8 +99,9 @@ internal sealed class QueryEngine
         foreach (var link in query.LinkEntities) links.Add(_joiner.Compile(link, root, string.Empty, scope));
         var conditions = new ConditionCompiler(scope, userId, _dataverse.Now(), _businessUnitOf, _teamsOf);
         var criteria = conditions.RootFilter(query.Criteria, out var scan);
-        foreach (var link in LinkInfo.Flatten(links)) link.Criteria = conditions.Filter(link.Link.LinkCriteria, link.Alias);
-        return new CompiledQuery(root, scope, links, criteria, scan);
+        var allLinks = LinkInfo.Flatten(links);
+        foreach (var link in allLinks) link.Criteria = conditions.Filter(link.Link.LinkCriteria, link.Alias);
+        return new CompiledQuery(root, scope, links, allLinks, criteria, scan);
     }
 
     /// <summary>The joined rows that pass the criteria, in storage order.</summary>
@@ -237,7 +242,7 @@ internal sealed class QueryEngine
         });
     }
 
-    private static Entity ProjectJoined(TableSchema root, JoinedRow row, ColumnSet columns, List<LinkInfo> links, bool distinct)
+    private static Entity ProjectJoined(TableSchema root, JoinedRow row, ColumnSet columns, List<LinkInfo> allLinks, bool distinct)
     {
         var rootRow = row[string.Empty]!;
         var result = AttributeValidator.Project(root, rootRow, columns);
@@ -246,30 +251,48 @@ internal sealed class QueryEngine
             result.Attributes.Remove(root.PrimaryId);
             result.Id = Guid.Empty;
         }
-        foreach (var link in LinkInfo.Flatten(links))
+        foreach (var link in allLinks)
         {
             if (!row.TryGetValue(link.Alias, out var linked) || linked == null) continue;
             var linkColumns = link.Link.Columns ?? new ColumnSet();
-            var names = linkColumns.AllColumns ? linked.Attributes.Keys.ToList() : linkColumns.Columns.ToList();
-            foreach (var name in names)
-                if (linked.Attributes.TryGetValue(name, out var value) && value != null)
-                    result.Attributes[link.Alias + "." + name] = new AliasedValue(link.Table.LogicalName, name, Values.CloneValue(value));
+            if (linkColumns.AllColumns)
+            {
+                using var pairs = AttributePairs.Of(linked.Attributes);
+                for (var i = 0; i < pairs.Count; i++) AddAliased(result, link, pairs[i].Key, pairs[i].Value);
+            }
+            else
+            {
+                for (var i = 0; i < linkColumns.Columns.Count; i++)
+                {
+                    var name = linkColumns.Columns[i];
+                    if (linked.Attributes.TryGetValue(name, out var value)) AddAliased(result, link, name, value);
+                }
+            }
         }
         return result;
+    }
+
+    private static void AddAliased(Entity result, LinkInfo link, string name, object? value)
+    {
+        if (value != null) result.Attributes[link.Alias + "." + name] = new AliasedValue(link.Table.LogicalName, name, Values.CloneValue(value));
     }
 
     private static IReadOnlyList<(string Alias, string Attribute, bool Descending)> CompileOrders(QueryExpression query, CompiledQuery compiled)
     {
         if (query.Orders.Count == 0 && compiled.Links.Count == 0) return NoOrders; // most queries have no order
-        var orders = new List<(string, string, bool)>();
-        foreach (var order in query.Orders)
+        var linkOrders = 0;
+        foreach (var link in compiled.AllLinks) linkOrders += link.Link.Orders.Count;
+        if (query.Orders.Count + linkOrders == 0) return NoOrders;
+        var orders = new List<(string, string, bool)>(query.Orders.Count + linkOrders);
+        for (var i = 0; i < query.Orders.Count; i++)
         {
+            var order = query.Orders[i];
             var alias = compiled.Scope.ResolveAlias(order.EntityName ?? string.Empty);
             var table = compiled.Scope.Aliases[alias];
             if (table.FindColumn(order.AttributeName) == null) throw Faults.NoAttribute(table.LogicalName, order.AttributeName);
             orders.Add((alias, order.AttributeName, order.OrderType == OrderType.Descending));
         }
-        foreach (var link in LinkInfo.Flatten(compiled.Links))
+        foreach (var link in compiled.AllLinks)
             foreach (var order in link.Link.Orders)
             {
                 if (link.Table.FindColumn(order.AttributeName) == null) throw Faults.NoAttribute(link.Table.LogicalName, order.AttributeName);
