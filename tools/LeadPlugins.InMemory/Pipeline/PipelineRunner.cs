@@ -43,6 +43,7 @@ internal sealed class PipelineRunner
         PluginStep.Validate(type, attribute);
         var step = new PluginStep(type, attribute, unsecure, secure, _steps.Count);
         _steps.Add(step);
+        _stepsByOperation.Clear();
         // A step fires for its own message and, through the merged pipeline, for the single/bulk twin.
         _messagesWithSteps.Add(step.Message);
         if (step.Message is "Create" or "Update") _messagesWithSteps.Add(step.Message + "Multiple");
@@ -122,7 +123,8 @@ internal sealed class PipelineRunner
         // No step can fire for this message (e.g. RetrieveMultiple): skip describing the request.
         var operation = MayHaveSteps(context.Request.RequestName) ? PipelineOperation.Describe(context.Request, _dataverse) : null;
         var steps = operation == null ? NoSteps : FindSteps(operation);
-        if (operation == null || steps.Count == 0) return InTransaction(context, next, static (c, main) => main(c));
+        if (operation == null || steps.Count == 0)
+            return IsRead(context.Request.RequestName) ? next(context) : InTransaction(context, next, static (c, main) => main(c));
 
         // Plug-ins see (and may keep changing) the Target: the store copies it.
         context.OwnsTarget = false;
@@ -162,6 +164,12 @@ internal sealed class PipelineRunner
         }
     }
 
+    /// <summary>
+    /// Messages whose built-in handler (built-in handlers come before custom ones) only reads: without steps nothing can
+    /// write, so a transaction would have nothing to commit, roll back or release.
+    /// </summary>
+    private static bool IsRead(string? message) => message is "RetrieveMultiple" or "Retrieve" or "WhoAmI";
+
     private void Commit(Transaction transaction)
     {
         if (transaction.DoomedBy != null)
@@ -175,7 +183,20 @@ internal sealed class PipelineRunner
     /// <summary>A step registered for every table (no entity) or for this one.</summary>
     private static bool FiresOn(PluginStep step, string table) => step.EntityLogicalName.Length == 0 || step.EntityLogicalName == table;
 
+    /// <summary>
+    /// The steps that fire for the operation, in execution order; found once per message, kind and table (only
+    /// <see cref="AddStep"/> changes them). The lists are only read.
+    /// </summary>
     private List<(PluginStep Step, StepShape Shape)> FindSteps(PipelineOperation operation)
+    {
+        var key = (operation.Message, operation.Kind, operation.PrimaryEntityName);
+        if (!_stepsByOperation.TryGetValue(key, out var steps)) _stepsByOperation[key] = steps = MatchSteps(operation);
+        return steps;
+    }
+
+    private readonly Dictionary<(string Message, string? Kind, string Table), List<(PluginStep Step, StepShape Shape)>> _stepsByOperation = new();
+
+    private List<(PluginStep Step, StepShape Shape)> MatchSteps(PipelineOperation operation)
     {
         var found = new List<(PluginStep, StepShape)>();
         if (_steps.Count == 0) return found;
