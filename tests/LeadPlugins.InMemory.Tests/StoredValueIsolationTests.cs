@@ -69,6 +69,29 @@ public sealed class StoredValueIsolationTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void An_async_jobs_image_shows_the_row_as_queued_on_every_run_whatever_was_written_or_changed_since()
+    {
+        // Source: the async job carries the context serialized at queue time (anchors §4: images are snapshots of the row).
+        var seen = new List<string?>();
+        Step("Update", "lead", PostOperation, s =>
+        {
+            var image = s.Context.PostEntityImages["post"];
+            seen.Add(image.GetAttributeValue<string>("jobtitle"));
+            image["jobtitle"] = "Changed by the plug-in";
+        }, mode: Plugins.Registration.ExecutionMode.Asynchronous, image: "post", imageType: Plugins.Registration.ImageType.PostImage, imageAttributes: "jobtitle");
+        var id = CreateLead("Doe");
+        Service.Update(new Entity("lead", id) { ["jobtitle"] = "CTO" });
+        var first = Dataverse.AsyncJobs.Single();
+        Service.Update(new Entity("lead", id) { ["jobtitle"] = "CIO" });
+
+        Dataverse.DrainAsync();
+        Dataverse.ReplayAsync(first);
+
+        CollectionAssert.AreEqual(new[] { "CTO", "CIO", "CTO" }, seen);
+        Assert.AreEqual("CIO", Row("lead", id).GetAttributeValue<string>("jobtitle"));
+    }
+
+    [TestMethod]
     public void A_row_owned_by_a_team_holds_owningteam_and_no_owninguser()
     {
         // Source: the owning columns follow ownerid (anchors §4; EnrollmentTests' team owner).

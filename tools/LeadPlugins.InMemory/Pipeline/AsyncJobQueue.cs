@@ -43,20 +43,22 @@ internal sealed class AsyncJobQueue
         foreach (var (step, shape) in steps)
         {
             if (step.Stage != 40 || step.Mode != 1) continue;
-            var indexes = shape == StepShape.SingleFromBulk ? Enumerable.Range(0, operation.Items.Count).ToList() : new List<int> { 0 };
-            foreach (var index in indexes)
+            var jobs = shape == StepShape.SingleFromBulk ? operation.Items.Count : 1;
+            for (var index = 0; index < jobs; index++)
             {
-                var targets = shape == StepShape.SingleFromBulk ? new[] { operation.Items[index] } : operation.Items.ToArray();
+                var targets = shape == StepShape.SingleFromBulk ? new[] { operation.Items[index] } : (IEnumerable<Entity>)operation.Items;
                 if (!PipelineRunner.PassesFilter(step, operation, targets)) continue;
                 // The platform serializes the context into the async job: later changes do not reach it. The request's
                 // Target is not touched once its pipeline has run (every call works on its own copy), so the job keeps it
                 // and copies it on every run below; the response and shared variables go back to callers and are copied now.
-                var snapshot = _runner.Contexts.ForStep(context, operation, step, shape, 40, shared.For(shape, index), null, false, response, index);
+                // The images are cut on every run from the operation's stored rows, which never change in place.
+                var snapshot = _runner.Contexts.ForStep(context, operation, step, shape, 40, shared.For(shape, index), null, false, response, index, withImages: false);
                 var input = new ParameterCollection();
                 input.AddRange(snapshot.InputParameters);
                 snapshot.InputParameters = input;
                 snapshot.OutputParameters = CopyParameters(snapshot.OutputParameters);
                 snapshot.SharedVariables = CopyParameters(snapshot.SharedVariables);
+                var item = index; // a for loop's variable is one for all iterations: each job keeps its own
                 var jobId = _dataverse.NewId();
                 snapshot.OperationId = jobId;
                 transaction.PendingAsync.Add(new AsyncJob(jobId, step, (job, attempt) =>
@@ -66,22 +68,12 @@ internal sealed class AsyncJobQueue
                     run.InputParameters = CopyParameters(snapshot.InputParameters);
                     run.OutputParameters = CopyParameters(snapshot.OutputParameters);
                     run.SharedVariables = CopyParameters(snapshot.SharedVariables);
-                    run.PreEntityImages = CopyImages(snapshot.PreEntityImages);
-                    run.PostEntityImages = CopyImages(snapshot.PostEntityImages);
-                    run.PreEntityImagesCollection = snapshot.PreEntityImagesCollection.Select(CopyImages).ToArray();
-                    run.PostEntityImagesCollection = snapshot.PostEntityImagesCollection.Select(CopyImages).ToArray();
+                    _runner.Contexts.CutImages(run, operation, step, shape, isPost: true, item);
                     run.OperationCreatedOn = _dataverse.Now();
                     _runner.ExecuteStep(step, run, null, attempt, job.Executions);
                 }));
             }
         }
-    }
-
-    private static EntityImageCollection CopyImages(EntityImageCollection source)
-    {
-        var copy = new EntityImageCollection();
-        foreach (var pair in source) copy[pair.Key] = Values.CloneStoredRow(pair.Value); // images hold attributes only
-        return copy;
     }
 
     private static ParameterCollection CopyParameters(ParameterCollection source)

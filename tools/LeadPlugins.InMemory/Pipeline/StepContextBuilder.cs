@@ -13,7 +13,7 @@ internal sealed class StepContextBuilder
     public StepContextBuilder(InMemoryDataverse dataverse) { _dataverse = dataverse; }
 
     public PluginExecutionContext ForStep(RequestContext context, PipelineOperation operation, PluginStep step, StepShape shape, int stage,
-        ParameterCollection shared, IPluginExecutionContext? parent, bool inTransaction, OrganizationResponse? response, int index)
+        ParameterCollection shared, IPluginExecutionContext? parent, bool inTransaction, OrganizationResponse? response, int index, bool withImages = true)
     {
         var ctx = NewContext(context, operation, stage, step.Mode, shared, parent, inTransaction);
         ctx.MessageName = step.Message;
@@ -43,24 +43,38 @@ internal sealed class StepContextBuilder
                 if (isPost && operation.Kind == "Create") ctx.OutputParameters["id"] = operation.Ids[index];
                 break;
         }
-        var bulkContext = (shape == StepShape.Native && operation.IsBulk) || shape == StepShape.BulkFromSingle;
         if (operation.Kind != null)
         {
-            if (bulkContext)
+            var i = shape == StepShape.SingleFromBulk ? index : 0;
+            ctx.PrimaryEntityId = IsBulkContext(operation, shape) ? Guid.Empty : operation.Ids.Count > i ? operation.Ids[i] : operation.PrimaryEntityId;
+        }
+        if (withImages) CutImages(ctx, operation, step, shape, isPost, index);
+        return ctx;
+    }
+
+    private static bool IsBulkContext(PipelineOperation operation, StepShape shape)
+        => (shape == StepShape.Native && operation.IsBulk) || shape == StepShape.BulkFromSingle;
+
+    /// <summary>
+    /// The step's pre and post images, copied from the operation's rows. Stored rows are never changed in place, so an
+    /// async job can cut them when it runs from the rows it was queued with.
+    /// </summary>
+    public void CutImages(PluginExecutionContext ctx, PipelineOperation operation, PluginStep step, StepShape shape, bool isPost, int index)
+    {
+        if (operation.Kind != null)
+        {
+            if (IsBulkContext(operation, shape))
             {
-                ctx.PrimaryEntityId = Guid.Empty;
                 ctx.PreEntityImagesCollection = operation.PreRows.Select(r => Images(step, r, pre: true)).ToArray();
                 ctx.PostEntityImagesCollection = isPost ? operation.PostRows.Select(r => Images(step, r, pre: false)).ToArray() : Array.Empty<EntityImageCollection>();
             }
             else
             {
                 var i = shape == StepShape.SingleFromBulk ? index : 0;
-                ctx.PrimaryEntityId = operation.Ids.Count > i ? operation.Ids[i] : operation.PrimaryEntityId;
                 ctx.PreEntityImages = Images(step, operation.PreRows.Count > i ? operation.PreRows[i] : null, pre: true);
                 ctx.PostEntityImages = isPost ? Images(step, operation.PostRows.Count > i ? operation.PostRows[i] : null, pre: false) : new EntityImageCollection();
             }
         }
-        return ctx;
     }
 
     public PluginExecutionContext NewContext(RequestContext context, PipelineOperation operation, int stage, int mode, ParameterCollection shared,
