@@ -36,6 +36,9 @@ public sealed class InMemoryDataverse
         Queries = new QueryEngine(this, new FetchXmlParser(Options.SchemasDirectory, _diagnostics));
         Pipeline = new PipelineRunner(this);
         foreach (var handler in MessageHandlers()) _messages[handler.MessageName] = handler;
+        var retrieve = (RetrieveHandler)_messages["Retrieve"];
+        _retrieveWithoutSteps = (_, target) => retrieve.Read(target.Table, target.Id, null, target.Columns);
+        _retrieveMultipleWithoutSteps = (context, query) => Queries.RetrieveMultiple(query, context.Call.UserId);
 
         // The chain, outermost first (built in reverse like FakeXrmEasy v2's MiddlewareBuilder).
         Func<RequestContext, OrganizationResponse> chain = NotSimulated;
@@ -311,6 +314,35 @@ public sealed class InMemoryDataverse
             return (Guid)ExecuteFromService(new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = ownCopy }, call).Results["id"];
         CountRequest("Create", call);
         return Pipeline.CreateWithoutSteps(new RequestContext(null, call) { OwnsTarget = true }, ownCopy);
+    }
+
+    // Made once: every typed read without steps runs through them.
+    private readonly Func<RequestContext, (string Table, Guid Id, Microsoft.Xrm.Sdk.Query.ColumnSet Columns), Entity> _retrieveWithoutSteps;
+    private readonly Func<RequestContext, Microsoft.Xrm.Sdk.Query.QueryBase, EntityCollection> _retrieveMultipleWithoutSteps;
+
+    /// <summary>
+    /// The typed Retrieve: straight to the built-in handler's read when no step can see the request (counted all the
+    /// same; the column set is only read, so it needs no boundary copy), else through the chain.
+    /// </summary>
+    internal Entity RetrieveFromService(string entityName, Guid id, Microsoft.Xrm.Sdk.Query.ColumnSet columnSet, CallContext call)
+    {
+        if (columnSet == null || Pipeline.MayHaveSteps("Retrieve"))
+            return (Entity)ExecuteFromService(new Microsoft.Xrm.Sdk.Messages.RetrieveRequest
+            {
+                Target = new EntityReference(entityName, id),
+                ColumnSet = columnSet == null ? null! : (Microsoft.Xrm.Sdk.Query.ColumnSet)Values.CloneValue(columnSet)!,
+            }, call).Results["Entity"];
+        CountRequest("Retrieve", call);
+        return Pipeline.ReadWithoutSteps(new RequestContext(null, call), (entityName, id, columnSet), _retrieveWithoutSteps);
+    }
+
+    /// <summary>The typed RetrieveMultiple: straight to the query engine when no step can see the request, else through the chain.</summary>
+    internal EntityCollection RetrieveMultipleFromService(Microsoft.Xrm.Sdk.Query.QueryBase query, CallContext call)
+    {
+        if (query == null || Pipeline.MayHaveSteps("RetrieveMultiple"))
+            return (EntityCollection)ExecuteFromService(new Microsoft.Xrm.Sdk.Messages.RetrieveMultipleRequest { Query = query! }, call).Results["EntityCollection"];
+        CountRequest("RetrieveMultiple", call);
+        return Pipeline.ReadWithoutSteps(new RequestContext(null, call), query, _retrieveMultipleWithoutSteps);
     }
 
     /// <summary>A round trip from the caller or a plug-in (platform sub-operations are not).</summary>

@@ -17,9 +17,15 @@ internal sealed class RetrieveHandler : MessageHandler
     {
         var target = RequiredParameter<EntityReference>(context.Request, "Target");
         var columns = Parameter<ColumnSet>(context.Request, "ColumnSet") ?? throw Faults.RequiredField("ColumnSet");
-        var table = Schema.GetTable(target.LogicalName);
+        return new RetrieveResponse { Results = { ["Entity"] = Read(target.LogicalName, target.Id, target.KeyAttributes, columns) } };
+    }
+
+    /// <summary>A copy of the row (by id, or by alternate key when the id is empty) with the requested columns.</summary>
+    internal Entity Read(string logicalName, Guid id, KeyAttributeCollection? keys, ColumnSet columns)
+    {
+        var table = Schema.GetTable(logicalName);
         AttributeValidator.ValidateColumns(table, columns);
-        var row = Finder.ResolveRow(table, target.Id, target.KeyAttributes);
-        return new RetrieveResponse { Results = { ["Entity"] = Dataverse.Names.Fill(AttributeValidator.Project(table, row, columns)) } };
+        var row = Finder.ResolveRow(table, id, keys);
+        return Dataverse.Names.Fill(AttributeValidator.Project(table, row, columns));
     }
 }

@@ -54,7 +54,7 @@ internal sealed class PipelineRunner
     private static readonly List<(PluginStep Step, StepShape Shape)> NoSteps = new();
     private readonly HashSet<string> _messagesWithSteps = new(StringComparer.Ordinal);
 
-    private bool MayHaveSteps(string? message) => message != null && _messagesWithSteps.Contains(message);
+    public bool MayHaveSteps(string? message) => message != null && _messagesWithSteps.Contains(message);
 
     public Func<RequestContext, OrganizationResponse> Wrap(Func<RequestContext, OrganizationResponse> next)
         => context => Guarded(context, next, _runPipeline);
@@ -73,6 +73,13 @@ internal sealed class PipelineRunner
     /// transaction and rollback as the chain, without the request and response objects only steps and handlers read.
     /// </summary>
     public Guid CreateWithoutSteps(RequestContext context, Entity target) => Guarded(context, target, _createInTransaction);
+
+    /// <summary>
+    /// A read no step can see (<see cref="IsRead"/>, <see cref="MayHaveSteps"/>), from a typed service method: the same
+    /// checks as the chain, without the request and response objects only steps and handlers read.
+    /// </summary>
+    public TResult ReadWithoutSteps<TState, TResult>(RequestContext context, TState state, Func<RequestContext, TState, TResult> read)
+        => Guarded(context, state, read);
 
     /// <summary>
     /// What every request goes through: one inside a doomed transaction or too deep faults, and a faulted service call

@@ -30,8 +30,7 @@ internal sealed class OrganizationService : IOrganizationService
             ? (Guid)Send(new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = null! }).Results["id"]
             : _dataverse.CreateFromService(Values.CloneEntity(entity, Values.CreateDefaultsRoom), _call);
 
-    public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet)
-        => (Entity)Send(new Microsoft.Xrm.Sdk.Messages.RetrieveRequest { Target = new EntityReference(entityName, id), ColumnSet = columnSet == null ? null! : (ColumnSet)Values.CloneValue(columnSet)! }).Results["Entity"];
+    public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) => _dataverse.RetrieveFromService(entityName, id, columnSet, _call);
 
     public void Update(Entity entity) => Send(new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = entity == null ? null! : Values.CloneEntity(entity) });
 
@@ -43,8 +42,7 @@ internal sealed class OrganizationService : IOrganizationService
     public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities)
         => Execute(new Microsoft.Xrm.Sdk.Messages.DisassociateRequest { Target = new EntityReference(entityName, entityId), Relationship = relationship, RelatedEntities = relatedEntities });
 
-    public EntityCollection RetrieveMultiple(QueryBase query)
-        => (EntityCollection)Send(new Microsoft.Xrm.Sdk.Messages.RetrieveMultipleRequest { Query = query }).Results["EntityCollection"];
+    public EntityCollection RetrieveMultiple(QueryBase query) => _dataverse.RetrieveMultipleFromService(query, _call);
 
     private OrganizationResponse Send(OrganizationRequest ownCopy) => _dataverse.ExecuteFromService(ownCopy, _call);
 }
