@@ -33,10 +33,11 @@ internal sealed class ConditionOperand
     public static ConditionOperand Resolve(ConditionExpression condition, string defaultAlias, QueryScope scope)
     {
         var alias = scope.ResolveAlias(condition.EntityName ?? defaultAlias);
-        var table = scope.Aliases[alias];
+        var table = scope.TableOf(alias);
         var column = table.FindColumn(condition.AttributeName ?? string.Empty) ?? throw Faults.NoAttribute(table.LogicalName, condition.AttributeName ?? string.Empty);
         if (condition.CompareColumns) throw new NotSimulatedException("Column comparison conditions are not simulated by the LeadPlugins in-memory Dataverse.");
-        var raw = condition.Values.ToList();
+        // Read, not copied: the operand lives only while its query runs, and nothing changes the query meanwhile.
+        IReadOnlyList<object?> raw = condition.Values;
         if (raw.Count == 1 && Values.IsCollectionValue(raw[0]) && raw[0] is not OptionSetValueCollection)
             throw Faults.InvalidArgument("Condition for attribute '" + table.LogicalName + "." + column.LogicalName + "': pass the values of " + condition.Operator + " one by one, not as one " + raw[0]!.GetType().Name + ".");
         return new ConditionOperand(alias, table, column, condition.Operator, raw);

@@ -288,7 +288,7 @@ internal sealed class QueryEngine
         {
             var order = query.Orders[i];
             var alias = compiled.Scope.ResolveAlias(order.EntityName ?? string.Empty);
-            var table = compiled.Scope.Aliases[alias];
+            var table = compiled.Scope.TableOf(alias);
             if (table.FindColumn(order.AttributeName) == null) throw Faults.NoAttribute(table.LogicalName, order.AttributeName);
             orders.Add((alias, order.AttributeName, order.OrderType == OrderType.Descending));
         }

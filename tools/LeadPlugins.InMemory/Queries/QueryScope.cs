@@ -9,14 +9,18 @@ internal sealed class QueryScope
     private Dictionary<string, int>? _aliasCounters;
     private Dictionary<string, string?>? _unaliasedByTable;
 
-    public QueryScope(TableSchema root)
-    {
-        Root = root;
-        Aliases[string.Empty] = root;
-    }
+    // Made by the first link: most queries have none, and every query has a scope.
+    private Dictionary<string, TableSchema>? _links;
+
+    public QueryScope(TableSchema root) { Root = root; }
 
     public TableSchema Root { get; }
-    public Dictionary<string, TableSchema> Aliases { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The table of an alias: the root's ("") or a link's.</summary>
+    public TableSchema TableOf(string alias)
+        => alias.Length == 0 ? Root : _links?.TryGetValue(alias, out var table) == true ? table : throw new KeyNotFoundException("The alias '" + alias + "' is not in the query.");
+
+    private bool HasAlias(string alias) => alias.Length == 0 || (_links != null && _links.ContainsKey(alias));
 
     /// <summary>A link without an alias is named like the server does: its table's logical name and a counter.</summary>
     public string AddLink(LinkEntity link, TableSchema table)
@@ -32,8 +36,8 @@ internal sealed class QueryScope
             // Two unaliased links to one table make its logical name ambiguous (null): then only the generated alias works.
             _unaliasedByTable[table.LogicalName] = _unaliasedByTable.ContainsKey(table.LogicalName) ? null : alias;
         }
-        if (Aliases.ContainsKey(alias)) throw Faults.InvalidArgument("Duplicate link-entity alias '" + alias + "'.");
-        Aliases[alias] = table;
+        if (HasAlias(alias)) throw Faults.InvalidArgument("Duplicate link-entity alias '" + alias + "'.");
+        (_links ??= new(StringComparer.Ordinal))[alias] = table;
         return alias;
     }
 
@@ -43,7 +47,7 @@ internal sealed class QueryScope
     /// </summary>
     public string ResolveAlias(string name)
     {
-        if (Aliases.ContainsKey(name)) return name;
+        if (HasAlias(name)) return name;
         if (name == Root.LogicalName) return string.Empty;
         if (_unaliasedByTable != null && _unaliasedByTable.TryGetValue(name, out var generated) && generated != null) return generated;
         throw Faults.InvalidArgument("The link entity with alias '" + name + "' is not found in the query.");
