@@ -10,13 +10,15 @@ namespace LeadPlugins.InMemory;
 /// </summary>
 internal sealed class PipelineSharedVariables
 {
-    private readonly Dictionary<int, ParameterCollection> _perItem = new();
+    // Made for the first bulk item's step: most requests are single.
+    private Dictionary<int, ParameterCollection>? _perItem;
 
     public ParameterCollection Request { get; } = new();
 
     public ParameterCollection For(StepShape shape, int index)
     {
         if (shape != StepShape.SingleFromBulk) return Request;
+        _perItem ??= new();
         if (!_perItem.TryGetValue(index, out var item)) _perItem[index] = item = new ParameterCollection();
         return item;
     }

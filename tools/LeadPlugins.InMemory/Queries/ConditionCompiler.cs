@@ -51,20 +51,23 @@ internal sealed class ConditionCompiler
         for (var i = 0; i < filters.Count; i++) parts[conditions.Count + i] = Filter(filters[i], defaultAlias, out _);
         if (parts.Length == 0) return Always;
         if (parts.Length == 1) return parts[0];
-        if (filter.FilterOperator == LogicalOperator.Or)
-            return row =>
-            {
-                foreach (var part in parts)
-                    if (part(row)) return true;
-                return false;
-            };
-        return row =>
-        {
-            foreach (var part in parts)
-                if (!part(row)) return false;
-            return true;
-        };
+        return filter.FilterOperator == LogicalOperator.Or ? AnyOf(parts) : AllOf(parts);
     }
+
+    // Apart from Filter: a lambda over the parts there would make Filter's locals a heap closure for every filter.
+    private static RowPredicate AnyOf(RowPredicate[] parts) => row =>
+    {
+        foreach (var part in parts)
+            if (part(row)) return true;
+        return false;
+    };
+
+    private static RowPredicate AllOf(RowPredicate[] parts) => row =>
+    {
+        foreach (var part in parts)
+            if (!part(row)) return false;
+        return true;
+    };
 
     private static readonly RowPredicate Always = _ => true;
 

@@ -69,13 +69,20 @@ internal sealed class ConditionOperand
     public object?[] Pair()
     {
         Count(2);
-        return Raw.Select(Typed).ToArray();
+        return AllTyped();
     }
 
     public object?[] AtLeastOne()
     {
         if (Raw.Count == 0) throw Faults.ConditionValueCount(OperatorName, 1, 0, Column.LogicalName);
-        return Raw.Select(Typed).ToArray();
+        return AllTyped();
+    }
+
+    private object?[] AllTyped()
+    {
+        var typed = new object?[Raw.Count];
+        for (var i = 0; i < typed.Length; i++) typed[i] = Typed(Raw[i]);
+        return typed;
     }
 
     public object?[] TypedWhere(Func<object?, bool> keep) => Raw.Where(keep).Select(Typed).ToArray();

@@ -19,15 +19,27 @@ internal static class IndexPlanner
         var ids = new List<Guid>(best.Count);
         if (best.Sets is IReadOnlyCollection<Guid> single)
         {
-            ids.AddRange(single);
+            AddIds(single, ids);
             return ids;
         }
         var sets = (List<IReadOnlyCollection<Guid>>)best.Sets;
-        var seen = sets.Count > 1 ? new HashSet<Guid>() : null;
+        if (sets.Count == 1)
+        {
+            AddIds(sets[0], ids);
+            return ids;
+        }
+        var seen = new HashSet<Guid>();
         foreach (var set in sets)
             foreach (var id in set)
-                if (seen == null || seen.Add(id)) ids.Add(id);
+                if (seen.Add(id)) ids.Add(id);
         return ids;
+    }
+
+    /// <summary>An index's ids (an <see cref="IdSet"/>, or none) added without an iterator.</summary>
+    private static void AddIds(IReadOnlyCollection<Guid> set, List<Guid> ids)
+    {
+        if (set is IdSet idSet) idSet.AddTo(ids);
+        else ids.AddRange(set);
     }
 
     /// <summary>The most selective indexable condition so far: one id set (an Equal) or a list of them (an In), and how many ids.</summary>
@@ -41,8 +53,10 @@ internal static class IndexPlanner
     private static void Consider(FilterExpression? filter, TableSchema root, TableRows data, ref Best best)
     {
         if (filter == null || filter.FilterOperator != LogicalOperator.And) return;
-        foreach (var condition in filter.Conditions)
+        var conditions = filter.Conditions;
+        for (var c = 0; c < conditions.Count; c++)
         {
+            var condition = conditions[c];
             bool equal = condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1;
             bool @in = condition.Operator == ConditionOperator.In && condition.Values.Count > 0;
             if (!(equal || @in) || condition.CompareColumns) continue;
@@ -72,6 +86,6 @@ internal static class IndexPlanner
             }
             if (count < best.Count) (best.Sets, best.Count) = (sets, count);
         }
-        foreach (var child in filter.Filters) Consider(child, root, data, ref best);
+        for (var f = 0; f < filter.Filters.Count; f++) Consider(filter.Filters[f], root, data, ref best);
     }
 }

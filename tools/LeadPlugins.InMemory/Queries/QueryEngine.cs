@@ -137,10 +137,16 @@ internal sealed class QueryEngine
                 if (compiled.Criteria(probe)) rows.Add(new JoinedRow(candidate));
                 return;
             }
-            IEnumerable<JoinedRow> joined = new[] { new JoinedRow(candidate) };
-            foreach (var link in compiled.Links) joined = joined.SelectMany(r => _joiner.Expand(r, link)).ToList();
-            rows.AddRange(joined.Where(r => compiled.Criteria(r)));
+            AddJoined(candidate, compiled, rows);
         }
+    }
+
+    // Apart from Select: its lambdas would make Select's locals a heap closure on every query, joined or not.
+    private void AddJoined(Entity candidate, CompiledQuery compiled, List<JoinedRow> rows)
+    {
+        IEnumerable<JoinedRow> joined = new[] { new JoinedRow(candidate) };
+        foreach (var link in compiled.Links) joined = joined.SelectMany(r => _joiner.Expand(r, link)).ToList();
+        rows.AddRange(joined.Where(r => compiled.Criteria(r)));
     }
 
     /// <summary>
@@ -149,7 +155,12 @@ internal sealed class QueryEngine
     /// </summary>
     private List<JoinedRow> Order(List<JoinedRow> rows, IReadOnlyList<(string Alias, string Attribute, bool Descending)> orders)
     {
-        if (orders.Count == 0 || rows.Count < 2) return rows;
+        return orders.Count == 0 || rows.Count < 2 ? rows : Sorted(rows, orders);
+    }
+
+    // Apart from Order: the comparison's closure is made only when there is something to sort.
+    private List<JoinedRow> Sorted(List<JoinedRow> rows, IReadOnlyList<(string Alias, string Attribute, bool Descending)> orders)
+    {
         var keys = new object?[orders.Count][];
         for (var o = 0; o < orders.Count; o++)
         {

@@ -11,8 +11,10 @@ internal static class AttributeValidator
     public static void ValidateColumns(TableSchema table, ColumnSet columns)
     {
         if (columns.AllColumns) return;
-        foreach (var column in columns.Columns)
-            if (table.FindColumn(column) == null) throw Faults.NoAttribute(table.LogicalName, column);
+        // Indexed: a foreach over the column list boxes its enumerator, and every read checks its columns.
+        var names = columns.Columns;
+        for (var i = 0; i < names.Count; i++)
+            if (table.FindColumn(names[i]) == null) throw Faults.NoAttribute(table.LogicalName, names[i]);
     }
 
     /// <summary>A copy holding only the requested non-null columns, plus the primary id.</summary>
@@ -27,8 +29,9 @@ internal static class AttributeValidator
         }
         else
         {
-            foreach (var column in columns.Columns)
-                if (row.Attributes.TryGetValue(column, out var value) && value != null) result.Attributes[column] = Values.CloneStoredValue(value);
+            var names = columns.Columns;
+            for (var i = 0; i < names.Count; i++)
+                if (row.Attributes.TryGetValue(names[i], out var value) && value != null) result.Attributes[names[i]] = Values.CloneStoredValue(value);
         }
         result.Attributes[table.PrimaryId] = row.Id;
         return result;

@@ -34,6 +34,19 @@ internal sealed class IdSet : IReadOnlyCollection<Guid>
         else if (_hasFirst && id == _first) _hasFirst = false;
     }
 
+    /// <summary>Adds the ids to the list in the order enumerating gives, without an iterator.</summary>
+    public void AddTo(List<Guid> ids)
+    {
+        if (_all != null)
+        {
+            foreach (var id in _all) ids.Add(id);
+        }
+        else if (_hasFirst)
+        {
+            ids.Add(_first);
+        }
+    }
+
     public IEnumerator<Guid> GetEnumerator()
     {
         if (_all != null)
