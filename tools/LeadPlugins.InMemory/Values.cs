@@ -149,7 +149,8 @@ internal static class Values
         }
         copy.RequestName = request.RequestName;
         copy.RequestId = request.RequestId;
-        foreach (var pair in request.Parameters) copy.Parameters[pair.Key] = CloneValue(pair.Value);
+        using var pairs = AttributePairs.Of(request.Parameters);
+        for (var i = 0; i < pairs.Count; i++) copy.Parameters[pairs[i].Key] = CloneValue(pairs[i].Value);
         return copy;
     }
 

@@ -79,7 +79,8 @@ internal sealed class AsyncJobQueue
     private static ParameterCollection CopyParameters(ParameterCollection source)
     {
         var copy = new ParameterCollection();
-        foreach (var pair in source) copy[pair.Key] = Values.CloneValue(pair.Value);
+        using var pairs = AttributePairs.Of(source);
+        for (var i = 0; i < pairs.Count; i++) copy[pairs[i].Key] = Values.CloneValue(pairs[i].Value);
         return copy;
     }
 

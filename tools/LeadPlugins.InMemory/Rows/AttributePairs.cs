@@ -17,7 +17,8 @@ internal readonly struct AttributePairs : IDisposable
         Count = count;
     }
 
-    public static AttributePairs Of(AttributeCollection attributes)
+    /// <summary>The pairs of a row's attributes or of a request's, response's or context's parameters.</summary>
+    public static AttributePairs Of(DataCollection<string, object> attributes)
     {
         var count = attributes.Count;
         var pairs = ArrayPool<KeyValuePair<string, object>>.Shared.Rent(Math.Max(count, 1));
