@@ -92,6 +92,22 @@ public sealed class StoredValueIsolationTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void Changing_a_read_rows_choice_or_a_targets_choice_after_the_pipeline_reaches_no_stored_row()
+    {
+        // Rows written through a pipeline (a step sees the Target) store one shared value per choice.
+        OptionSetValue? seenByStep = null;
+        Step("Create", "lead", PostOperation, s => seenByStep = (OptionSetValue)((Entity)s.Context.InputParameters["Target"])["leadqualitycode"]);
+        var first = CreateLead("A", more: l => l["leadqualitycode"] = new OptionSetValue(1));
+        var second = CreateLead("B", more: l => l["leadqualitycode"] = new OptionSetValue(1));
+
+        Service.Retrieve("lead", first, new ColumnSet("leadqualitycode")).GetAttributeValue<OptionSetValue>("leadqualitycode").Value = 3;
+        seenByStep!.Value = 2;
+
+        foreach (var id in new[] { first, second })
+            Assert.AreEqual(1, Service.Retrieve("lead", id, new ColumnSet("leadqualitycode")).GetAttributeValue<OptionSetValue>("leadqualitycode").Value);
+    }
+
+    [TestMethod]
     public void A_row_owned_by_a_team_holds_owningteam_and_no_owninguser()
     {
         // Source: the owning columns follow ownerid (anchors §4; EnrollmentTests' team owner).

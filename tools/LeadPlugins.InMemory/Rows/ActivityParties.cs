@@ -32,18 +32,33 @@ internal sealed class ActivityParties
             var mask = PartyListMasks.TryGetValue(column.LogicalName, out var m) ? m : 0;
             if (changed != null) Delete(table, stored.Id, mask, tx);
             if (stored.GetAttributeValue<EntityCollection>(column.LogicalName) is not { } parties) continue;
+            // Stored values are never changed in place and are copied on every read: the parties of one list can share
+            // their activity's reference and their mask.
+            var activity = new EntityReference(table.LogicalName, stored.Id);
+            var participation = MaskOption(mask);
             foreach (var party in parties.Entities)
             {
-                var row = new Entity("activityparty", _dataverse.NewId());
+                var row = Values.NewEntity("activityparty", _dataverse.NewId(), PartyColumns);
                 row["activitypartyid"] = row.Id;
-                row["activityid"] = new EntityReference(table.LogicalName, stored.Id);
-                row["participationtypemask"] = new OptionSetValue(mask);
+                row["activityid"] = activity;
+                row["participationtypemask"] = participation;
                 if (party.GetAttributeValue<EntityReference>("partyid") is { } partyId) row["partyid"] = Values.CloneReference(partyId);
                 if (party.GetAttributeValue<string>("addressused") is { } address) row["addressused"] = address;
                 party["activitypartyid"] = row.Id;
                 Store.Insert(row, tx);
             }
         }
+    }
+
+    /// <summary>An activity party row's columns: its id, activity, mask, party and address used.</summary>
+    private const int PartyColumns = 5;
+
+    private readonly Dictionary<int, OptionSetValue> _masks = new();
+
+    private OptionSetValue MaskOption(int mask)
+    {
+        if (!_masks.TryGetValue(mask, out var option)) _masks[mask] = option = new OptionSetValue(mask);
+        return option;
     }
 
     public void Delete(TableSchema table, Guid activityId, int? mask, Transaction? tx)

@@ -260,7 +260,8 @@ internal sealed class RowWriter
                 row.Attributes.Remove(pair.Key);
                 continue;
             }
-            var value = keepSource ? pair.Value : Values.CloneValue(pair.Value);
+            // A choice is stored as a shared value: stored values are never changed in place and are copied on every read.
+            var value = keepSource ? pair.Value : pair.Value is OptionSetValue option ? SharedOption(option.Value) : Values.CloneValue(pair.Value);
             switch (value)
             {
                 case DateTime date:
