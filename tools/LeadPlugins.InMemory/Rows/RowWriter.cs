@@ -283,7 +283,8 @@ internal sealed class RowWriter
             if (!keepSource || !ReferenceEquals(value, pair.Value)) row.Attributes[pair.Key] = value;
         }
         if (!(row.Attributes.TryGetValue(table.PrimaryId, out var storedId) && storedId is Guid g && g == row.Id)) row[table.PrimaryId] = row.Id;
-        if (table.IsUserOwned && source.Contains("ownerid") && !(keepSource && OwningColumnsMatch(row))) SetOwningColumns(row, row.GetAttributeValue<EntityReference>("ownerid"));
+        // The row is the one to store, so its owning columns can be the shared references.
+        if (table.IsUserOwned && source.Contains("ownerid") && !(keepSource && OwningColumnsMatch(row))) SetOwningColumns(row, row.GetAttributeValue<EntityReference>("ownerid"), storedOnly: true);
         if ((source.Contains("firstname") || source.Contains("lastname")) && table.FindColumn("fullname") != null && table.LogicalName is "lead" or "contact" or "systemuser")
         {
             var fullName = (row.GetAttributeValue<string>("firstname") + " " + row.GetAttributeValue<string>("lastname")).Trim();
