@@ -113,7 +113,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 i = close + 1;
             }
 
-            var clean = CleanOutput(output, singleLine);
+            var clean = CleanOutput(output, NeedsCleaning(text, singleLine), singleLine);
             var truncated = false;
             if (clean.Length > maxLength)
             {
@@ -210,7 +210,9 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             while (start > 0 && char.IsLetter(written[start - 1])) start--;
             if (start == end || (start > 0 && written[start - 1] != '\n' && written[start - 1] != '\r')) return false;
             var word = written.ToString(start, end - start);
-            return Greetings.Any(g => string.Equals(g, word, StringComparison.OrdinalIgnoreCase));
+            foreach (var greeting in Greetings) // a loop: no closure over the word for each {firstname}
+                if (string.Equals(greeting, word, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         // Start of the text, or after a sentence's end or a line break.
@@ -235,14 +237,12 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             return false;
         }
 
-        // Clean of the rendered text, without the copy of it when there is nothing to drop (the usual case).
-        private static string CleanOutput(StringBuilder output, bool singleLine)
+        // Clean of the rendered text, without the copy of it when there is nothing to drop (the usual case). Values
+        // and fallbacks hold no control character (values are cleaned as single lines), so the output needs
+        // cleaning exactly when its template does: the template string is scanned instead of the builder.
+        private static string CleanOutput(StringBuilder output, bool templateNeedsCleaning, bool singleLine)
         {
-            for (var k = 0; k < output.Length; k++)
-            {
-                var c = output[k];
-                if (char.IsControl(c) && (singleLine || (c != '\r' && c != '\n' && c != '\t'))) return Clean(output.ToString(), singleLine);
-            }
+            if (templateNeedsCleaning) return Clean(output.ToString(), singleLine);
             // What string.Trim removes, removed before the one copy.
             var start = 0;
             var end = output.Length;
