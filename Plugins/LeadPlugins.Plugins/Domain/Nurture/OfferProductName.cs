@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
@@ -36,13 +35,14 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             var dot = text.IndexOf('.');
             // publisherid.offerid: the offer part names the product.
             if (dot > 0 && dot < text.Length - 1) text = text.Substring(dot + 1);
-            var words = text.Split(new[] { '-', '_', '.', ' ' }, StringSplitOptions.RemoveEmptyEntries)
-                .Where(w => w.All(c => char.IsLetterOrDigit(c)))
-                .ToList();
+            var parts = text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries);
+            var words = new List<string>(parts.Length);
+            foreach (var part in parts)
+                if (IsLettersOrDigits(part)) words.Add(part);
             // A long all-digit last word is a generated suffix, not part of the name.
-            while (words.Count > 1 && words[words.Count - 1].Length >= 5 && words[words.Count - 1].All(char.IsDigit))
+            while (words.Count > 1 && words[words.Count - 1].Length >= 5 && IsDigits(words[words.Count - 1]))
                 words.RemoveAt(words.Count - 1);
-            if (words.Count == 0 || !words.Any(w => w.Any(char.IsLetter))) return null;
+            if (words.Count == 0 || !AnyWordHasLetter(words)) return null;
             var name = new StringBuilder();
             for (var i = 0; i < words.Count; i++)
             {
@@ -52,13 +52,45 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             return Enrichment.ColumnText.TruncateWithEllipsis(name.ToString(), MaxLength);
         }
 
+        private static readonly char[] WordSeparators = { '-', '_', '.', ' ' };
+
+        // Loops rather than LINQ: this runs for every lead whose texts fall back to the product name.
+        private static bool IsLettersOrDigits(string word)
+        {
+            foreach (var c in word)
+                if (!char.IsLetterOrDigit(c)) return false;
+            return true;
+        }
+
+        private static bool IsDigits(string word)
+        {
+            foreach (var c in word)
+                if (!char.IsDigit(c)) return false;
+            return true;
+        }
+
+        private static bool AnyWordHasLetter(List<string> words)
+        {
+            foreach (var word in words)
+                foreach (var c in word)
+                    if (char.IsLetter(c)) return true;
+            return false;
+        }
+
         private static string Spell(string word, bool first)
         {
             if (KnownSpellings.TryGetValue(word, out var known))
                 return first && known.Length > 0 && char.IsLower(known[0]) ? char.ToUpperInvariant(known[0]) + known.Substring(1) : known;
             // A word already written with capitals inside (FieldService) keeps them.
-            if (word.Skip(1).Any(char.IsUpper)) return char.ToUpperInvariant(word[0]) + word.Substring(1);
+            if (HasUpperAfterFirst(word)) return char.ToUpperInvariant(word[0]) + word.Substring(1);
             return char.ToUpperInvariant(word[0]) + word.Substring(1).ToLowerInvariant();
+        }
+
+        private static bool HasUpperAfterFirst(string word)
+        {
+            for (var i = 1; i < word.Length; i++)
+                if (char.IsUpper(word[i])) return true;
+            return false;
         }
     }
 }
