@@ -49,7 +49,13 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 }
                 uint a = h0, b = h1, c = h2, d = h3, e = h4, t;
                 // The four rounds of twenty, each with its own function and constant.
-                for (var i = 0; i < 20; i++)
+                // Rounds 0-15 read the block's own words; only later rounds make schedule words (no test per round).
+                for (var i = 0; i < 16; i++)
+                {
+                    t = RotateLeft(a, 5) + ((b & c) | (~b & d)) + e + 0x5A827999 + w[i];
+                    e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
+                }
+                for (var i = 16; i < 20; i++)
                 {
                     t = RotateLeft(a, 5) + ((b & c) | (~b & d)) + e + 0x5A827999 + Schedule(w, i);
                     e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
@@ -82,10 +88,9 @@ namespace LeadPlugins.Plugins.Services.Nurture
             Write(buffer, 16, h4);
         }
 
-        // Word i of the schedule: the block's own word for i < 16, else made from four earlier ones in place of word i - 16.
+        // Word i (16 to 79) of the schedule, made from four earlier ones in place of word i - 16.
         private static uint Schedule(uint[] w, int i)
         {
-            if (i < 16) return w[i];
             var word = RotateLeft(w[(i - 3) & 15] ^ w[(i - 8) & 15] ^ w[(i - 14) & 15] ^ w[i & 15], 1);
             w[i & 15] = word;
             return word;
