@@ -38,24 +38,43 @@ internal sealed class RowFinder
         var data = Store.Table(table.LogicalName);
         var first = values[0];
         if (first.Value == null) return null;
-        foreach (var id in data.Lookup(first.Column, first.Value).ToList())
+        // Every write of a table with keys asks, and the key is usually free: no copy of the ids and no closure per id
+        // (nothing here changes the index while it is read).
+        var ids = data.LookupSet(first.Column, first.Value);
+        if (ids.Count == 0) return null;
+        foreach (var id in ids)
         {
             if (id == except) continue;
             var row = data.Find(id)!;
-            if (values.All(v => Values.AreEqual(row.Attributes.TryGetValue(v.Column, out var stored) ? stored : null, v.Value))) return row;
+            if (HasValues(row, values)) return row;
         }
         return null;
     }
 
+    private static bool HasValues(Entity row, IReadOnlyList<(string Column, object? Value)> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+            if (!Values.AreEqual(row.Attributes.TryGetValue(values[i].Column, out var stored) ? stored : null, values[i].Value)) return false;
+        return true;
+    }
+
     public void CheckAlternateKeys(TableSchema table, Entity row)
     {
-        foreach (var key in table.Keys) CheckAlternateKey(table, key, row); // a helper: its lambdas' closure is made only for tables with keys
+        // Indexed: a foreach over the key list would box its enumerator on every write.
+        var keys = table.Keys;
+        for (var i = 0; i < keys.Count; i++) CheckAlternateKey(table, keys[i], row);
     }
 
     private void CheckAlternateKey(TableSchema table, KeyDefinition key, Entity row)
     {
-        var values = key.Columns.Select(c => (c, row.Attributes.TryGetValue(c, out var v) ? v : null)).ToList();
-        if (values.Any(v => v.Item2 == null)) return;
+        var columns = key.Columns;
+        // A key with an empty column is not checked: stop at the first (reading the row has no side effect).
+        var values = new List<(string Column, object? Value)>(columns.Count);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (!row.Attributes.TryGetValue(columns[i], out var value) || value == null) return;
+            values.Add((columns[i], value));
+        }
         if (FindByValues(table, values, row.Id) != null)
             throw Faults.Create(ErrorCodes.DuplicateRecordEntityKey,
                 "A record that has the attribute values " + string.Join(", ", key.Columns) + " already exists. The entity key " + key.DisplayName +
