@@ -251,6 +251,9 @@ internal sealed class RowWriter
     private Entity BuildStoredRow(TableSchema table, Entity source, Entity? existing, bool validateReferences, bool keepSource = false)
     {
         var row = keepSource ? source : existing == null ? Values.NewEntity(table.LogicalName, source.Id, source.Attributes.Count) : Values.CloneStoredRow(existing);
+        // A row's created/modified by, owner and owning user are often one reference (or the same user): the store
+        // does not change while the row is built, so a lookup checked once by id need not be looked up again.
+        EntityReference? checkedById = null;
         using var pairs = AttributePairs.Of(source.Attributes);
         for (var i = 0; i < pairs.Count; i++)
         {
@@ -269,7 +272,12 @@ internal sealed class RowWriter
                     if (stored != date || stored.Kind != date.Kind) value = stored;
                     break;
                 case EntityReference reference:
-                    value = validateReferences ? CheckReference(reference) : Values.StoredReference(reference);
+                    if (!validateReferences) value = Values.StoredReference(reference);
+                    else if (!SameRowById(reference, checkedById))
+                    {
+                        value = CheckReference(reference);
+                        if (reference.Id != Guid.Empty) checkedById = reference;
+                    }
                     break;
                 case EntityCollection parties:
                     foreach (var party in parties.Entities)
@@ -285,7 +293,8 @@ internal sealed class RowWriter
         if (!(row.Attributes.TryGetValue(table.PrimaryId, out var storedId) && storedId is Guid g && g == row.Id)) row[table.PrimaryId] = row.Id;
         // The row is the one to store, so its owning columns can be the shared references.
         if (table.IsUserOwned && source.Contains("ownerid") && !(keepSource && OwningColumnsMatch(row))) SetOwningColumns(row, row.GetAttributeValue<EntityReference>("ownerid"), storedOnly: true);
-        if ((source.Contains("firstname") || source.Contains("lastname")) && table.FindColumn("fullname") != null && table.LogicalName is "lead" or "contact" or "systemuser")
+        // The table's name first: most rows written are not people, and its test needs no lookup.
+        if (table.LogicalName is "lead" or "contact" or "systemuser" && (source.Contains("firstname") || source.Contains("lastname")) && table.FindColumn("fullname") != null)
         {
             var fullName = (row.GetAttributeValue<string>("firstname") + " " + row.GetAttributeValue<string>("lastname")).Trim();
             if (fullName.Length > 0) row["fullname"] = fullName;
@@ -293,6 +302,11 @@ internal sealed class RowWriter
         }
         return row;
     }
+
+    /// <summary>Whether a lookup names by id the same row as one already checked (what <see cref="CheckReference"/> reads).</summary>
+    private static bool SameRowById(EntityReference reference, EntityReference? checkedById)
+        => checkedById != null && (ReferenceEquals(reference, checkedById)
+            || (reference.Id == checkedById.Id && string.Equals(reference.LogicalName, checkedById.LogicalName, StringComparison.Ordinal)));
 
     /// <summary>A lookup must point to an existing row (resolved by alternate key when it carries one).</summary>
     private EntityReference CheckReference(EntityReference reference)
