@@ -79,8 +79,8 @@ internal static class AttributeValidator
                     break;
                 case ColumnType.Choice:
                     if (value is not OptionSetValue option) throw Faults.WrongType(table.LogicalName, column.LogicalName, value, "Microsoft.Xrm.Sdk.OptionSetValue");
-                    if (column.OptionValues != null && !column.OptionValues.Contains(option.Value))
-                        throw Faults.InvalidChoice(table.LogicalName, column.LogicalName, option.Value, column.OptionValues);
+                    if (column.OptionValues is { } accepted && !column.AllowsOption(option.Value))
+                        throw Faults.InvalidChoice(table.LogicalName, column.LogicalName, option.Value, accepted);
                     break;
                 case ColumnType.State:
                 case ColumnType.Status:
@@ -89,14 +89,14 @@ internal static class AttributeValidator
                 case ColumnType.MultiChoice:
                     if (value is not OptionSetValueCollection options) throw Faults.WrongType(table.LogicalName, column.LogicalName, value, "Microsoft.Xrm.Sdk.OptionSetValueCollection");
                     foreach (var item in options)
-                        if (column.OptionValues != null && !column.OptionValues.Contains(item.Value))
-                            throw Faults.InvalidChoice(table.LogicalName, column.LogicalName, item.Value, column.OptionValues);
+                        if (column.OptionValues is { } acceptedItems && !column.AllowsOption(item.Value))
+                            throw Faults.InvalidChoice(table.LogicalName, column.LogicalName, item.Value, acceptedItems);
                     break;
                 case ColumnType.Lookup:
                 case ColumnType.Customer:
                 case ColumnType.Owner:
                     if (value is not EntityReference reference) throw Faults.WrongType(table.LogicalName, column.LogicalName, value, "Microsoft.Xrm.Sdk.EntityReference");
-                    if (!column.Targets.Contains(reference.LogicalName))
+                    if (!column.AllowsTarget(reference.LogicalName))
                         throw Faults.InvalidArgument("The entity '" + reference.LogicalName + "' is not a valid target of lookup '" + column.LogicalName + "' of '" + table.LogicalName + "' (targets: " + string.Join(", ", column.Targets) + ").");
                     break;
                 case ColumnType.PartyList:

@@ -15,6 +15,8 @@ public sealed class ColumnSchema
         MaxValue = maxValue;
         Targets = targets ?? Array.Empty<string>();
         OptionValues = optionValues;
+        _targetArray = Targets.ToArray();
+        _optionSet = optionValues as HashSet<int>;
         Behavior = behavior;
     }
 
@@ -29,6 +31,23 @@ public sealed class ColumnSchema
     public IReadOnlyCollection<int>? OptionValues { get; }
     /// <summary>DateTime behaviour: UserLocal (default), DateOnly or TimeZoneIndependent.</summary>
     public string? Behavior { get; }
+
+    // Every written lookup and choice is checked against these: read directly, not through the interfaces (each
+    // Contains through them was an interface cast and a virtual call).
+    private readonly string[] _targetArray;
+    private readonly HashSet<int>? _optionSet;
+
+    /// <summary>Whether a lookup of this column may point to the table (ordinal, as Targets.Contains).</summary>
+    internal bool AllowsTarget(string table)
+    {
+        foreach (var target in _targetArray)
+            if (string.Equals(target, table, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Whether the choice value is valid (any value when the column lists none).</summary>
+    internal bool AllowsOption(int value)
+        => OptionValues == null || (_optionSet != null ? _optionSet.Contains(value) : OptionValues.Contains(value));
 
     public bool IsReference => Type is ColumnType.Lookup or ColumnType.Customer or ColumnType.Owner;
 }
