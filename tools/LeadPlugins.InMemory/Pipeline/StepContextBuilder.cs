@@ -105,8 +105,11 @@ internal sealed class StepContextBuilder
     {
         var images = new EntityImageCollection();
         if (row == null) return images;
-        foreach (var image in step.Images)
+        // Indexed: a foreach over the image list boxes its enumerator, and every step context cuts its images.
+        var registered = step.Images;
+        for (var n = 0; n < registered.Count; n++)
         {
+            var image = registered[n];
             if (pre ? !image.IsPreImage : !image.IsPostImage) continue;
             var columns = image.Attributes.Count == 0 ? null : ColumnsOf(image);
             var copy = Values.NewEntity(row.LogicalName, row.Id, columns?.Count ?? row.Attributes.Count);
