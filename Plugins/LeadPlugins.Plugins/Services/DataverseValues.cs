@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -92,5 +93,9 @@ namespace LeadPlugins.Plugins.Services
             DateTimeKind.Local => value.ToUniversalTime(),
             _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
         };
+
+        /// <summary>A date in a trace line: "yyyy-MM-dd HH:mm UTC", or "(none)".</summary>
+        public static string TraceDate(DateTime? value) =>
+            value.HasValue ? Utc(value.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "(none)";
     }
 }

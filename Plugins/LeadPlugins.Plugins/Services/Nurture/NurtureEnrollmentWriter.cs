@@ -95,7 +95,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             if (created)
             {
                 Trace(label + ": enrolled in " + plan.Sequence.DisplayName + ", " + activitiesCreated.ToString(CultureInfo.InvariantCulture)
-                    + " activities scheduled, next due " + FormatDate(plan.NextDueDateUtc) + ".");
+                    + " activities scheduled, next due " + DataverseValues.TraceDate(plan.NextDueDateUtc) + ".");
                 outcome = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Enrolled, reference, selection.Reason);
             }
             else if (activitiesCreated > 0)
@@ -226,34 +226,6 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 duplicate = DuplicateKind.OtherRowWithSameKey;
                 return false;
             }
-        }
-
-        // "yyyy-MM-dd HH:mm UTC" written digit by digit: the text the invariant custom format gave, without parsing
-        // the format for every enrolled lead.
-        private static string FormatDate(DateTime? value)
-        {
-            if (!value.HasValue) return "(none)";
-            var utc = DataverseValues.Utc(value.Value);
-            var text = new char[20];
-            WriteDigits(text, 0, utc.Year, 4);
-            text[4] = '-';
-            WriteDigits(text, 5, utc.Month, 2);
-            text[7] = '-';
-            WriteDigits(text, 8, utc.Day, 2);
-            text[10] = ' ';
-            WriteDigits(text, 11, utc.Hour, 2);
-            text[13] = ':';
-            WriteDigits(text, 14, utc.Minute, 2);
-            text[16] = ' ';
-            text[17] = 'U';
-            text[18] = 'T';
-            text[19] = 'C';
-            return new string(text);
-        }
-
-        private static void WriteDigits(char[] text, int at, int value, int count)
-        {
-            for (var i = at + count - 1; i >= at; i--, value /= 10) text[i] = (char)('0' + value % 10);
         }
 
         private void Trace(string text) => _tracing.TraceLine(text);

@@ -88,7 +88,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 if (status == EnrollmentStatus.Active && !SameInstant(currentNext, progress.NextDueDateUtc))
                 {
                     _service.Update(new Entity(NurtureEnrollmentTable.LogicalName, id) { [NurtureEnrollmentTable.Columns.NextDueDate] = progress.NextDueDateUtc });
-                    Trace(label + ": " + counts + "; next due date moved to " + Format(progress.NextDueDateUtc) + ".");
+                    Trace(label + ": " + counts + "; next due date moved to " + DataverseValues.TraceDate(progress.NextDueDateUtc) + ".");
                     outcomes.Add(new NurtureProgressOutcome(id, progress, false, true));
                     continue;
                 }
@@ -114,9 +114,6 @@ namespace LeadPlugins.Plugins.Services.Nurture
 
         private static bool SameInstant(DateTime? a, DateTime? b) =>
             a.HasValue == b.HasValue && (!a.HasValue || DataverseValues.Utc(a.Value) == DataverseValues.Utc(b!.Value));
-
-        private static string Format(DateTime? value) =>
-            value.HasValue ? DataverseValues.Utc(value.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "(none)";
 
         private void Trace(string text) => _tracing.TraceLine(text);
     }
