@@ -14,8 +14,13 @@ internal sealed class ActivityParties
     };
 
     private readonly InMemoryDataverse _dataverse;
+    private readonly SharedOptions _masks;
 
-    public ActivityParties(InMemoryDataverse dataverse) { _dataverse = dataverse; }
+    public ActivityParties(InMemoryDataverse dataverse, SharedOptions masks)
+    {
+        _dataverse = dataverse;
+        _masks = masks;
+    }
 
     private RowStore Store => _dataverse.Store;
 
@@ -35,7 +40,7 @@ internal sealed class ActivityParties
             // Stored values are never changed in place and are copied on every read: the parties of one list can share
             // their activity's reference and their mask.
             var activity = new EntityReference(table.LogicalName, stored.Id);
-            var participation = MaskOption(mask);
+            var participation = _masks.Get(mask);
             foreach (var party in parties.Entities)
             {
                 var row = Values.NewEntity("activityparty", _dataverse.NewId(), PartyColumns);
@@ -52,14 +57,6 @@ internal sealed class ActivityParties
 
     /// <summary>An activity party row's columns: its id, activity, mask, party and address used.</summary>
     private const int PartyColumns = 5;
-
-    private readonly Dictionary<int, OptionSetValue> _masks = new();
-
-    private OptionSetValue MaskOption(int mask)
-    {
-        if (!_masks.TryGetValue(mask, out var option)) _masks[mask] = option = new OptionSetValue(mask);
-        return option;
-    }
 
     public void Delete(TableSchema table, Guid activityId, int? mask, Transaction? tx)
     {

@@ -16,7 +16,7 @@ internal sealed class RowWriter
     {
         _dataverse = dataverse;
         Finder = new RowFinder(dataverse);
-        Parties = new ActivityParties(dataverse);
+        Parties = new ActivityParties(dataverse, _sharedOptions);
     }
 
     public RowFinder Finder { get; }
@@ -115,8 +115,8 @@ internal sealed class RowWriter
             if (definition == null || definition.State != activeState) throw Faults.InvalidStatus(table, activeState, requested.Value, target.Id);
         }
         var status = requested?.Value ?? table.DefaultStatus(activeState);
-        target["statecode"] = storedOnly ? SharedOption(activeState) : new OptionSetValue(activeState);
-        target["statuscode"] = storedOnly ? SharedOption(status) : new OptionSetValue(status);
+        target["statecode"] = storedOnly ? _sharedOptions.Get(activeState) : new OptionSetValue(activeState);
+        target["statuscode"] = storedOnly ? _sharedOptions.Get(status) : new OptionSetValue(status);
     }
 
     // One reference per user, team or business unit for the rows that hold it (created by, owner...): stored values
@@ -126,13 +126,8 @@ internal sealed class RowWriter
     private readonly SharedReferences _sharedTeams = new("team");
     private readonly SharedReferences _sharedUnits = new("businessunit");
 
-    private OptionSetValue SharedOption(int value)
-    {
-        if (!_sharedOptions.TryGetValue(value, out var option)) _sharedOptions[value] = option = new OptionSetValue(value);
-        return option;
-    }
-
-    private readonly Dictionary<int, OptionSetValue> _sharedOptions = new();
+    // Choices stored by this writer and its activity parties, shared as the references above are.
+    private readonly SharedOptions _sharedOptions = new();
 
     /// <summary>Whether owninguser/owningteam already name the row's owner (the Create defaults set them a moment ago).</summary>
     private static bool OwningColumnsMatch(Entity row)
@@ -264,7 +259,7 @@ internal sealed class RowWriter
                 continue;
             }
             // A choice is stored as a shared value: stored values are never changed in place and are copied on every read.
-            var value = keepSource ? pair.Value : pair.Value is OptionSetValue option ? SharedOption(option.Value) : Values.CloneValue(pair.Value);
+            var value = keepSource ? pair.Value : pair.Value is OptionSetValue option ? _sharedOptions.Get(option.Value) : Values.CloneValue(pair.Value);
             switch (value)
             {
                 case DateTime date:
