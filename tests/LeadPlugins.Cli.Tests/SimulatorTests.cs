@@ -174,6 +174,26 @@ public sealed class SimulatorTests
     }
 
     [TestMethod]
+    public void Lead_ids_and_matches_do_not_depend_on_the_window()
+    {
+        // Every fresh store keeps the first one's organization, business unit and users, so only created rows take ids
+        // from the sequence: the window (--discard) changes memory, not what a run prints.
+        string Run(int? every)
+        {
+            var input = new StringReader(string.Join("\n", Enumerable.Range(1, 12).Select(i =>
+                "{\"subject\":\"AppSource (SPZA)-PLT|contoso.offer1\",\"lastname\":\"Lead " + i + "\",\"emailaddress1\":\"customer" + (i % 4) + "@company.com\"}")));
+            var (_, output, _) = SimulatorTests.Run(input, new SimulationOptions { DiscardEvery = every });
+            return string.Join("\n", output.Leads.Select(l => l.Input + " " + l.LeadId + " " + l.Owner + " duplicate of " + l.DuplicateOf + ", " + l.NurtureSteps.Count + " steps"));
+        }
+
+        var keepAll = Run(null);
+        StringAssert.Contains(keepAll, "duplicate of , 6 steps", "the first lead per address is enrolled");
+        StringAssert.Contains(keepAll, "duplicate of 4, 0 steps", "lead 8 matches lead 4 (in a windowed run, carried over from an earlier window)");
+        Assert.AreEqual(keepAll, Run(5));
+        Assert.AreEqual(keepAll, Run(2));
+    }
+
+    [TestMethod]
     public void A_carried_lead_closed_in_a_later_window_stops_matching_and_the_open_duplicate_is_carried_instead()
     {
         // Three windows of 100 over the same 100 addresses. In the second, the odd leads ("Close ...") disqualify the

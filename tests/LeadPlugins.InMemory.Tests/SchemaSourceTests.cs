@@ -67,4 +67,35 @@ public sealed class SchemaSourceTests : DataverseTestBase
         Assert.AreEqual(2, InstanceCountingPlugin.Constructed - before);
         CollectionAssert.AreEqual(new[] { "from-attribute|", "override|secret" }, descriptions);
     }
+
+    [TestMethod]
+    public void A_fresh_store_given_the_first_stores_system_row_ids_keeps_the_organization_and_takes_no_ids_for_them()
+    {
+        // A store that replaces another (simulate's windows) is the same organization: WhoAmI and the defaults name the
+        // same business unit and users, and the id sequence goes on where created rows left it.
+        var ids = new SequentialIds();
+        var first = NewDataverse(o => o.IdGenerator = ids.Next);
+        var firstLead = first.GetOrganizationService().Create(new Entity("lead") { ["lastname"] = "In the first" });
+        var second = NewDataverse(o =>
+        {
+            o.IdGenerator = ids.Next;
+            o.SystemRowIds = first.SystemRowIds;
+        });
+        var service = second.GetOrganizationService();
+
+        var secondLead = service.Create(new Entity("lead") { ["lastname"] = "In the second" });
+
+        Assert.AreEqual(first.SystemRowIds, second.SystemRowIds);
+        var whoAmI = (Microsoft.Crm.Sdk.Messages.WhoAmIResponse)service.Execute(new Microsoft.Crm.Sdk.Messages.WhoAmIRequest());
+        Assert.AreEqual(first.CallerId, whoAmI.UserId);
+        Assert.AreEqual(first.RootBusinessUnitId, whoAmI.BusinessUnitId);
+        Assert.AreEqual(first.OrganizationId, whoAmI.OrganizationId);
+        var stored = second.PeekRow("lead", secondLead)!;
+        Assert.AreEqual(first.CallerId, stored.GetAttributeValue<EntityReference>("ownerid").Id);
+        Assert.AreEqual(first.RootBusinessUnitId, stored.GetAttributeValue<EntityReference>("owningbusinessunit").Id);
+        Assert.AreEqual("SYSTEM", second.PeekRow("systemuser", first.SystemUserId)!.GetAttributeValue<string>("fullname"));
+        Assert.AreEqual(Sequence(firstLead) + 1, Sequence(secondLead), "the second store took no id before its lead's");
+    }
+
+    private static long Sequence(Guid id) => Convert.ToInt64(id.ToString("N")[20..], 16);
 }

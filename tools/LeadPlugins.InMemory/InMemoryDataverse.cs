@@ -47,10 +47,11 @@ public sealed class InMemoryDataverse
         chain = Pipeline.Wrap(chain);
         _chain = chain;
 
-        OrganizationId = NewId();
-        RootBusinessUnitId = NewId();
-        SystemUserId = NewId();
-        CallerId = NewId();
+        SystemRowIds = Options.SystemRowIds ?? new SystemRowIds(NewId(), NewId(), NewId(), NewId());
+        OrganizationId = SystemRowIds.OrganizationId;
+        RootBusinessUnitId = SystemRowIds.RootBusinessUnitId;
+        SystemUserId = SystemRowIds.SystemUserId;
+        CallerId = SystemRowIds.CallerId;
         var now = Now();
         Rows.Seed(new Entity("businessunit", RootBusinessUnitId) { ["name"] = "Root business unit" }, SystemUserId, now);
         Rows.Seed(new Entity("systemuser", SystemUserId) { ["fullname"] = "SYSTEM", ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId) }, SystemUserId, now);
@@ -66,6 +67,8 @@ public sealed class InMemoryDataverse
     };
 
     public DataverseSchema Schema { get; }
+    /// <summary>The ids of the rows this store started with (<see cref="InMemoryDataverseOptions.SystemRowIds"/>).</summary>
+    public SystemRowIds SystemRowIds { get; }
     public Guid OrganizationId { get; }
     public string OrganizationName { get; } = "leadplugins-inmemory";
     public Guid RootBusinessUnitId { get; }

@@ -11,6 +11,14 @@ public sealed class InMemoryDataverseOptions
     /// <summary>Ids for new rows. Default: a random prefix per store and a counter (unique, not repeatable). <see cref="SequentialIds"/> gives readable, repeatable ids.</summary>
     public Func<Guid>? IdGenerator { get; set; }
 
+    /// <summary>
+    /// Ids of the rows the store starts with (organization, root business unit, SYSTEM user, default caller). Default:
+    /// four new ids from <see cref="IdGenerator"/>. A process that replaces its store with a fresh one (simulate's
+    /// windows) passes the first store's <see cref="InMemoryDataverse.SystemRowIds"/>: one organization keeps its
+    /// business unit and users, and the ids of created rows do not depend on how often the store was replaced.
+    /// </summary>
+    public SystemRowIds? SystemRowIds { get; set; }
+
     /// <summary>The product's solution source. Default: <see cref="SolutionSource.Load"/> (Solution/src above the app).</summary>
     public SolutionSource? Solution { get; set; }
 

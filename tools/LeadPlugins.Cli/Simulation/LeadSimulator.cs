@@ -36,6 +36,9 @@ public sealed class LeadSimulator
     private readonly List<(Guid Id, int Line)> _window = new();
 
     private InMemoryDataverse _dataverse = null!;
+    // The first store's organization, business unit and users: every fresh store keeps them, as one organization does,
+    // so a created row's id does not depend on the window (--discard).
+    private SystemRowIds? _systemRowIds;
     private int _session;
     private IOrganizationService _service = null!;
     private int _auditIndex;
@@ -140,7 +143,9 @@ public sealed class LeadSimulator
             Clock = () => _options.Now,
             IdGenerator = _ids.Next, // one sequence across sessions: creation order breaks createdon ties
             SchemaSource = _environment.SchemaSource,
+            SystemRowIds = _systemRowIds,
         });
+        _systemRowIds = dataverse.SystemRowIds;
         foreach (var catalog in _catalogs) dataverse.RegisterPluginAssembly(catalog);
         dataverse.Seed(_seed.Rows.ToArray());
         _options.Configure?.Invoke(dataverse);
