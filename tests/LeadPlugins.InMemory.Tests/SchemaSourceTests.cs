@@ -4,7 +4,7 @@ namespace LeadPlugins.InMemory.Tests;
 
 /// <summary>
 /// Stores made from table files and plug-in declarations read once (SchemaSource, PluginCatalog: what simulate reuses
-/// for its store per 1,000 leads) are the stores the files and the assembly give, and share nothing they change.
+/// for its store per 250 leads) are the stores the files and the assembly give, and share nothing they change.
 /// </summary>
 [TestClass]
 public sealed class SchemaSourceTests : DataverseTestBase

@@ -5,7 +5,7 @@ namespace LeadPlugins.InMemory;
 
 /// <summary>
 /// The steps an assembly's plug-in types declare ([PluginStep]), read once by reflection. Registering the same
-/// catalog in many stores (simulate starts one per 1,000 leads) reads the types and attributes once; every store
+/// catalog in many stores (simulate starts one per 250 leads) reads the types and attributes once; every store
 /// still makes its own steps and plug-in instances.
 /// </summary>
 public sealed class PluginCatalog

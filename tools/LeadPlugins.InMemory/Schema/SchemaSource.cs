@@ -5,7 +5,7 @@ namespace LeadPlugins.InMemory;
 /// <summary>
 /// The table files a <see cref="DataverseSchema"/> is built from, parsed once: the built-in system tables and the
 /// solution's tables, each with its local choices. A store made from it reads no file, so a process that makes many
-/// stores one after another (simulate starts one per 1,000 leads) parses the XML once instead of once per store.
+/// stores one after another (simulate starts one per 250 leads) parses the XML once instead of once per store.
 /// </summary>
 public sealed class SchemaSource
 {
