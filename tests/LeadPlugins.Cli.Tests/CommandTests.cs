@@ -241,18 +241,19 @@ public sealed class HelpAndDemoTests
 [TestClass]
 public sealed class SimulateMemoryDefaultTests
 {
-    private static string WriteRows(int count)
+    private static string WriteRows(int count, int addresses)
     {
         var path = Path.Combine(Path.GetTempPath(), "leadplugins-rows-" + Guid.NewGuid().ToString("N") + ".jsonl");
         File.WriteAllLines(path, Enumerable.Range(1, count).Select(i =>
-            "{\"subject\":\"AzureMarketplace-INS|contoso.offer\",\"lastname\":\"Lead " + i + "\",\"emailaddress1\":\"customer" + (i % 700) + "@contoso.com\"}"));
+            "{\"subject\":\"AzureMarketplace-INS|contoso.offer\",\"lastname\":\"Lead " + i + "\",\"emailaddress1\":\"customer" + (i % addresses) + "@contoso.com\"}"));
         return path;
     }
 
     [TestMethod]
-    public void Without_options_simulate_starts_a_fresh_in_memory_Dataverse_every_thousand_leads_so_memory_stays_flat()
+    public void Without_options_simulate_starts_a_fresh_in_memory_Dataverse_every_250_leads_and_prints_what_keep_all_prints()
     {
-        var path = WriteRows(2_100);
+        Assert.AreEqual(250, SimulateCommand.DefaultDiscardWindow);
+        var path = WriteRows(600, addresses: 200);
         try
         {
             var windowed = CliRunner.Run("simulate", path, "--json", "--now", "2026-03-02T09:30:00Z");
@@ -262,10 +263,10 @@ public sealed class SimulateMemoryDefaultTests
             var kept = CliRunner.Run("simulate", path, "--json", "--keep-all", "--now", "2026-03-02T09:30:00Z");
             Assert.AreEqual(0, kept.Exit, kept.Error);
             Assert.IsFalse(kept.Error.Contains("fresh in-memory Dataverse", StringComparison.Ordinal));
-            // Duplicate matching spans the windows: the same leads are duplicates either way.
+            // Duplicate matching spans the windows, and fresh stores keep the organization's ids: the same leads, ids and matches.
             static int Duplicates(string json) => json.Split('\n').Count(l => l.Contains("\"duplicateOf\":", StringComparison.Ordinal) && !l.Contains("\"duplicateOf\":null", StringComparison.Ordinal));
-            Assert.AreEqual(2_100 - 700, Duplicates(windowed.Out));
-            Assert.AreEqual(Duplicates(kept.Out), Duplicates(windowed.Out));
+            Assert.AreEqual(600 - 200, Duplicates(windowed.Out));
+            Assert.AreEqual(kept.Out, windowed.Out);
         }
         finally
         {
