@@ -10,7 +10,7 @@ namespace LeadPlugins.Cli.Simulation;
 /// </summary>
 internal sealed class CarriedLead
 {
-    private readonly string? _email;
+    private readonly string _email;
     private readonly DateTime _createdOn;
     private readonly int? _action;
     private readonly string? _ownerTable;
@@ -25,10 +25,10 @@ internal sealed class CarriedLead
     {
         Id = lead.Id;
         Line = line;
-        _email = lead.ValueOf<string>("emailaddress1");
-        _createdOn = lead.ValueOf<DateTime>("createdon");
-        _action = lead.ValueOf<OptionSetValue>(LeadTable.Columns.LeadAction)?.Value;
-        var owner = lead.ValueOf<EntityReference>("ownerid");
+        _email = lead.GetAttributeValue<string>("emailaddress1");
+        _createdOn = lead.GetAttributeValue<DateTime>("createdon");
+        _action = lead.GetAttributeValue<OptionSetValue>(LeadTable.Columns.LeadAction)?.Value;
+        var owner = lead.GetAttributeValue<EntityReference>("ownerid");
         _ownerTable = owner?.LogicalName == "team" ? "team" : owner != null ? "systemuser" : null;
         _ownerId = owner?.Id ?? Guid.Empty;
         if (enrolment != null) Keep(enrolment);
@@ -47,10 +47,10 @@ internal sealed class CarriedLead
     private void Keep(Entity enrolment)
     {
         _enrolmentId = enrolment.Id;
-        _enrolmentName = enrolment.ValueOf<string>(NurtureEnrollmentTable.Columns.Name);
-        _sequenceName = enrolment.ValueOf<string>(NurtureEnrollmentTable.Columns.SequenceName);
-        _sequenceId = enrolment.ValueOf<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)?.Id;
-        _enrolmentStatus = enrolment.ValueOf<OptionSetValue>(NurtureEnrollmentTable.Columns.Status)?.Value;
+        _enrolmentName = enrolment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Name);
+        _sequenceName = enrolment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName);
+        _sequenceId = enrolment.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)?.Id;
+        _enrolmentStatus = enrolment.GetAttributeValue<OptionSetValue>(NurtureEnrollmentTable.Columns.Status)?.Value;
     }
 
     public IEnumerable<Entity> ToRows()

@@ -182,7 +182,7 @@ public sealed class LeadSimulator
         foreach (var (id, line) in _window)
         {
             var row = _dataverse.PeekRow("lead", id);
-            var key = EmailKey(row?.ValueOf<string>("emailaddress1"));
+            var key = EmailKey(row?.GetAttributeValue<string>("emailaddress1"));
             if (row == null || key == null || !IsOpen(row) || _carried.ContainsKey(key)) continue;
             _carried[key] = new CarriedLead(row, line, _reader.Enrolment(id));
         }
@@ -203,7 +203,7 @@ public sealed class LeadSimulator
         List<Entity>? rows = null;
         foreach (var record in batch)
         {
-            var key = EmailKey(record.Lead?.ValueOf<string>("emailaddress1"));
+            var key = EmailKey(record.Lead?.GetAttributeValue<string>("emailaddress1"));
             if (key == null || !_carried.TryGetValue(key, out var carried) || carried.SeededIn == _session) continue;
             carried.SeededIn = _session;
             _seededThisSession.Add(key);
@@ -213,7 +213,7 @@ public sealed class LeadSimulator
         if (rows != null) _dataverse.Seed(rows.ToArray());
     }
 
-    private static bool IsOpen(Entity? lead) => lead != null && (lead.ValueOf<OptionSetValue>("statecode")?.Value ?? 0) == 0;
+    private static bool IsOpen(Entity? lead) => lead != null && (lead.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0;
 
     private static string? EmailKey(string? email)
     {

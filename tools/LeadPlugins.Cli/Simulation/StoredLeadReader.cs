@@ -39,14 +39,14 @@ internal sealed class StoredLeadReader
         if (enrolment != null) related.Add(enrolment.Id);
         related.AddRange(activities.Keys);
 
-        var duplicate = lead.ValueOf<EntityReference>(LeadTable.Columns.DuplicateOf);
+        var duplicate = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
         return SimulatedLead.FromLeadRow(lead, _labels, NameOf) with
         {
             Input = record.Line,
             DuplicateOf = duplicate != null && lineById.TryGetValue(duplicate.Id, out var line) ? line : null,
-            NurtureSequence = enrolment?.ValueOf<string>(NurtureEnrollmentTable.Columns.SequenceName) ?? NameOf(enrolment?.ValueOf<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)),
+            NurtureSequence = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName) ?? NameOf(enrolment?.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)),
             NurtureStatus = enrolment == null ? null : _labels.Label(enrolment, NurtureEnrollmentTable.Columns.Status),
-            NurtureReason = enrolment?.ValueOf<string>(NurtureEnrollmentTable.Columns.Reason),
+            NurtureReason = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason),
             NurtureSteps = Steps(activities.Values),
             Notes = record.Notes,
         };
@@ -57,7 +57,7 @@ internal sealed class StoredLeadReader
     {
         var steps = new List<(NurtureStep Step, int Read)>();
         foreach (var a in activities)
-            steps.Add((new NurtureStep(a.ValueOf<int?>(TaskTable.Columns.NurtureStepNumber), ActivityType(a.LogicalName), a.ValueOf<string>("subject"), a.ValueOf<DateTime?>("scheduledend")), steps.Count));
+            steps.Add((new NurtureStep(a.GetAttributeValue<int?>(TaskTable.Columns.NurtureStepNumber), ActivityType(a.LogicalName), a.GetAttributeValue<string>("subject"), a.GetAttributeValue<DateTime?>("scheduledend")), steps.Count));
         steps.Sort(static (x, y) =>
         {
             var order = (x.Step.Order ?? int.MaxValue).CompareTo(y.Step.Order ?? int.MaxValue);
@@ -96,7 +96,7 @@ internal sealed class StoredLeadReader
         if (_names.TryGetValue(reference.Id, out var known)) return known;
         var table = _dataverse.Schema.FindTable(reference.LogicalName);
         var row = table == null ? null : _dataverse.PeekRow(reference.LogicalName, reference.Id);
-        var name = table?.PrimaryName is { } primary ? row?.ValueOf<string>(primary) : null;
+        var name = table?.PrimaryName is { } primary ? row?.GetAttributeValue<string>(primary) : null;
         name ??= reference.LogicalName + " " + reference.Id.ToString("D");
         if (_names.Count < 10_000) _names[reference.Id] = name;
         return name;
