@@ -192,10 +192,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 // A draft for the seller to review and send: outgoing, addressed to the lead, never sent by the package.
                 activity[TaskTable.Columns.StatusCode] = new OptionSetValue(NurtureColumnSets.EmailDraftStatus);
                 activity[EmailTable.Columns.DirectionCode] = true;
-                activity[EmailTable.Columns.To] = new EntityCollection(new List<Entity>
+                // Added to the collection's own list: the list constructor would copy a list made only to be copied.
+                activity[EmailTable.Columns.To] = new EntityCollection
                 {
-                    new Entity(NurtureColumnSets.ActivityParty) { [NurtureColumnSets.PartyId] = leadReference },
-                }) { EntityName = NurtureColumnSets.ActivityParty };
+                    EntityName = NurtureColumnSets.ActivityParty,
+                    Entities = { new Entity(NurtureColumnSets.ActivityParty) { [NurtureColumnSets.PartyId] = leadReference } },
+                };
             }
             return activity;
         }

@@ -17,13 +17,17 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private const string EnrollmentPrefix = "enrollment|";
         private const string ActivityPrefix = "activity|";
         private const int GuidTextLength = 36;
+        private const string StepSeparator = "|";
+
+        // Namespace's bytes in network order, as every id's hash starts with them (never written after this).
+        private static readonly byte[] NamespaceInNetworkOrder = NetworkOrder(Namespace);
 
         /// <summary>mpl_nurtureenrollmentid of the lead's enrolment (one per lead, like the mpl_leadid alternate key).</summary>
-        public static Guid Enrollment(Guid leadId) => FromLeadName(EnrollmentPrefix, leadId, null);
+        public static Guid Enrollment(Guid leadId) => FromLeadName(EnrollmentPrefix, leadId, null, null);
 
         /// <summary>activityid of the activity the step with this order schedules for the lead.</summary>
         public static Guid Activity(Guid leadId, int stepOrder) =>
-            FromLeadName(ActivityPrefix, leadId, "|" + stepOrder.ToString(CultureInfo.InvariantCulture));
+            FromLeadName(ActivityPrefix, leadId, StepSeparator, stepOrder.ToString(CultureInfo.InvariantCulture));
 
         public static Guid Create(Guid namespaceId, string name)
         {
@@ -36,13 +40,13 @@ namespace LeadPlugins.Plugins.Services.Nurture
             return FromDigest(message, length);
         }
 
-        // Create(Namespace, prefix + leadId.ToString("D") + suffix) with the ASCII name written straight into the
-        // hash's buffer: no name string, no separate message and padding arrays.
-        private static Guid FromLeadName(string prefix, Guid leadId, string? suffix)
+        // Create(Namespace, prefix + leadId.ToString("D") + separator + suffix) with the ASCII name written straight
+        // into the hash's buffer: no name string, no separate message and padding arrays.
+        private static Guid FromLeadName(string prefix, Guid leadId, string? separator, string? suffix)
         {
-            var length = 16 + prefix.Length + GuidTextLength + (suffix?.Length ?? 0);
+            var length = 16 + prefix.Length + GuidTextLength + (separator?.Length ?? 0) + (suffix?.Length ?? 0);
             var message = new byte[Sha1Digest.PaddedLength(length)];
-            WriteNetworkOrder(Namespace, message, 0);
+            Buffer.BlockCopy(NamespaceInNetworkOrder, 0, message, 0, 16);
             var at = WriteAscii(prefix, message, 16);
             // The "D" text: the network-order bytes in lower-case hex, with hyphens after bytes 4, 6, 8 and 10.
             var bytes = leadId.ToByteArray();
@@ -53,6 +57,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 message[at++] = HexDigit(value >> 4);
                 message[at++] = HexDigit(value & 0xF);
             }
+            if (separator != null) at = WriteAscii(separator, message, at);
             if (suffix != null) WriteAscii(suffix, message, at);
             return FromDigest(message, length);
         }
@@ -76,6 +81,13 @@ namespace LeadPlugins.Plugins.Services.Nurture
         }
 
         private static byte HexDigit(int value) => (byte)(value < 10 ? '0' + value : 'a' + value - 10);
+
+        private static byte[] NetworkOrder(Guid id)
+        {
+            var bytes = new byte[16];
+            WriteNetworkOrder(id, bytes, 0);
+            return bytes;
+        }
 
         // Guid.ToByteArray is little-endian in its first three fields; RFC 4122 hashes the big-endian form.
         private static void WriteNetworkOrder(Guid id, byte[] target, int at)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LeadPlugins.Plugins.Services.Nurture
 {
@@ -47,33 +48,40 @@ namespace LeadPlugins.Plugins.Services.Nurture
                     var at = block + i * 4;
                     w[i] = ((uint)buffer[at] << 24) | ((uint)buffer[at + 1] << 16) | ((uint)buffer[at + 2] << 8) | buffer[at + 3];
                 }
-                uint a = h0, b = h1, c = h2, d = h3, e = h4, t;
-                // The four rounds of twenty, each with its own function and constant.
-                // Rounds 0-15 read the block's own words; only later rounds make schedule words (no test per round).
-                for (var i = 0; i < 16; i++)
+                uint a = h0, b = h1, c = h2, d = h3, e = h4;
+                // Five rounds per pass, the variables' roles rotating instead of their values moving (FIPS 180-4 section
+                // 6.1.2 step 3 as usual in SHA-1 code): after five rounds each variable is back in its role.
+                for (var i = 0; i < 20; i += 5)
                 {
-                    t = RotateLeft(a, 5) + ((b & c) | (~b & d)) + e + 0x5A827999 + w[i];
-                    e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
+                    e += RotateLeft(a, 5) + Choose(b, c, d) + 0x5A827999 + FirstWord(w, i); b = RotateLeft(b, 30);
+                    d += RotateLeft(e, 5) + Choose(a, b, c) + 0x5A827999 + FirstWord(w, i + 1); a = RotateLeft(a, 30);
+                    c += RotateLeft(d, 5) + Choose(e, a, b) + 0x5A827999 + FirstWord(w, i + 2); e = RotateLeft(e, 30);
+                    b += RotateLeft(c, 5) + Choose(d, e, a) + 0x5A827999 + FirstWord(w, i + 3); d = RotateLeft(d, 30);
+                    a += RotateLeft(b, 5) + Choose(c, d, e) + 0x5A827999 + FirstWord(w, i + 4); c = RotateLeft(c, 30);
                 }
-                for (var i = 16; i < 20; i++)
+                for (var i = 20; i < 40; i += 5)
                 {
-                    t = RotateLeft(a, 5) + ((b & c) | (~b & d)) + e + 0x5A827999 + Schedule(w, i);
-                    e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
+                    e += RotateLeft(a, 5) + (b ^ c ^ d) + 0x6ED9EBA1 + Schedule(w, i); b = RotateLeft(b, 30);
+                    d += RotateLeft(e, 5) + (a ^ b ^ c) + 0x6ED9EBA1 + Schedule(w, i + 1); a = RotateLeft(a, 30);
+                    c += RotateLeft(d, 5) + (e ^ a ^ b) + 0x6ED9EBA1 + Schedule(w, i + 2); e = RotateLeft(e, 30);
+                    b += RotateLeft(c, 5) + (d ^ e ^ a) + 0x6ED9EBA1 + Schedule(w, i + 3); d = RotateLeft(d, 30);
+                    a += RotateLeft(b, 5) + (c ^ d ^ e) + 0x6ED9EBA1 + Schedule(w, i + 4); c = RotateLeft(c, 30);
                 }
-                for (var i = 20; i < 40; i++)
+                for (var i = 40; i < 60; i += 5)
                 {
-                    t = RotateLeft(a, 5) + (b ^ c ^ d) + e + 0x6ED9EBA1 + Schedule(w, i);
-                    e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
+                    e += RotateLeft(a, 5) + Majority(b, c, d) + 0x8F1BBCDC + Schedule(w, i); b = RotateLeft(b, 30);
+                    d += RotateLeft(e, 5) + Majority(a, b, c) + 0x8F1BBCDC + Schedule(w, i + 1); a = RotateLeft(a, 30);
+                    c += RotateLeft(d, 5) + Majority(e, a, b) + 0x8F1BBCDC + Schedule(w, i + 2); e = RotateLeft(e, 30);
+                    b += RotateLeft(c, 5) + Majority(d, e, a) + 0x8F1BBCDC + Schedule(w, i + 3); d = RotateLeft(d, 30);
+                    a += RotateLeft(b, 5) + Majority(c, d, e) + 0x8F1BBCDC + Schedule(w, i + 4); c = RotateLeft(c, 30);
                 }
-                for (var i = 40; i < 60; i++)
+                for (var i = 60; i < 80; i += 5)
                 {
-                    t = RotateLeft(a, 5) + ((b & c) | (b & d) | (c & d)) + e + 0x8F1BBCDC + Schedule(w, i);
-                    e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
-                }
-                for (var i = 60; i < 80; i++)
-                {
-                    t = RotateLeft(a, 5) + (b ^ c ^ d) + e + 0xCA62C1D6 + Schedule(w, i);
-                    e = d; d = c; c = RotateLeft(b, 30); b = a; a = t;
+                    e += RotateLeft(a, 5) + (b ^ c ^ d) + 0xCA62C1D6 + Schedule(w, i); b = RotateLeft(b, 30);
+                    d += RotateLeft(e, 5) + (a ^ b ^ c) + 0xCA62C1D6 + Schedule(w, i + 1); a = RotateLeft(a, 30);
+                    c += RotateLeft(d, 5) + (e ^ a ^ b) + 0xCA62C1D6 + Schedule(w, i + 2); e = RotateLeft(e, 30);
+                    b += RotateLeft(c, 5) + (d ^ e ^ a) + 0xCA62C1D6 + Schedule(w, i + 3); d = RotateLeft(d, 30);
+                    a += RotateLeft(b, 5) + (c ^ d ^ e) + 0xCA62C1D6 + Schedule(w, i + 4); c = RotateLeft(c, 30);
                 }
                 h0 += a;
                 h1 += b;
@@ -88,7 +96,13 @@ namespace LeadPlugins.Plugins.Services.Nurture
             Write(buffer, 16, h4);
         }
 
+        // The helpers are forced inline: the JIT left Schedule a call in every round, most of the hash's time.
+        // Word i of the schedule: the block's own words for rounds 0-15, then Schedule's.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint FirstWord(uint[] w, int i) => i < 16 ? w[i] : Schedule(w, i);
+
         // Word i (16 to 79) of the schedule, made from four earlier ones in place of word i - 16.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static uint Schedule(uint[] w, int i)
         {
             var word = RotateLeft(w[(i - 3) & 15] ^ w[(i - 8) & 15] ^ w[(i - 14) & 15] ^ w[i & 15], 1);
@@ -96,8 +110,16 @@ namespace LeadPlugins.Plugins.Services.Nurture
             return word;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Choose(uint x, uint y, uint z) => (x & y) | (~x & z);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Majority(uint x, uint y, uint z) => (x & y) | (x & z) | (y & z);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static uint RotateLeft(uint value, int bits) => (value << bits) | (value >> (32 - bits));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Write(byte[] digest, int at, uint word)
         {
             digest[at] = (byte)(word >> 24);
