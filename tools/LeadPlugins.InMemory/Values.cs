@@ -96,7 +96,9 @@ internal static class Values
             TotalRecordCountLimitExceeded = source.TotalRecordCountLimitExceeded,
             MinActiveRowVersion = source.MinActiveRowVersion,
         };
-        foreach (var entity in source.Entities) copy.Entities.Add(entity == null ? null! : CloneEntity(entity));
+        // Indexed: a foreach over an entity collection boxes its enumerator.
+        var entities = source.Entities;
+        for (var i = 0; i < entities.Count; i++) copy.Entities.Add(entities[i] == null ? null! : CloneEntity(entities[i]));
         return copy;
     }
 
