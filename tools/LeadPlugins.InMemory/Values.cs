@@ -172,6 +172,23 @@ internal static class Values
         _ => value,
     };
 
+    /// <summary>
+    /// The decimal <see cref="Normalize"/> makes of a choice, whole number, money or decimal, without boxing it (false
+    /// for anything else, which <see cref="Normalize"/> must handle).
+    /// </summary>
+    public static bool TryNumber(object? value, out decimal number)
+    {
+        switch (value)
+        {
+            case OptionSetValue o: number = o.Value; return true;
+            case int i: number = i; return true;
+            case long l: number = l; return true;
+            case Money m: number = m.Value; return true;
+            case decimal d: number = d; return true;
+            default: number = 0; return false;
+        }
+    }
+
     /// <summary>Key for hash indexes: equal keys exactly when Equal conditions match.</summary>
     public static object? IndexKey(object? value)
     {

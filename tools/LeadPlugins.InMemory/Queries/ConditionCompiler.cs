@@ -150,13 +150,13 @@ internal readonly struct ConditionCompiler
             case ConditionOperator.In:
             {
                 var set = o.AtLeastOne();
-                return raw => Values.Normalize(raw) is { } v && set.Any(c => Values.AreEqual(v, c));
+                return raw => Values.Normalize(raw) is { } v && AnyEqual(set, v);
             }
             case ConditionOperator.NotIn:
             {
                 // not-in with an empty value is tolerated by the server (DynamicsValue/fake-xrm-easy#45).
                 var set = o.TypedWhere(v => v is not "");
-                return raw => Values.Normalize(raw) is not { } v || !set.Any(c => Values.AreEqual(v, c));
+                return raw => Values.Normalize(raw) is not { } v || !AnyEqual(set, v);
             }
             case ConditionOperator.ContainValues:
             case ConditionOperator.DoesNotContainValues:
@@ -168,6 +168,14 @@ internal readonly struct ConditionCompiler
             }
             default: return null;
         }
+    }
+
+    /// <summary>Whether the value equals one of the set's (a loop: Any's closure was made for every row tested).</summary>
+    private static bool AnyEqual(object?[] set, object value)
+    {
+        foreach (var candidate in set)
+            if (Values.AreEqual(value, candidate)) return true;
+        return false;
     }
 
     private ValueTest? Identity(ConditionOperand o)

@@ -65,8 +65,8 @@ internal sealed class ColumnIndex
     private static KeyKind KeyOf(object? value, out Guid id, out decimal number, out object? other)
     {
         id = default;
-        number = default;
         other = null;
+        if (Values.TryNumber(value, out number)) return KeyKind.Number;
         switch (value)
         {
             case EntityReference reference:
@@ -75,12 +75,6 @@ internal sealed class ColumnIndex
             case Guid guid:
                 id = guid;
                 return KeyKind.Id;
-            case OptionSetValue option:
-                number = option.Value;
-                return KeyKind.Number;
-            case int integer:
-                number = integer;
-                return KeyKind.Number;
         }
         switch (Values.IndexKey(value))
         {
