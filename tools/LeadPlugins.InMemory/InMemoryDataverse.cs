@@ -276,7 +276,9 @@ public sealed class InMemoryDataverse
     {
         var rows = Store.Table(logicalName);
         var found = new List<Entity>();
-        foreach (var id in rows.Lookup(column, value)) found.Add(rows.Find(id)!);
+        // Typed as an id set (the index's, or none): its enumerator is not boxed.
+        if (rows.LookupSet(column, value) is IdSet ids)
+            foreach (var id in ids) found.Add(rows.Find(id)!);
         return found;
     }
 

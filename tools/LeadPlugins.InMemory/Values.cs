@@ -96,7 +96,9 @@ internal static class Values
             TotalRecordCountLimitExceeded = source.TotalRecordCountLimitExceeded,
             MinActiveRowVersion = source.MinActiveRowVersion,
         };
-        foreach (var entity in source.Entities) copy.Entities.Add(entity == null ? null! : CloneEntity(entity));
+        // Indexed: a foreach over an entity collection boxes its enumerator.
+        var entities = source.Entities;
+        for (var i = 0; i < entities.Count; i++) copy.Entities.Add(entities[i] == null ? null! : CloneEntity(entities[i]));
         return copy;
     }
 
@@ -169,6 +171,23 @@ internal static class Values
         Enum e => (decimal)Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture),
         _ => value,
     };
+
+    /// <summary>
+    /// The decimal <see cref="Normalize"/> makes of a choice, whole number, money or decimal, without boxing it (false
+    /// for anything else, which <see cref="Normalize"/> must handle).
+    /// </summary>
+    public static bool TryNumber(object? value, out decimal number)
+    {
+        switch (value)
+        {
+            case OptionSetValue o: number = o.Value; return true;
+            case int i: number = i; return true;
+            case long l: number = l; return true;
+            case Money m: number = m.Value; return true;
+            case decimal d: number = d; return true;
+            default: number = 0; return false;
+        }
+    }
 
     /// <summary>Key for hash indexes: equal keys exactly when Equal conditions match.</summary>
     public static object? IndexKey(object? value)

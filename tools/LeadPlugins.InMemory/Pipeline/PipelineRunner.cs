@@ -105,11 +105,14 @@ internal sealed class PipelineRunner
     private TResult InTransaction<TState, TResult>(RequestContext context, TState state, Func<RequestContext, TState, TResult> main)
     {
         if (context.Transaction != null) return main(context, state);
-        var own = context.Transaction = new Transaction();
+        var own = context.Transaction = _spareTransaction ?? new Transaction();
+        _spareTransaction = null;
         try
         {
             var result = main(context, state);
             Commit(own);
+            own.Forget();
+            _spareTransaction = own;
             return result;
         }
         catch
@@ -118,6 +121,10 @@ internal sealed class PipelineRunner
             throw;
         }
     }
+
+    // A committed transaction of a request no step saw: nothing holds it (no plug-in ran, its request is done), so
+    // the next such request takes it, undo log room and all, instead of a new one.
+    private Transaction? _spareTransaction;
 
     // Made once: every request runs through them.
     private readonly Func<RequestContext, Func<RequestContext, OrganizationResponse>, OrganizationResponse> _runPipeline;

@@ -6,9 +6,10 @@ namespace LeadPlugins.InMemory;
 /// <summary>
 /// Compiles filters and conditions into predicates over a joined row (alias => row), with the server's rules:
 /// value counts and types checked up front, strings case-insensitive, ne matches null, ranges never do.
-/// Each family of operators lives in its own method; dates in <see cref="DateConditions"/>.
+/// Each family of operators lives in its own method; dates in <see cref="DateConditions"/>. A struct: every query
+/// makes one, and it lives only while the query compiles.
 /// </summary>
-internal sealed class ConditionCompiler
+internal readonly struct ConditionCompiler
 {
     private readonly QueryScope _scope;
     private readonly Guid _userId;
@@ -40,17 +41,27 @@ internal sealed class ConditionCompiler
         // Plain loops: a filter is compiled for every query, and the predicate runs for every row a query reads.
         var conditions = filter.Conditions;
         var filters = filter.Filters;
-        var parts = new RowPredicate[conditions.Count + filters.Count];
+        var count = conditions.Count + filters.Count;
+        if (count == 0) return Always;
+        // Most filters hold one condition: its predicate is the filter's, with no array of parts.
+        var parts = count == 1 ? null : new RowPredicate[count];
+        RowPredicate? only = null;
         for (var i = 0; i < conditions.Count; i++)
         {
             var operand = ConditionOperand.Resolve(conditions[i], defaultAlias, _scope);
             var test = Test(operand);
-            parts[i] = row => test(operand.RawValue(row));
+            var part = operand.Matching(test);
+            if (parts == null) only = part;
+            else parts[i] = part;
             if (scan == null && operand.Alias.Length == 0 && filter.FilterOperator == LogicalOperator.And) scan = (operand.Column.LogicalName, test);
         }
-        for (var i = 0; i < filters.Count; i++) parts[conditions.Count + i] = Filter(filters[i], defaultAlias, out _);
-        if (parts.Length == 0) return Always;
-        if (parts.Length == 1) return parts[0];
+        for (var i = 0; i < filters.Count; i++)
+        {
+            var part = Filter(filters[i], defaultAlias, out _);
+            if (parts == null) only = part;
+            else parts[conditions.Count + i] = part;
+        }
+        if (parts == null) return only!;
         return filter.FilterOperator == LogicalOperator.Or ? AnyOf(parts) : AllOf(parts);
     }
 
@@ -139,13 +150,13 @@ internal sealed class ConditionCompiler
             case ConditionOperator.In:
             {
                 var set = o.AtLeastOne();
-                return raw => Values.Normalize(raw) is { } v && set.Any(c => Values.AreEqual(v, c));
+                return raw => Values.Normalize(raw) is { } v && AnyEqual(set, v);
             }
             case ConditionOperator.NotIn:
             {
                 // not-in with an empty value is tolerated by the server (DynamicsValue/fake-xrm-easy#45).
                 var set = o.TypedWhere(v => v is not "");
-                return raw => Values.Normalize(raw) is not { } v || !set.Any(c => Values.AreEqual(v, c));
+                return raw => Values.Normalize(raw) is not { } v || !AnyEqual(set, v);
             }
             case ConditionOperator.ContainValues:
             case ConditionOperator.DoesNotContainValues:
@@ -157,6 +168,14 @@ internal sealed class ConditionCompiler
             }
             default: return null;
         }
+    }
+
+    /// <summary>Whether the value equals one of the set's (a loop: Any's closure was made for every row tested).</summary>
+    private static bool AnyEqual(object?[] set, object value)
+    {
+        foreach (var candidate in set)
+            if (Values.AreEqual(value, candidate)) return true;
+        return false;
     }
 
     private ValueTest? Identity(ConditionOperand o)

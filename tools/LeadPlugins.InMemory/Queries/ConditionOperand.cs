@@ -43,6 +43,20 @@ internal sealed class ConditionOperand
         return new ConditionOperand(alias, table, column, condition.Operator, raw);
     }
 
+    /// <summary>
+    /// The condition as a predicate over a joined row: the test of the stored value. The operand keeps the test, so
+    /// the predicate is its method rather than a closure over both.
+    /// </summary>
+    public RowPredicate Matching(ValueTest test)
+    {
+        _test = test;
+        return Matches;
+    }
+
+    private ValueTest? _test;
+
+    private bool Matches(JoinedRow row) => _test!(RawValue(row));
+
     /// <summary>The stored value as it is (text conditions need no normalising: a string stays a string).</summary>
     public object? RawValue(JoinedRow row)
     {

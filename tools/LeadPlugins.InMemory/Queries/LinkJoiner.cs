@@ -69,9 +69,14 @@ internal sealed class LinkJoiner
         var parent = row.TryGetValue(link.ParentAlias, out var p) ? p : null;
         if (parent == null || !parent.Attributes.TryGetValue(link.Link.LinkFromAttributeName, out var from) || from == null) return Array.Empty<Entity>();
         var data = _store.Table(link.Table.LogicalName);
-        return link.Link.LinkToAttributeName == link.Table.PrimaryId
-            ? (Values.Normalize(from) is Guid id && data.Find(id) is { } single ? new[] { single } : Array.Empty<Entity>())
-            : data.Lookup(link.Link.LinkToAttributeName, from).Select(i => data.Find(i)!).ToArray();
+        if (link.Link.LinkToAttributeName == link.Table.PrimaryId)
+            return Values.Normalize(from) is Guid id && data.Find(id) is { } single ? new[] { single } : Array.Empty<Entity>();
+        // Typed as an id set (the index's, or none): no boxed enumerator, closure or iterator per joined row.
+        if (data.LookupSet(link.Link.LinkToAttributeName, from) is not IdSet ids) return Array.Empty<Entity>();
+        var related = new Entity[ids.Count];
+        var found = 0;
+        foreach (var rowId in ids) related[found++] = data.Find(rowId)!;
+        return related;
     }
 
     /// <summary>The parent row with the link (and its nested links) empty.</summary>

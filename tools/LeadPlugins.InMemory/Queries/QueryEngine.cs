@@ -95,8 +95,10 @@ internal sealed class QueryEngine
         if (string.IsNullOrEmpty(query.EntityName)) throw Faults.RequiredField("EntityName");
         var root = Schema.GetTable(query.EntityName);
         var scope = new QueryScope(root);
-        var links = new List<LinkInfo>(query.LinkEntities.Count);
-        foreach (var link in query.LinkEntities) links.Add(_joiner.Compile(link, root, string.Empty, scope));
+        // Indexed: a foreach over the link collection boxes its enumerator, on every query (most have no link).
+        var linkEntities = query.LinkEntities;
+        var links = new List<LinkInfo>(linkEntities.Count);
+        for (var i = 0; i < linkEntities.Count; i++) links.Add(_joiner.Compile(linkEntities[i], root, string.Empty, scope));
         var conditions = new ConditionCompiler(scope, userId, _dataverse.Now(), _businessUnitOf, _teamsOf);
         var criteria = conditions.RootFilter(query.Criteria, out var scan);
         var allLinks = LinkInfo.Flatten(links);

@@ -41,8 +41,11 @@ internal sealed class ActivityParties
             // their activity's reference and their mask.
             var activity = new EntityReference(table.LogicalName, stored.Id);
             var participation = _masks.Get(mask);
-            foreach (var party in parties.Entities)
+            // Indexed: a foreach over an entity collection boxes its enumerator.
+            var entities = parties.Entities;
+            for (var i = 0; i < entities.Count; i++)
             {
+                var party = entities[i];
                 var row = Values.NewEntity("activityparty", _dataverse.NewId(), PartyColumns);
                 row["activitypartyid"] = row.Id;
                 row["activityid"] = activity;

@@ -102,7 +102,8 @@ internal static class AttributeValidator
                 case ColumnType.PartyList:
                     if (value is not EntityCollection parties) throw Faults.WrongType(table.LogicalName, column.LogicalName, value, "Microsoft.Xrm.Sdk.EntityCollection");
                     var partyTable = schema.GetTable("activityparty");
-                    foreach (var party in parties.Entities) Validate(schema, partyTable, party);
+                    var entities = parties.Entities; // indexed: a foreach boxes the collection's enumerator
+                    for (var p = 0; p < entities.Count; p++) Validate(schema, partyTable, entities[p]);
                     break;
             }
         }

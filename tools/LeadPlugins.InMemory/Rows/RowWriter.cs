@@ -275,8 +275,11 @@ internal sealed class RowWriter
                     }
                     break;
                 case EntityCollection parties:
-                    foreach (var party in parties.Entities)
+                    // Indexed: a foreach over an entity collection boxes its enumerator.
+                    var entities = parties.Entities;
+                    for (var p = 0; p < entities.Count; p++)
                     {
+                        var party = entities[p];
                         party.LogicalName = "activityparty";
                         if (validateReferences && party.GetAttributeValue<EntityReference>("partyid") is { } partyId) CheckReference(partyId);
                     }

@@ -47,17 +47,58 @@ internal sealed class IdSet : IReadOnlyCollection<Guid>
         }
     }
 
-    public IEnumerator<Guid> GetEnumerator()
-    {
-        if (_all != null)
-        {
-            foreach (var id in _all) yield return id;
-        }
-        else if (_hasFirst)
-        {
-            yield return _first;
-        }
-    }
+    /// <summary>A struct enumerator: a foreach over an id set typed as such allocates nothing.</summary>
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<Guid> IEnumerable<Guid>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The ids in the order the set of all of them gives, or the inline one.</summary>
+    public struct Enumerator : IEnumerator<Guid>
+    {
+        private readonly IdSet _set;
+        private HashSet<Guid>.Enumerator _all;
+        private bool _started;
+        private bool _inAll;
+
+        public Enumerator(IdSet set)
+        {
+            _set = set;
+            _all = default;
+            _started = false;
+            _inAll = false;
+            Current = default;
+        }
+
+        public Guid Current { get; private set; }
+
+        object IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            // Which ids to give is decided on the first call, as the iterator this replaces did.
+            if (!_started)
+            {
+                _started = true;
+                if (_set._all != null)
+                {
+                    _all = _set._all.GetEnumerator();
+                    _inAll = true;
+                }
+                else if (_set._hasFirst)
+                {
+                    Current = _set._first;
+                    return true;
+                }
+            }
+            if (!_inAll || !_all.MoveNext()) return false;
+            Current = _all.Current;
+            return true;
+        }
+
+        public void Reset() => throw new NotSupportedException();
+
+        public void Dispose() { }
+    }
 }

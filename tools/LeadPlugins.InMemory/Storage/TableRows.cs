@@ -15,7 +15,7 @@ internal sealed class TableRows
     private Entity?[] _slots = new Entity?[MinimumSlots];
     private int _used;
     private int _live;
-    private readonly Dictionary<string, Dictionary<object, IdSet>> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ColumnIndex> _indexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object?[]> _columns = new(StringComparer.Ordinal);
 
     public TableRows(TableSchema schema) { Schema = schema; }
@@ -36,12 +36,11 @@ internal sealed class TableRows
     {
         if (!_indexes.TryGetValue(column, out var index))
         {
-            index = new Dictionary<object, IdSet>();
+            index = new ColumnIndex();
             foreach (var row in Rows) AddToIndex(index, column, row);
             _indexes[column] = index;
         }
-        var key = Values.IndexKey(value);
-        return key != null && index.TryGetValue(key, out var ids) ? ids : Array.Empty<Guid>();
+        return index.Find(value) ?? (IReadOnlyCollection<Guid>)Array.Empty<Guid>();
     }
 
     public bool HasIndex(string column) => _indexes.ContainsKey(column);
@@ -130,22 +129,12 @@ internal sealed class TableRows
     {
         foreach (var pair in _indexes)
         {
-            if (!row.Attributes.TryGetValue(pair.Key, out var value)) continue;
-            var key = Values.IndexKey(value);
-            if (key != null && pair.Value.TryGetValue(key, out var ids))
-            {
-                ids.Remove(row.Id);
-                if (ids.Count == 0) pair.Value.Remove(key);
-            }
+            if (row.Attributes.TryGetValue(pair.Key, out var value)) pair.Value.Remove(value, row.Id);
         }
     }
 
-    private static void AddToIndex(Dictionary<object, IdSet> index, string column, Entity row)
+    private static void AddToIndex(ColumnIndex index, string column, Entity row)
     {
-        if (!row.Attributes.TryGetValue(column, out var value)) return;
-        var key = Values.IndexKey(value);
-        if (key == null) return;
-        if (index.TryGetValue(key, out var ids)) ids.Add(row.Id);
-        else index[key] = new IdSet(row.Id);
+        if (row.Attributes.TryGetValue(column, out var value)) index.Add(value, row.Id);
     }
 }

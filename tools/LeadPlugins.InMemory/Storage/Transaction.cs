@@ -38,6 +38,14 @@ internal sealed class Transaction
         else (_undo ??= new()).Add(entry);
     }
 
+    /// <summary>After a commit: the undo log is emptied (its room kept), so the transaction can serve another request.</summary>
+    public void Forget()
+    {
+        _undo?.Clear();
+        _hasFirst = false;
+        _first = default;
+    }
+
     public void Rollback()
     {
         if (_undo != null)

@@ -1,0 +1,93 @@
+using Microsoft.Xrm.Sdk;
+
+namespace LeadPlugins.InMemory;
+
+/// <summary>
+/// One column's equality index: the ids of the rows by <see cref="Values.IndexKey"/> of their value. Ids (lookups,
+/// unique identifiers) and numbers (choices, integers) are kept by their own type, so neither a write nor a lookup
+/// boxes its key; keys of different types never were equal, so the index finds exactly what one table of objects did.
+/// </summary>
+internal sealed class ColumnIndex
+{
+    private readonly Dictionary<Guid, IdSet> _byId = new();
+    private readonly Dictionary<decimal, IdSet> _byNumber = new();
+    private readonly Dictionary<object, IdSet> _byOther = new();
+
+    /// <summary>The ids whose value has the same key as <paramref name="value"/>, or null.</summary>
+    public IdSet? Find(object? value)
+    {
+        IdSet? ids;
+        return KeyOf(value, out var id, out var number, out var other) switch
+        {
+            KeyKind.Id => _byId.TryGetValue(id, out ids) ? ids : null,
+            KeyKind.Number => _byNumber.TryGetValue(number, out ids) ? ids : null,
+            KeyKind.Other => _byOther.TryGetValue(other!, out ids) ? ids : null,
+            _ => null,
+        };
+    }
+
+    public void Add(object? value, Guid rowId)
+    {
+        switch (KeyOf(value, out var id, out var number, out var other))
+        {
+            case KeyKind.Id: Add(_byId, id, rowId); break;
+            case KeyKind.Number: Add(_byNumber, number, rowId); break;
+            case KeyKind.Other: Add(_byOther, other!, rowId); break;
+        }
+    }
+
+    public void Remove(object? value, Guid rowId)
+    {
+        switch (KeyOf(value, out var id, out var number, out var other))
+        {
+            case KeyKind.Id: Remove(_byId, id, rowId); break;
+            case KeyKind.Number: Remove(_byNumber, number, rowId); break;
+            case KeyKind.Other: Remove(_byOther, other!, rowId); break;
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, IdSet> index, TKey key, Guid rowId) where TKey : notnull
+    {
+        if (index.TryGetValue(key, out var ids)) ids.Add(rowId);
+        else index[key] = new IdSet(rowId);
+    }
+
+    private static void Remove<TKey>(Dictionary<TKey, IdSet> index, TKey key, Guid rowId) where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var ids)) return;
+        ids.Remove(rowId);
+        if (ids.Count == 0) index.Remove(key);
+    }
+
+    private enum KeyKind { None, Id, Number, Other }
+
+    /// <summary><see cref="Values.IndexKey"/> of the value, the common kinds without boxing.</summary>
+    private static KeyKind KeyOf(object? value, out Guid id, out decimal number, out object? other)
+    {
+        id = default;
+        other = null;
+        if (Values.TryNumber(value, out number)) return KeyKind.Number;
+        switch (value)
+        {
+            case EntityReference reference:
+                id = reference.Id;
+                return KeyKind.Id;
+            case Guid guid:
+                id = guid;
+                return KeyKind.Id;
+        }
+        switch (Values.IndexKey(value))
+        {
+            case null: return KeyKind.None;
+            case Guid guid:
+                id = guid;
+                return KeyKind.Id;
+            case decimal amount:
+                number = amount;
+                return KeyKind.Number;
+            case var key:
+                other = key;
+                return KeyKind.Other;
+        }
+    }
+}
