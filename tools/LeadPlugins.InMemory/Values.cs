@@ -160,27 +160,24 @@ internal static class Values
     public static object? Normalize(object? value) => value switch
     {
         null => null,
+        decimal => value, // already the key: not boxed again
         EntityReference r => r.Id,
-        OptionSetValue o => (decimal)o.Value,   // the same key as the int a condition carries
-        Money m => m.Value,
         AliasedValue a => Normalize(a.Value),
-        int i => (decimal)i,
-        long l => (decimal)l,
         double d => (decimal)d,
         float f => (decimal)f,
         Enum e => (decimal)Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value,
+        _ => TryNumber(value, out var number) ? number : value,
     };
 
     /// <summary>
     /// The decimal <see cref="Normalize"/> makes of a choice, whole number, money or decimal, without boxing it (false
-    /// for anything else, which <see cref="Normalize"/> must handle).
+    /// for anything else, which <see cref="Normalize"/> handles on its own).
     /// </summary>
     public static bool TryNumber(object? value, out decimal number)
     {
         switch (value)
         {
-            case OptionSetValue o: number = o.Value; return true;
+            case OptionSetValue o: number = o.Value; return true; // the same key as the int a condition carries
             case int i: number = i; return true;
             case long l: number = l; return true;
             case Money m: number = m.Value; return true;
