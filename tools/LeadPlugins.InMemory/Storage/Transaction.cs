@@ -51,11 +51,9 @@ internal sealed class Transaction
         if (_undo != null)
         {
             for (var i = _undo.Count - 1; i >= 0; i--) _undo[i].Undo();
-            _undo.Clear();
         }
         if (_hasFirst) _first.Undo();
-        _hasFirst = false;
-        _first = default;
+        Forget();
         _pendingAsync?.Clear();
     }
 
