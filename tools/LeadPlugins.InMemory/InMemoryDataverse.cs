@@ -48,10 +48,6 @@ public sealed class InMemoryDataverse
         _chain = chain;
 
         SystemRowIds = Options.SystemRowIds ?? new SystemRowIds(NewId(), NewId(), NewId(), NewId());
-        OrganizationId = SystemRowIds.OrganizationId;
-        RootBusinessUnitId = SystemRowIds.RootBusinessUnitId;
-        SystemUserId = SystemRowIds.SystemUserId;
-        CallerId = SystemRowIds.CallerId;
         var now = Now();
         Rows.Seed(new Entity("businessunit", RootBusinessUnitId) { ["name"] = "Root business unit" }, SystemUserId, now);
         Rows.Seed(new Entity("systemuser", SystemUserId) { ["fullname"] = "SYSTEM", ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId) }, SystemUserId, now);
@@ -69,13 +65,13 @@ public sealed class InMemoryDataverse
     public DataverseSchema Schema { get; }
     /// <summary>The ids of the rows this store started with (<see cref="InMemoryDataverseOptions.SystemRowIds"/>).</summary>
     public SystemRowIds SystemRowIds { get; }
-    public Guid OrganizationId { get; }
+    public Guid OrganizationId => SystemRowIds.OrganizationId;
     public string OrganizationName { get; } = "leadplugins-inmemory";
-    public Guid RootBusinessUnitId { get; }
+    public Guid RootBusinessUnitId => SystemRowIds.RootBusinessUnitId;
     /// <summary>The SYSTEM user (RunAs System steps, CreateOrganizationService(null)).</summary>
-    public Guid SystemUserId { get; }
+    public Guid SystemUserId => SystemRowIds.SystemUserId;
     /// <summary>The default calling user (a systemuser row in the root business unit).</summary>
-    public Guid CallerId { get; }
+    public Guid CallerId => SystemRowIds.CallerId;
 
     /// <summary>Every step execution, in order (sync and async, including failed ones).</summary>
     public IReadOnlyList<StepExecution> Audit => Pipeline.Audit;
