@@ -17,17 +17,17 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private const string EnrollmentPrefix = "enrollment|";
         private const string ActivityPrefix = "activity|";
         private const int GuidTextLength = 36;
-        private const string StepSeparator = "|";
+        private const byte StepSeparator = (byte)'|';
 
         // Namespace's bytes in network order, as every id's hash starts with them (never written after this).
         private static readonly byte[] NamespaceInNetworkOrder = NetworkOrder(Namespace);
 
         /// <summary>mpl_nurtureenrollmentid of the lead's enrolment (one per lead, like the mpl_leadid alternate key).</summary>
-        public static Guid Enrollment(Guid leadId) => FromLeadName(EnrollmentPrefix, leadId, null, null);
+        public static Guid Enrollment(Guid leadId) => FromLeadName(EnrollmentPrefix, leadId, null);
 
         /// <summary>activityid of the activity the step with this order schedules for the lead.</summary>
         public static Guid Activity(Guid leadId, int stepOrder) =>
-            FromLeadName(ActivityPrefix, leadId, StepSeparator, stepOrder.ToString(CultureInfo.InvariantCulture));
+            FromLeadName(ActivityPrefix, leadId, stepOrder.ToString(CultureInfo.InvariantCulture));
 
         public static Guid Create(Guid namespaceId, string name)
         {
@@ -40,11 +40,11 @@ namespace LeadPlugins.Plugins.Services.Nurture
             return FromDigest(message, length);
         }
 
-        // Create(Namespace, prefix + leadId.ToString("D") + separator + suffix) with the ASCII name written straight
-        // into the hash's buffer: no name string, no separate message and padding arrays.
-        private static Guid FromLeadName(string prefix, Guid leadId, string? separator, string? suffix)
+        // Create(Namespace, prefix + leadId.ToString("D") [+ "|" + step]) with the ASCII name written straight into the
+        // hash's buffer: no name string, no separate message and padding arrays.
+        private static Guid FromLeadName(string prefix, Guid leadId, string? step)
         {
-            var length = 16 + prefix.Length + GuidTextLength + (separator?.Length ?? 0) + (suffix?.Length ?? 0);
+            var length = 16 + prefix.Length + GuidTextLength + (step == null ? 0 : 1 + step.Length);
             var message = new byte[Sha1Digest.PaddedLength(length)];
             Buffer.BlockCopy(NamespaceInNetworkOrder, 0, message, 0, 16);
             var at = WriteAscii(prefix, message, 16);
@@ -57,8 +57,11 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 message[at++] = HexDigit(value >> 4);
                 message[at++] = HexDigit(value & 0xF);
             }
-            if (separator != null) at = WriteAscii(separator, message, at);
-            if (suffix != null) WriteAscii(suffix, message, at);
+            if (step != null)
+            {
+                message[at++] = StepSeparator;
+                WriteAscii(step, message, at);
+            }
             return FromDigest(message, length);
         }
 
