@@ -21,12 +21,15 @@ internal static class InputJson
         return token as JObject ?? throw new InputException("expected a JSON object, got " + Describe(token));
     }
 
-    public static string ScalarText(JValue value) => value.Type switch
+    public static string ScalarText(JValue value) => ScalarText(value.Value);
+
+    /// <summary>A scalar's text, from the value a JSON reader gives (a string, bool, DateTime, long, double or BigInteger).</summary>
+    public static string ScalarText(object? value) => value switch
     {
-        JTokenType.String => (string)value.Value!,
-        JTokenType.Boolean => (bool)value.Value! ? "true" : "false",
-        JTokenType.Date => ((DateTime)value.Value!).ToString("o", CultureInfo.InvariantCulture),
-        _ => System.Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty,
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        DateTime date => date.ToString("o", CultureInfo.InvariantCulture),
+        _ => System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
     public static string Describe(JToken token) => token.Type switch

@@ -10,11 +10,16 @@ internal sealed class LeadRowMapper
     private readonly LeadHeaders _headers;
     private readonly UnknownColumns _unknown;
 
+    private readonly FlatJsonObjectReader _flat;
+    // The row's keys and values (text, a JToken that is not a scalar, or null), reused line after line.
+    private readonly List<(string Name, object? Value)> _properties = new();
+
     public LeadRowMapper(ColumnValues values, LeadHeaders headers, UnknownColumns unknown)
     {
         _values = values;
         _headers = headers;
         _unknown = unknown;
+        _flat = new FlatJsonObjectReader(values.Table(LeadInput.Lead).Columns.Keys);
     }
 
     /// <summary>
@@ -26,27 +31,28 @@ internal sealed class LeadRowMapper
     {
         try
         {
-            var row = InputJson.ParseObject(text);
+            var properties = Properties(text);
             var table = _values.Table(LeadInput.Lead);
             var lead = new Entity(LeadInput.Lead);
             List<string>? unknown = null;
             var known = 0;
-            foreach (var property in row.Properties())
+            foreach (var (name, value) in properties)
             {
-                var match = _headers.Match(property.Name);
+                var match = _headers.Match(name);
                 if (match.Unknown)
                 {
-                    (unknown ??= new List<string>()).Add(property.Name);
-                    _unknown.Note(property.Name);
+                    (unknown ??= new List<string>()).Add(name);
+                    _unknown.Note(name);
                     continue;
                 }
                 known++;
-                if (match.Ignored || property.Value.Type == JTokenType.Null) continue;
-                if (property.Value is not JValue scalar)
-                    throw new InputException(property.Name + ": expected text, got " + InputJson.Describe(property.Value));
+                if (match.Ignored || value == null) continue;
+                var scalarText = value as string ?? (value is JValue scalar
+                    ? InputJson.ScalarText(scalar)
+                    : throw new InputException(name + ": expected text, got " + InputJson.Describe((JToken)value)));
                 var column = match.Column!;
-                var value = _values.Convert(table, column, InputJson.ScalarText(scalar));
-                if (value != null) lead[column.LogicalName] = value;
+                var converted = _values.Convert(table, column, scalarText);
+                if (converted != null) lead[column.LogicalName] = converted;
             }
             if (known == 0 && unknown != null)
                 return InputRecord.Bad(line, "no lead column in this row (unknown: " + string.Join(", ", unknown.Take(5)) + (unknown.Count > 5 ? ", ..." : string.Empty) + ")");
@@ -56,5 +62,16 @@ internal sealed class LeadRowMapper
         {
             return InputRecord.Bad(line, e.Message);
         }
+    }
+
+    /// <summary>The row's keys and values in order: read straight from the text when it is flat, else from its JObject (JSON null as null).</summary>
+    private List<(string Name, object? Value)> Properties(string text)
+    {
+        _properties.Clear();
+        if (_flat.TryRead(text, _properties)) return _properties;
+        _properties.Clear();
+        foreach (var property in InputJson.ParseObject(text).Properties())
+            _properties.Add((property.Name, property.Value.Type == JTokenType.Null ? null : property.Value));
+        return _properties;
     }
 }
