@@ -34,6 +34,9 @@ public sealed class LeadSimulator
     // Keys of the carried leads seeded into the current session: Recycle looks at these, not at all 90,000 addresses.
     private readonly List<string> _seededThisSession = new();
     private readonly List<(Guid Id, int Line)> _window = new();
+    // RunBatch's row id -> lead index in the batch, and one lead's row ids: reused batch after batch.
+    private readonly Dictionary<Guid, int> _owners = new();
+    private readonly List<Guid> _related = new();
 
     private InMemoryDataverse _dataverse = null!;
     // The first store's organization, business unit and users: every fresh store keeps them, as one organization does,
@@ -243,17 +246,21 @@ public sealed class LeadSimulator
                 if (_options.DiscardEvery != null) _window.Add((id, batch[i].Line));
             }
 
-        var leads = new SimulatedLead?[batch.Count];
-        var owners = new Dictionary<Guid, int>();
-        var related = new List<Guid>[batch.Count];
+        // The batch's rows first (each row's id -> its lead's index), then the step executions they own.
+        var rows = new StoredLeadRows?[batch.Count];
+        _owners.Clear();
         for (var i = 0; i < batch.Count; i++)
         {
             if (ids[i] is not { } id) continue;
-            related[i] = new List<Guid> { id };
-            leads[i] = _reader.Read(batch[i], id, related[i], _lineById);
-            foreach (var rowId in related[i]) owners[rowId] = i;
+            _related.Clear();
+            _related.Add(id);
+            rows[i] = _reader.ReadRows(id, _related);
+            foreach (var rowId in _related) _owners[rowId] = i;
         }
-        var (runs, batchCalls) = AttributeSteps(batch.Count, owners);
+        var (runs, batchCalls) = AttributeSteps(batch.Count, _owners);
+        var leads = new SimulatedLead?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+            if (rows[i] is { } found) leads[i] = _reader.Read(batch[i], found, _lineById, runs[i], batchCalls);
         if (_options.DiscardEvery != null)
         {
             // The batch's executions are read: a windowed run forgets them so they never reach the older GC generations.
@@ -265,16 +272,8 @@ public sealed class LeadSimulator
         {
             if (leads[i] is { } lead)
             {
-                var run = runs[i];
                 _summary.Leads++;
-                output.Lead(lead with
-                {
-                    PluginSteps = run.Steps,
-                    ServiceCalls = run.Steps.Sum(s => s.ServiceCalls),
-                    ServiceCallsByMessage = run.CallsByMessage,
-                    BatchServiceCalls = batchCalls,
-                    Traces = run.Traces,
-                });
+                output.Lead(lead);
             }
             else
             {
@@ -351,14 +350,6 @@ public sealed class LeadSimulator
 
     // ---------- what the plug-ins did ----------
 
-    /// <summary>What the plug-ins did for one lead of the batch.</summary>
-    private sealed class LeadRuns
-    {
-        public List<PluginRun> Steps { get; } = new();
-        public List<string> Traces { get; } = new();
-        public Dictionary<string, int> CallsByMessage { get; } = new(StringComparer.Ordinal);
-    }
-
     /// <summary>Attributes the batch's step executions to its leads by the execution's primary row (lead, enrolment or activity).</summary>
     private (LeadRuns[] Runs, int BatchCalls) AttributeSteps(int count, Dictionary<Guid, int> owners)
     {
@@ -378,7 +369,7 @@ public sealed class LeadSimulator
             }
             if (!owners.TryGetValue(execution.PrimaryEntityId, out var index)) continue;
             var run = runs[index];
-            run.Steps.Add(new PluginRun(execution.PluginType.Name, execution.MessageName, execution.PrimaryEntityName, execution.Stage,
+            run.Add(new PluginRun(execution.PluginType.Name, execution.MessageName, execution.PrimaryEntityName, execution.Stage,
                 execution.Mode == 1, execution.Outcome.ToString(), execution.ServiceCalls, execution.Error));
             foreach (var (message, calls) in execution.ServiceCallsByMessage) Add(run.CallsByMessage, message, calls);
             if (_options.Verbose)

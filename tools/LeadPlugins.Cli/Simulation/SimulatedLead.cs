@@ -43,41 +43,48 @@ public sealed record SimulatedLead
     public IReadOnlyList<NurtureStep> NurtureSteps { get; init; } = Array.Empty<NurtureStep>();
     /// <summary>Organization-service requests the plug-ins made for this lead.</summary>
     public int ServiceCalls { get; init; }
-    public IReadOnlyDictionary<string, int> ServiceCallsByMessage { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> ServiceCallsByMessage { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, int>.Empty;
     public IReadOnlyList<PluginRun> PluginSteps { get; init; } = Array.Empty<PluginRun>();
     /// <summary>Requests made by steps that ran once for the whole CreateMultiple batch (shared by its leads).</summary>
     public int BatchServiceCalls { get; init; }
     public IReadOnlyList<string> Traces { get; init; } = Array.Empty<string>();
     public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
 
+    public SimulatedLead()
+    {
+    }
+
     /// <summary>
     /// The lead columns of a stored lead row (the simulator's read-back and the backfill report share it); the caller adds
-    /// what is not on the row (input line, duplicate line, nurture, plug-in runs) with <c>with</c>.
+    /// what is not on the row (input line, duplicate line, nurture, plug-in runs) in an initializer or with <c>with</c>.
     /// </summary>
-    public static SimulatedLead FromLeadRow(Entity lead, ChoiceLabels labels, Func<EntityReference?, string?> nameOf) => new()
+    internal SimulatedLead(Entity lead, ChoiceLabels labels, Func<EntityReference?, string?> nameOf)
     {
-        LeadId = lead.Id,
-        Name = lead.GetAttributeValue<string>(LeadTable.Columns.FullName),
-        Email = lead.GetAttributeValue<string>(LeadTable.Columns.EmailAddress1),
-        IsMarketplace = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsMarketplace),
-        Storefront = labels.Label(lead, LeadTable.Columns.Storefront),
-        Audience = labels.Label(lead, LeadTable.Columns.Audience),
-        CampaignType = labels.Label(lead, LeadTable.Columns.CampaignType),
-        ListingType = labels.Label(lead, LeadTable.Columns.ListingType),
-        LeadAction = labels.Label(lead, LeadTable.Columns.LeadAction),
-        OfferTitle = lead.GetAttributeValue<string>(LeadTable.Columns.OfferTitle),
-        IsCoSell = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsCoSell),
-        IsTestLead = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsTestLead),
-        FunnelStage = labels.Label(lead, LeadTable.Columns.FunnelStage),
-        Campaign = nameOf(lead.GetAttributeValue<EntityReference>(LeadTable.Columns.CampaignId)),
-        EnrichmentStatus = labels.Label(lead, LeadTable.Columns.EnrichmentStatus),
-        EnrichmentMessage = lead.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage),
-        Score = lead.GetAttributeValue<int?>(LeadTable.Columns.LeadScore),
-        ScoreReason = lead.GetAttributeValue<string>(LeadTable.Columns.ScoreReason),
-        Rating = labels.Label(lead, LeadTable.Columns.LeadQualityCode),
-        Owner = nameOf(lead.GetAttributeValue<EntityReference>(LeadTable.Columns.OwnerId)),
-        DuplicateOfId = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf)?.Id,
-    };
+        LeadId = lead.Id;
+        Name = lead.GetAttributeValue<string>(LeadTable.Columns.FullName);
+        Email = lead.GetAttributeValue<string>(LeadTable.Columns.EmailAddress1);
+        IsMarketplace = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsMarketplace);
+        Storefront = labels.Label(lead, LeadTable.Columns.Storefront);
+        Audience = labels.Label(lead, LeadTable.Columns.Audience);
+        CampaignType = labels.Label(lead, LeadTable.Columns.CampaignType);
+        ListingType = labels.Label(lead, LeadTable.Columns.ListingType);
+        LeadAction = labels.Label(lead, LeadTable.Columns.LeadAction);
+        OfferTitle = lead.GetAttributeValue<string>(LeadTable.Columns.OfferTitle);
+        IsCoSell = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsCoSell);
+        IsTestLead = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsTestLead);
+        FunnelStage = labels.Label(lead, LeadTable.Columns.FunnelStage);
+        Campaign = nameOf(lead.GetAttributeValue<EntityReference>(LeadTable.Columns.CampaignId));
+        EnrichmentStatus = labels.Label(lead, LeadTable.Columns.EnrichmentStatus);
+        EnrichmentMessage = lead.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage);
+        Score = lead.GetAttributeValue<int?>(LeadTable.Columns.LeadScore);
+        ScoreReason = lead.GetAttributeValue<string>(LeadTable.Columns.ScoreReason);
+        Rating = labels.Label(lead, LeadTable.Columns.LeadQualityCode);
+        Owner = nameOf(lead.GetAttributeValue<EntityReference>(LeadTable.Columns.OwnerId));
+        DuplicateOfId = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf)?.Id;
+    }
+
+    /// <summary>The lead columns of a stored lead row, as the constructor above reads them.</summary>
+    public static SimulatedLead FromLeadRow(Entity lead, ChoiceLabels labels, Func<EntityReference?, string?> nameOf) => new(lead, labels, nameOf);
 
     public JObject ToJson(bool includeTraces)
     {

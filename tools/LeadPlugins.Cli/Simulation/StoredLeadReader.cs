@@ -8,7 +8,7 @@ namespace LeadPlugins.Cli.Simulation;
 /// Reads a simulated lead back from one in-memory Dataverse session: the stored lead, its nurture enrolment and the
 /// activities of either. Reads go straight to the store's hash index: reading results back is the simulator's
 /// bookkeeping, not a request of the product, so it adds no round trips to the counts the run reports. The rows are
-/// the stored ones themselves (PeekRow/PeekRows), only read, and nothing read is kept but values.
+/// the stored ones themselves (PeekRow/PeekRows), only read, and nothing read is kept past the batch but values.
 /// </summary>
 internal sealed class StoredLeadReader
 {
@@ -17,6 +17,9 @@ internal sealed class StoredLeadReader
     private readonly InMemoryDataverse _dataverse;
     private readonly ChoiceLabels _labels;
     private readonly Dictionary<Guid, string?> _names = new();
+    // One lead's activities by id, and its steps before sorting: reused lead after lead.
+    private readonly Dictionary<Guid, Entity> _activities = new();
+    private readonly List<(NurtureStep Step, int Read)> _steps = new();
 
     public StoredLeadReader(InMemoryDataverse dataverse, ChoiceLabels labels)
     {
@@ -24,39 +27,57 @@ internal sealed class StoredLeadReader
         _labels = labels;
     }
 
-    /// <summary>The lead with its enrolment and activities; the ids of the rows read are added to <paramref name="related"/>.</summary>
-    public SimulatedLead Read(InputRecord record, Guid id, List<Guid> related, IReadOnlyDictionary<Guid, int> lineById)
+    /// <summary>The lead's row, enrolment and activities; the ids of the rows read are added to <paramref name="related"/>.</summary>
+    public StoredLeadRows ReadRows(Guid id, List<Guid> related)
     {
+        object key = id; // boxed once for the seven index lookups
         var lead = _dataverse.PeekRow("lead", id) ?? new Entity("lead", id);
-        var enrolment = Enrolment(id);
-        var activities = new Dictionary<Guid, Entity>();
+        var enrolment = Enrolment(key);
+        object? enrolmentKey = enrolment?.Id;
+        _activities.Clear();
         foreach (var table in ActivityTables)
         {
-            foreach (var activity in Query(table, "regardingobjectid", id)) activities[activity.Id] = activity;
-            if (enrolment != null)
-                foreach (var activity in Query(table, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, enrolment.Id)) activities[activity.Id] = activity;
+            AddActivities(Query(table, "regardingobjectid", key));
+            if (enrolmentKey != null) AddActivities(Query(table, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, enrolmentKey));
         }
         if (enrolment != null) related.Add(enrolment.Id);
-        related.AddRange(activities.Keys);
+        related.AddRange(_activities.Keys);
+        return new StoredLeadRows(lead, enrolment, Steps());
+    }
 
+    private void AddActivities(IReadOnlyList<Entity> activities)
+    {
+        for (var i = 0; i < activities.Count; i++) _activities[activities[i].Id] = activities[i];
+    }
+
+    /// <summary>The lead as read back, with what the plug-ins did for it.</summary>
+    public SimulatedLead Read(InputRecord record, StoredLeadRows rows, IReadOnlyDictionary<Guid, int> lineById, LeadRuns runs, int batchCalls)
+    {
+        var (lead, enrolment, steps) = rows;
         var duplicate = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
-        return SimulatedLead.FromLeadRow(lead, _labels, NameOf) with
+        return new SimulatedLead(lead, _labels, NameOf)
         {
             Input = record.Line,
             DuplicateOf = duplicate != null && lineById.TryGetValue(duplicate.Id, out var line) ? line : null,
             NurtureSequence = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName) ?? NameOf(enrolment?.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)),
             NurtureStatus = enrolment == null ? null : _labels.Label(enrolment, NurtureEnrollmentTable.Columns.Status),
             NurtureReason = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason),
-            NurtureSteps = Steps(activities.Values),
+            NurtureSteps = steps,
             Notes = record.Notes,
+            PluginSteps = runs.Steps,
+            ServiceCalls = runs.ServiceCalls,
+            ServiceCallsByMessage = runs.CallsByMessage,
+            BatchServiceCalls = batchCalls,
+            Traces = runs.Traces,
         };
     }
 
-    /// <summary>The activities as steps, by step order, then due date, then subject, then as read (a stable sort).</summary>
-    private static List<NurtureStep> Steps(IEnumerable<Entity> activities)
+    /// <summary>The activities read as steps, by step order, then due date, then subject, then as read (a stable sort).</summary>
+    private List<NurtureStep> Steps()
     {
-        var steps = new List<(NurtureStep Step, int Read)>();
-        foreach (var a in activities)
+        var steps = _steps;
+        steps.Clear();
+        foreach (var a in _activities.Values)
             steps.Add((new NurtureStep(a.GetAttributeValue<int?>(TaskTable.Columns.NurtureStepNumber), ActivityType(a.LogicalName), a.GetAttributeValue<string>("subject"), a.GetAttributeValue<DateTime?>("scheduledend")), steps.Count));
         steps.Sort(static (x, y) =>
         {
@@ -73,7 +94,13 @@ internal sealed class StoredLeadReader
     }
 
     /// <summary>The lead's first nurture enrolment, if any.</summary>
-    public Entity? Enrolment(Guid leadId) => Query(NurtureEnrollmentTable.LogicalName, NurtureEnrollmentTable.Columns.LeadId, leadId).FirstOrDefault();
+    public Entity? Enrolment(Guid leadId) => Enrolment((object)leadId);
+
+    private Entity? Enrolment(object leadKey)
+    {
+        var enrolments = Query(NurtureEnrollmentTable.LogicalName, NurtureEnrollmentTable.Columns.LeadId, leadKey);
+        return enrolments.Count > 0 ? enrolments[0] : null;
+    }
 
     private static string ActivityType(string table) => table switch
     {
@@ -82,7 +109,7 @@ internal sealed class StoredLeadReader
         _ => "Task",
     };
 
-    private IEnumerable<Entity> Query(string table, string column, Guid id)
+    private IReadOnlyList<Entity> Query(string table, string column, object id)
     {
         if (_dataverse.Schema.FindTable(table)?.FindColumn(column) == null) return Array.Empty<Entity>();
         return _dataverse.PeekRows(table, column, id);
