@@ -50,9 +50,13 @@ public sealed class ChoiceLabels
 
     /// <summary>The label of a value, or the value itself when no label is known.</summary>
     public string Label(string table, string column, int value)
-        => _options.TryGetValue((table, column), out var options) && options.FirstOrDefault(o => o.Value == value) is { } option
-            ? option.Label
-            : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    {
+        // A loop, not FirstOrDefault: its lambda captured the value, a closure per label read back.
+        if (_options.TryGetValue((table, column), out var options))
+            for (var i = 0; i < options.Count; i++)
+                if (options[i].Value == value) return options[i].Label;
+        return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The label of a row's choice column, or null when the column is empty.</summary>
     public string? Label(Entity row, string column)
