@@ -62,8 +62,7 @@ public sealed class ColumnValues
             case ColumnType.Status:
                 return new OptionSetValue(Option(table, column, value));
             case ColumnType.MultiChoice:
-                return new OptionSetValueCollection(value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(part => new OptionSetValue(Option(table, column, part))).ToList());
+                return Options(table, column, value);
             case ColumnType.DateTime:
                 return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
                     ? when.UtcDateTime
@@ -78,6 +77,11 @@ public sealed class ColumnValues
                 throw new InputException(name + ": " + column.Type + " columns cannot be given as text");
         }
     }
+
+    // Apart from Convert: a lambda there captured its parameters, which made a closure on every call, not only for these.
+    private OptionSetValueCollection Options(TableSchema table, ColumnSchema column, string text)
+        => new(text.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => new OptionSetValue(Option(table, column, part))).ToList());
 
     private int Option(TableSchema table, ColumnSchema column, string text)
     {
