@@ -370,7 +370,7 @@ public sealed class LeadSimulator
             if (!owners.TryGetValue(execution.PrimaryEntityId, out var index)) continue;
             var run = runs[index];
             run.Add(new PluginRun(execution.PluginType.Name, execution.MessageName, execution.PrimaryEntityName, execution.Stage,
-                execution.Mode == 1, execution.Outcome.ToString(), execution.ServiceCalls, execution.Error));
+                execution.Mode == 1, OutcomeName(execution.Outcome), execution.ServiceCalls, execution.Error));
             foreach (var (message, calls) in execution.ServiceCallsByMessage) Add(run.CallsByMessage, message, calls);
             if (_options.Verbose)
                 foreach (var trace in execution.Traces) run.Traces.Add(execution.PluginType.Name + ": " + trace);
@@ -378,6 +378,14 @@ public sealed class LeadSimulator
         _auditIndex = audit.Count;
         return (runs, batchCalls);
     }
+
+    /// <summary>The outcome's name without boxing it (Enum.ToString boxes the value on every step).</summary>
+    private static string OutcomeName(StepOutcome outcome) => outcome switch
+    {
+        StepOutcome.Succeeded => nameof(StepOutcome.Succeeded),
+        StepOutcome.Failed => nameof(StepOutcome.Failed),
+        _ => outcome.ToString(),
+    };
 
     private void SampleMemory()
     {

@@ -17,6 +17,7 @@ internal sealed class StoredLeadReader
     private readonly InMemoryDataverse _dataverse;
     private readonly ChoiceLabels _labels;
     private readonly Dictionary<Guid, string?> _names = new();
+    private readonly Func<EntityReference?, string?> _nameOf; // NameOf as a delegate, made once
     // One lead's activities by id, and its steps before sorting: reused lead after lead.
     private readonly Dictionary<Guid, Entity> _activities = new();
     private readonly List<(NurtureStep Step, int Read)> _steps = new();
@@ -25,6 +26,7 @@ internal sealed class StoredLeadReader
     {
         _dataverse = dataverse;
         _labels = labels;
+        _nameOf = NameOf;
     }
 
     /// <summary>The lead's row, enrolment and activities; the ids of the rows read are added to <paramref name="related"/>.</summary>
@@ -55,7 +57,7 @@ internal sealed class StoredLeadReader
     {
         var (lead, enrolment, steps) = rows;
         var duplicate = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
-        return new SimulatedLead(lead, _labels, NameOf)
+        return new SimulatedLead(lead, _labels, _nameOf)
         {
             Input = record.Line,
             DuplicateOf = duplicate != null && lineById.TryGetValue(duplicate.Id, out var line) ? line : null,
