@@ -42,6 +42,15 @@ public sealed class FlatJsonObjectReaderTests
         => Assert.IsFalse(Reader.TryRead(text, new List<(string Name, object? Value)>()));
 
     [TestMethod]
+    public void A_row_with_very_many_keys_is_left_to_the_JObject()
+    {
+        string Row(int keys) => "{" + string.Join(",", Enumerable.Range(0, keys).Select(i => "\"k" + i + "\":" + i)) + "}";
+        Assert.IsTrue(Reader.TryRead(Row(FlatJsonObjectReader.MaxKeys), new List<(string Name, object? Value)>()));
+        Assert.IsFalse(Reader.TryRead(Row(FlatJsonObjectReader.MaxKeys + 1), new List<(string Name, object? Value)>()));
+        Assert.AreEqual("lead", new LeadInput(Repo.Environment.Values).MapRow(1, Row(50_000)[..^1] + ",\"lastname\":\"Doe\"}").Lead!.LogicalName);
+    }
+
+    [TestMethod]
     public void A_declined_row_maps_as_before()
     {
         var mapper = new LeadInput(Repo.Environment.Values);

@@ -11,6 +11,9 @@ namespace LeadPlugins.Cli.Simulation;
 /// </summary>
 internal sealed class FlatJsonObjectReader
 {
+    // The repeated-key check scans the keys read so far: past this many, the JObject (hashed lookups) takes the row.
+    internal const int MaxKeys = 128;
+
     // Keys the reader then returns without allocating (the lead's column names): only looked up, never added to.
     private readonly DefaultJsonNameTable _names = new();
 
@@ -30,6 +33,7 @@ internal sealed class FlatJsonObjectReader
             {
                 if (reader.TokenType == JsonToken.EndObject) return !reader.Read(); // white space only after it
                 if (reader.TokenType != JsonToken.PropertyName) return false;
+                if (properties.Count == MaxKeys) return false;
                 var name = (string)reader.Value!;
                 // A repeated key: the JObject keeps the first one's place with the last one's value.
                 foreach (var (seen, _) in properties)
