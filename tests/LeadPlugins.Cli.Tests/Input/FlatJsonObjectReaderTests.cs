@@ -24,7 +24,7 @@ public sealed class FlatJsonObjectReaderTests
         Assert.IsTrue(Reader.TryRead(text, properties));
         var expected = InputJson.ParseObject(text).Properties()
             .Select(p => (p.Name, p.Value.Type == JTokenType.Null ? null : (object)InputJson.ScalarText((JValue)p.Value))).ToList();
-        CollectionAssert.AreEqual(expected, properties);
+        CollectionAssert.AreEqual(expected, properties.Select(p => (p.Name, p.Value == null ? null : (object)InputJson.ScalarText(p.Value))).ToList());
     }
 
     [TestMethod]

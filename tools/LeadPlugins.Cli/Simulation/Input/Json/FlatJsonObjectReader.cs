@@ -4,7 +4,7 @@ namespace LeadPlugins.Cli.Simulation;
 
 /// <summary>
 /// Reads a JSON object whose values are all scalars or null (the usual lead row) straight from its text, without
-/// building a JObject: each key with its value as <see cref="InputJson.ScalarText(object?)"/> gives it, or null.
+/// building a JObject: each key with its value as the reader gives it (for <see cref="InputJson.ScalarText(object?)"/>), or null.
 /// Anything else (a nested value, a comment, a repeated key, text after the object, invalid JSON) is declined, and the
 /// caller parses the text with <see cref="InputJson.ParseObject"/> as before, so results and messages stay the same.
 /// The reader is the one JToken.Parse uses, with its defaults (dates as DateTime, floats as double).
@@ -42,7 +42,7 @@ internal sealed class FlatJsonObjectReader
                 switch (reader.TokenType)
                 {
                     case JsonToken.String or JsonToken.Integer or JsonToken.Float or JsonToken.Boolean or JsonToken.Date:
-                        properties.Add((name, InputJson.ScalarText(reader.Value)));
+                        properties.Add((name, reader.Value));
                         break;
                     case JsonToken.Null:
                         properties.Add((name, null));

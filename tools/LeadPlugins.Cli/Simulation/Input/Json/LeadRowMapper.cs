@@ -11,7 +11,7 @@ internal sealed class LeadRowMapper
     private readonly UnknownColumns _unknown;
 
     private readonly FlatJsonObjectReader _flat;
-    // The row's keys and values (text, a JToken that is not a scalar, or null), reused line after line.
+    // The row's keys and values (a scalar as the JSON reader gives it, a JToken, or null), reused line after line.
     private readonly List<(string Name, object? Value)> _properties = new();
 
     public LeadRowMapper(ColumnValues values, LeadHeaders headers, UnknownColumns unknown)
@@ -47,9 +47,12 @@ internal sealed class LeadRowMapper
                 }
                 known++;
                 if (match.Ignored || value == null) continue;
-                var scalarText = value as string ?? (value is JValue scalar
-                    ? InputJson.ScalarText(scalar)
-                    : throw new InputException(name + ": expected text, got " + InputJson.Describe((JToken)value)));
+                var scalarText = value switch
+                {
+                    JValue scalar => InputJson.ScalarText(scalar),
+                    JToken other => throw new InputException(name + ": expected text, got " + InputJson.Describe(other)),
+                    _ => InputJson.ScalarText(value),
+                };
                 var column = match.Column!;
                 var converted = _values.Convert(table, column, scalarText);
                 if (converted != null) lead[column.LogicalName] = converted;
