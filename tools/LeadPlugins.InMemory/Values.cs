@@ -7,11 +7,6 @@ namespace LeadPlugins.InMemory;
 /// <summary>Copies and comparisons of SDK values, with the server's wire semantics (every call sees a copy).</summary>
 internal static class Values
 {
-    /// <summary>Room for the columns the platform adds to a created row: id, created/modified on and by, owner, owning
-    /// user or team, owning business unit, state, status, and a lead's, contact's or user's full name (11). A Create's
-    /// copy is made with it so the defaults do not grow its table; no more, as every stored row keeps the slots.</summary>
-    public const int CreateDefaultsRoom = 11;
-
     // AttributeCollection has no public way to size its table, so an entity filled column by column regrows it
     // 3 -> 7 -> 17 -> 37 (an attribute table was a fifth of all allocation). Both Microsoft's SDK and this
     // repository's keep the dictionary given to AttributeCollection's non-public constructor as their table; if a
@@ -38,7 +33,7 @@ internal static class Values
 
     public static Entity CloneEntity(Entity source) => CloneEntity(source, 0);
 
-    /// <summary>A copy with room for <paramref name="room"/> more columns (see <see cref="CreateDefaultsRoom"/>).</summary>
+    /// <summary>A copy with room for <paramref name="room"/> more columns (see <see cref="RowWriter.CreateDefaultsRoom"/>).</summary>
     public static Entity CloneEntity(Entity source, int room)
     {
         var copy = NewEntity(source.LogicalName, source.Id, source.Attributes.Count + room);
