@@ -29,7 +29,8 @@ internal sealed class StepContextBuilder
         {
             case StepShape.Native:
                 ctx.InputParameters = request.Parameters;
-                ctx.OutputParameters = isPost && response != null ? response.Results : new ParameterCollection();
+                // Before PostOperation the outputs are empty: the context makes the collection if a plug-in reads it.
+                if (isPost && response != null) ctx.OutputParameters = response.Results;
                 break;
             case StepShape.BulkFromSingle:
                 ctx.InputParameters = new ParameterCollection();
