@@ -7,11 +7,6 @@ namespace LeadPlugins.InMemory;
 /// <summary>Copies and comparisons of SDK values, with the server's wire semantics (every call sees a copy).</summary>
 internal static class Values
 {
-    /// <summary>Room for the columns the platform adds to a created row: id, created/modified on and by, owner, owning
-    /// user or team, owning business unit, state, status, and a lead's, contact's or user's full name (11). A Create's
-    /// copy is made with it so the defaults do not grow its table; no more, as every stored row keeps the slots.</summary>
-    public const int CreateDefaultsRoom = 11;
-
     // AttributeCollection has no public way to size its table, so an entity filled column by column regrows it
     // 3 -> 7 -> 17 -> 37 (an attribute table was a fifth of all allocation). Both Microsoft's SDK and this
     // repository's keep the dictionary given to AttributeCollection's non-public constructor as their table; if a
@@ -38,7 +33,7 @@ internal static class Values
 
     public static Entity CloneEntity(Entity source) => CloneEntity(source, 0);
 
-    /// <summary>A copy with room for <paramref name="room"/> more columns (see <see cref="CreateDefaultsRoom"/>).</summary>
+    /// <summary>A copy with room for <paramref name="room"/> more columns (see <see cref="RowWriter.CreateDefaultsRoom"/>).</summary>
     public static Entity CloneEntity(Entity source, int room)
     {
         var copy = NewEntity(source.LogicalName, source.Id, source.Attributes.Count + room);
@@ -166,8 +161,16 @@ internal static class Values
         double d => (decimal)d,
         float f => (decimal)f,
         Enum e => (decimal)Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture),
+        OptionSetValue o => BoxedNumber(o.Value),
+        int i => BoxedNumber(i),
         _ => TryNumber(value, out var number) ? number : value,
     };
+
+    // The decimals 0 to 255 boxed once: states, statuses and most choices normalise to one of them instead of a new box
+    // for every row an Equal condition tests (a boxed value never changes, so one serves every caller).
+    private static readonly object[] SmallWholeNumbers = Enumerable.Range(0, 256).Select(n => (object)(decimal)n).ToArray();
+
+    private static object BoxedNumber(int value) => (uint)value < (uint)SmallWholeNumbers.Length ? SmallWholeNumbers[value] : (decimal)value;
 
     /// <summary>
     /// The decimal <see cref="Normalize"/> makes of a choice, whole number, money or decimal, without boxing it (false

@@ -4,8 +4,9 @@ namespace LeadPlugins.InMemory;
 public sealed class StepExecution
 {
     private readonly List<string> _traces = new();
-    private readonly Dictionary<string, int> _callsByMessage = new(StringComparer.Ordinal);
-    private readonly Dictionary<Guid, int> _callsByUser = new();
+    // Made by the first service call: most executions make none.
+    private Dictionary<string, int>? _callsByMessage;
+    private Dictionary<Guid, int>? _callsByUser;
 
     internal StepExecution(PluginStep step, string messageName, string primaryEntityName, Guid primaryEntityId, int depth, int attempt)
     {
@@ -33,9 +34,11 @@ public sealed class StepExecution
     public IReadOnlyList<string> Traces => _traces;
     /// <summary>Organization-service requests this execution made.</summary>
     public int ServiceCalls { get; private set; }
-    public IReadOnlyDictionary<string, int> ServiceCallsByMessage => _callsByMessage;
+    public IReadOnlyDictionary<string, int> ServiceCallsByMessage
+        => _callsByMessage ?? (IReadOnlyDictionary<string, int>)System.Collections.ObjectModel.ReadOnlyDictionary<string, int>.Empty;
     /// <summary>The execution's requests by the user its service ran as (CreateOrganizationService(id); null = SYSTEM).</summary>
-    public IReadOnlyDictionary<Guid, int> ServiceCallsByUser => _callsByUser;
+    public IReadOnlyDictionary<Guid, int> ServiceCallsByUser
+        => _callsByUser ?? (IReadOnlyDictionary<Guid, int>)System.Collections.ObjectModel.ReadOnlyDictionary<Guid, int>.Empty;
     /// <summary>The context's UserId (the step's user: the caller, or SYSTEM for a RunAs System step).</summary>
     public Guid UserId { get; internal set; }
     /// <summary>The context's InitiatingUserId (the caller who started the operation).</summary>
@@ -46,6 +49,8 @@ public sealed class StepExecution
     internal void CountCall(string message, Guid userId)
     {
         ServiceCalls++;
+        _callsByMessage ??= new(StringComparer.Ordinal);
+        _callsByUser ??= new();
         _callsByMessage[message] = _callsByMessage.TryGetValue(message, out var n) ? n + 1 : 1;
         _callsByUser[userId] = _callsByUser.TryGetValue(userId, out var u) ? u + 1 : 1;
     }

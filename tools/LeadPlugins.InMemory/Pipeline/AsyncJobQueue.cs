@@ -53,21 +53,14 @@ internal sealed class AsyncJobQueue
                 // and copies it on every run below; the response and shared variables go back to callers and are copied now.
                 // The images are cut on every run from the operation's stored rows, which never change in place.
                 var snapshot = _runner.Contexts.ForStep(context, operation, step, shape, 40, shared.For(shape, index), null, false, response, index, withImages: false);
-                var input = new ParameterCollection();
-                input.AddRange(snapshot.InputParameters);
-                snapshot.InputParameters = input;
-                snapshot.OutputParameters = CopyParameters(snapshot.OutputParameters);
-                snapshot.SharedVariables = CopyParameters(snapshot.SharedVariables);
+                snapshot.KeepParameters();
                 var item = index; // a for loop's variable is one for all iterations: each job keeps its own
                 var jobId = _dataverse.NewId();
                 snapshot.OperationId = jobId;
                 transaction.PendingAsync.Add(new AsyncJob(jobId, step, (job, attempt) =>
                 {
                     // Every run (retry or replay) deserializes the job afresh: what an earlier run changed does not carry over.
-                    var run = snapshot.ShallowCopy();
-                    run.InputParameters = CopyParameters(snapshot.InputParameters);
-                    run.OutputParameters = CopyParameters(snapshot.OutputParameters);
-                    run.SharedVariables = CopyParameters(snapshot.SharedVariables);
+                    var run = snapshot.CopyForRun();
                     _runner.Contexts.CutImages(run, operation, step, shape, isPost: true, item);
                     run.OperationCreatedOn = _dataverse.Now();
                     _runner.ExecuteStep(step, run, null, attempt, job.Executions);
@@ -75,15 +68,6 @@ internal sealed class AsyncJobQueue
             }
         }
     }
-
-    private static ParameterCollection CopyParameters(ParameterCollection source)
-    {
-        var copy = new ParameterCollection();
-        using var pairs = AttributePairs.Of(source);
-        for (var i = 0; i < pairs.Count; i++) copy[pairs[i].Key] = Values.CloneValue(pairs[i].Value);
-        return copy;
-    }
-
 
     /// <summary>
     /// Runs queued async steps (and any they queue) after commit, each in its own context and outside any transaction.

@@ -243,7 +243,7 @@ internal sealed class PipelineRunner
             {
                 RowWriter.ApplyUpdateDefaults(item, context.Call.UserId, now);
             }
-            context.DefaultsApplied.Add(item);
+            context.DefaultsApplied(item);
         }
     }
 

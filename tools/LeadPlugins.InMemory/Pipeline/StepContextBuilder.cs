@@ -17,16 +17,20 @@ internal sealed class StepContextBuilder
     {
         var ctx = NewContext(context, operation, stage, step.Mode, shared, parent, inTransaction);
         ctx.MessageName = step.Message;
-        ctx.UserId = step.RunAsSystem ? _dataverse.SystemUserId : context.Call.UserId;
-        ctx.BusinessUnitId = _dataverse.BusinessUnitOf(ctx.UserId);
-        ctx.OwningExtension = new EntityReference("sdkmessageprocessingstep", step.Id) { Name = step.Name };
+        if (step.RunAsSystem)
+        {
+            ctx.UserId = _dataverse.SystemUserId;
+            ctx.BusinessUnitId = _dataverse.BusinessUnitOf(ctx.UserId);
+        }
+        ctx.Step = step;
         var request = context.Request;
         var isPost = stage == 40;
         switch (shape)
         {
             case StepShape.Native:
                 ctx.InputParameters = request.Parameters;
-                ctx.OutputParameters = isPost && response != null ? response.Results : new ParameterCollection();
+                // Before PostOperation the outputs are empty: the context makes the collection if a plug-in reads it.
+                if (isPost && response != null) ctx.OutputParameters = response.Results;
                 break;
             case StepShape.BulkFromSingle:
                 ctx.InputParameters = new ParameterCollection();
@@ -65,14 +69,15 @@ internal sealed class StepContextBuilder
         {
             if (IsBulkContext(operation, shape))
             {
-                ctx.PreEntityImagesCollection = operation.PreRows.Select(r => Images(step, r, pre: true)).ToArray();
-                ctx.PostEntityImagesCollection = isPost ? operation.PostRows.Select(r => Images(step, r, pre: false)).ToArray() : Array.Empty<EntityImageCollection>();
+                ctx.PreEntityImagesCollection = operation.PreRows.Select(r => Images(step, r, pre: true) ?? new EntityImageCollection()).ToArray();
+                ctx.PostEntityImagesCollection = isPost ? operation.PostRows.Select(r => Images(step, r, pre: false) ?? new EntityImageCollection()).ToArray() : Array.Empty<EntityImageCollection>();
             }
             else
             {
                 var i = shape == StepShape.SingleFromBulk ? index : 0;
-                ctx.PreEntityImages = Images(step, operation.PreRows.Count > i ? operation.PreRows[i] : null, pre: true);
-                ctx.PostEntityImages = isPost ? Images(step, operation.PostRows.Count > i ? operation.PostRows[i] : null, pre: false) : new EntityImageCollection();
+                ctx.SetImages(
+                    Images(step, operation.PreRows.Count > i ? operation.PreRows[i] : null, pre: true),
+                    isPost ? Images(step, operation.PostRows.Count > i ? operation.PostRows[i] : null, pre: false) : null);
             }
         }
     }
@@ -101,10 +106,11 @@ internal sealed class StepContextBuilder
             ParentContext = parent!,
         };
 
-    private EntityImageCollection Images(PluginStep step, Entity? row, bool pre)
+    /// <summary>The step's images of the row, or null when there are none (the context makes an empty collection if a plug-in reads it).</summary>
+    private EntityImageCollection? Images(PluginStep step, Entity? row, bool pre)
     {
-        var images = new EntityImageCollection();
-        if (row == null) return images;
+        if (row == null) return null;
+        EntityImageCollection? images = null;
         // Indexed: a foreach over the image list boxes its enumerator, and every step context cuts its images.
         var registered = step.Images;
         for (var n = 0; n < registered.Count; n++)
@@ -117,7 +123,7 @@ internal sealed class StepContextBuilder
             for (var i = 0; i < pairs.Count; i++)
                 if (pairs[i].Value is { } value && (columns == null || columns.Contains(pairs[i].Key)))
                     copy.Attributes[pairs[i].Key] = Values.CloneStoredValue(value);
-            images[image.Name] = copy;
+            (images ??= new EntityImageCollection())[image.Name] = copy;
         }
         return images;
     }

@@ -56,6 +56,26 @@ internal sealed class RowWriter
         return stored.Id;
     }
 
+    /// <summary>
+    /// How many columns a Create of the entity adds (<see cref="ApplyCreateDefaults"/>, and a person's full name in
+    /// <see cref="BuildStoredRow"/>): the service boundary's copy is made with that room, so it becomes the stored row
+    /// without its attribute table growing, and with no slot to spare (every stored row keeps its table: a fixed room
+    /// of 11 gave a task's 17 columns a table of 23). Of the columns added, callers set the primary id, owner and status
+    /// themselves, never the system columns (created/modified, owning, state), so only those three are looked for: this
+    /// runs on every Create, and a column set after all only makes the table one size larger.
+    /// </summary>
+    internal int CreateDefaultsRoom(Entity entity)
+    {
+        var table = entity.LogicalName == null ? null : Schema.FindTable(entity.LogicalName);
+        if (table == null) return 0; // the Create faults
+        var attributes = entity.Attributes;
+        var room = (attributes.ContainsKey(table.PrimaryId) ? 0 : 1) + 4; // and created/modified on and by
+        if (table.IsUserOwned) room += (attributes.ContainsKey("ownerid") ? 0 : 1) + 2; // and owning user or team, business unit
+        if (table.HasState) room += (attributes.ContainsKey("statuscode") ? 0 : 1) + 1; // and the state
+        if (table.LogicalName is "lead" or "contact" or "systemuser") room++; // the full name
+        return room;
+    }
+
     /// <summary>What the platform adds to a Create's Target before PreOperation: id, created/modified, owner, state.</summary>
     /// <param name="storedOnly">The target goes straight to the store and no plug-in sees it: its lookups to the user
     /// can be one shared, never-changed reference (stored values are copied on every read).</param>

@@ -28,7 +28,7 @@ internal sealed class OrganizationService : IOrganizationService
     public Guid Create(Entity entity)
         => entity == null
             ? (Guid)Send(new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = null! }).Results["id"]
-            : _dataverse.CreateFromService(Values.CloneEntity(entity, Values.CreateDefaultsRoom), _call);
+            : _dataverse.CreateFromService(Values.CloneEntity(entity, _dataverse.Rows.CreateDefaultsRoom(entity)), _call);
 
     public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) => _dataverse.RetrieveFromService(entityName, id, columnSet, _call);
 

@@ -28,7 +28,13 @@ public sealed class PluginExecutionContext : IPluginExecutionContext4
     public Guid PrimaryEntityId { get; internal set; }
     public EntityImageCollection PreEntityImages { get => _preEntityImages ??= new(); internal set => _preEntityImages = value; }
     public EntityImageCollection PostEntityImages { get => _postEntityImages ??= new(); internal set => _postEntityImages = value; }
-    public EntityReference OwningExtension { get => _owningExtension ??= new(); internal set => _owningExtension = value; }
+    public EntityReference OwningExtension
+    {
+        get => _owningExtension ??= Step == null ? new() : new EntityReference("sdkmessageprocessingstep", Step.Id) { Name = Step.Name };
+        internal set => _owningExtension = value;
+    }
+    /// <summary>The registered step this context runs: its <see cref="OwningExtension"/> is made when first read.</summary>
+    internal PluginStep? Step { get; set; }
     public Guid CorrelationId { get; internal set; }
     public bool IsExecutingOffline => false;
     public bool IsOfflinePlayback => false;
@@ -46,5 +52,41 @@ public sealed class PluginExecutionContext : IPluginExecutionContext4
     public EntityImageCollection[] PreEntityImagesCollection { get; internal set; } = Array.Empty<EntityImageCollection>();
     public EntityImageCollection[] PostEntityImagesCollection { get; internal set; } = Array.Empty<EntityImageCollection>();
 
-    internal PluginExecutionContext ShallowCopy() => (PluginExecutionContext)MemberwiseClone();
+    /// <summary>Sets the pre and post images; a null one is made empty when first read (most steps register none).</summary>
+    internal void SetImages(EntityImageCollection? pre, EntityImageCollection? post)
+    {
+        _preEntityImages = pre;
+        _postEntityImages = post;
+    }
+
+    /// <summary>
+    /// An async job's context keeps its own parameters: the output and shared variables are copied (they go back to
+    /// callers), the input holds the same values (its Target is not touched once its pipeline has run; each run copies it).
+    /// </summary>
+    internal void KeepParameters()
+    {
+        _inputParameters = Copy(_inputParameters, copyValues: false);
+        _outputParameters = Copy(_outputParameters, copyValues: true);
+        _sharedVariables = Copy(_sharedVariables, copyValues: true);
+    }
+
+    /// <summary>One run of an async job: deserialized afresh, so what an earlier run changed does not carry over.</summary>
+    internal PluginExecutionContext CopyForRun()
+    {
+        var run = (PluginExecutionContext)MemberwiseClone();
+        run._inputParameters = Copy(_inputParameters, copyValues: true);
+        run._outputParameters = Copy(_outputParameters, copyValues: true);
+        run._sharedVariables = Copy(_sharedVariables, copyValues: true);
+        return run;
+    }
+
+    /// <summary>A copy of the parameters, or null for none: an empty collection is made when first read.</summary>
+    private static ParameterCollection? Copy(ParameterCollection? source, bool copyValues)
+    {
+        if (source == null || source.Count == 0) return null;
+        var copy = new ParameterCollection();
+        using var pairs = AttributePairs.Of(source);
+        for (var i = 0; i < pairs.Count; i++) copy[pairs[i].Key] = copyValues ? Values.CloneValue(pairs[i].Value) : pairs[i].Value;
+        return copy;
+    }
 }

@@ -13,6 +13,8 @@ public sealed class DataverseSchema
     private readonly Dictionary<string, ManyToManyRelationship> _manyToMany = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, TableSchema> Tables => _tables;
+    /// <summary>The sizes its stores' tables grew to, shared by every schema built from one <see cref="SchemaSource"/>.</summary>
+    internal StoreSizes Sizes { get; private init; } = new();
     public IReadOnlyDictionary<string, ManyToManyRelationship> ManyToManyRelationships => _manyToMany;
 
     /// <summary>Declares an N:N relationship and its intersect table (both tables must exist).</summary>
@@ -47,7 +49,7 @@ public sealed class DataverseSchema
     /// <summary>A new schema from table files parsed before (see <see cref="SchemaSource"/>): each store gets its own.</summary>
     public static DataverseSchema Build(SchemaSource source)
     {
-        var schema = new DataverseSchema();
+        var schema = new DataverseSchema { Sizes = source.Sizes };
         foreach (var file in source.SystemTables) schema.Merge(file.Table, file.LocalChoices, null);
         foreach (var file in source.SolutionTables) schema.Merge(file.Table, file.LocalChoices, source.Solution);
         foreach (var table in schema._tables.Values) AddStandardColumns(table);

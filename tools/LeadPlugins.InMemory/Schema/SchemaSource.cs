@@ -19,6 +19,8 @@ public sealed class SchemaSource
     internal IReadOnlyList<SchemaFile> SystemTables { get; }
     internal SolutionSource? Solution { get; }
     internal IReadOnlyList<SchemaFile> SolutionTables { get; }
+    /// <summary>How large the tables of the stores built from this source grew: the next store starts at that size.</summary>
+    internal StoreSizes Sizes { get; } = new();
 
     /// <summary>Reads the system tables (default: SystemTables next to this assembly) and the solution's table files.</summary>
     public static SchemaSource Read(string? systemTablesDirectory = null, SolutionSource? solution = null)

@@ -9,9 +9,26 @@ namespace LeadPlugins.InMemory;
 /// </summary>
 internal sealed class ColumnIndex
 {
-    private readonly Dictionary<Guid, IdSet> _byId = new();
-    private readonly Dictionary<decimal, IdSet> _byNumber = new();
-    private readonly Dictionary<object, IdSet> _byOther = new();
+    // Made for the first key of their kind (a column's keys are mostly of one), as large as the index grew before.
+    private Dictionary<Guid, IdSet>? _byId;
+    private Dictionary<decimal, IdSet>? _byNumber;
+    private Dictionary<object, IdSet>? _byOther;
+    private readonly StoreSizes _sizes;
+    private readonly string _table;
+    private readonly string _column;
+    private readonly int _initialKeys;
+    private int _keysToReport;
+
+    /// <summary>An empty index of the table's column, made as large as that index grew in earlier stores (<see cref="StoreSizes"/>).</summary>
+    public ColumnIndex(StoreSizes sizes, string table, string column)
+    {
+        _sizes = sizes;
+        _table = table;
+        _column = column;
+        _initialKeys = _keysToReport = sizes.Keys(table, column);
+    }
+
+    private int KeyCount => (_byId?.Count ?? 0) + (_byNumber?.Count ?? 0) + (_byOther?.Count ?? 0);
 
     /// <summary>The ids whose value has the same key as <paramref name="value"/>, or null.</summary>
     public IdSet? Find(object? value)
@@ -19,9 +36,9 @@ internal sealed class ColumnIndex
         IdSet? ids;
         return KeyOf(value, out var id, out var number, out var other) switch
         {
-            KeyKind.Id => _byId.TryGetValue(id, out ids) ? ids : null,
-            KeyKind.Number => _byNumber.TryGetValue(number, out ids) ? ids : null,
-            KeyKind.Other => _byOther.TryGetValue(other!, out ids) ? ids : null,
+            KeyKind.Id => _byId != null && _byId.TryGetValue(id, out ids) ? ids : null,
+            KeyKind.Number => _byNumber != null && _byNumber.TryGetValue(number, out ids) ? ids : null,
+            KeyKind.Other => _byOther != null && _byOther.TryGetValue(other!, out ids) ? ids : null,
             _ => null,
         };
     }
@@ -30,10 +47,19 @@ internal sealed class ColumnIndex
     {
         switch (KeyOf(value, out var id, out var number, out var other))
         {
-            case KeyKind.Id: Add(_byId, id, rowId); break;
-            case KeyKind.Number: Add(_byNumber, number, rowId); break;
-            case KeyKind.Other: Add(_byOther, other!, rowId); break;
+            case KeyKind.Id: Add(_byId ??= new(_initialKeys), id, rowId); break;
+            case KeyKind.Number: Add(_byNumber ??= new(_initialKeys), number, rowId); break;
+            case KeyKind.Other: Add(_byOther ??= new(_initialKeys), other!, rowId); break;
         }
+    }
+
+    /// <summary>Tells the store's sizes when the index passes the size it was made for, and each time it doubles since.</summary>
+    private void Counted()
+    {
+        var keys = KeyCount;
+        if (keys <= _keysToReport) return;
+        _keysToReport = keys * 2;
+        _sizes.KeysGrewTo(_table, _column, _keysToReport);
     }
 
     public void Remove(object? value, Guid rowId)
@@ -46,15 +72,20 @@ internal sealed class ColumnIndex
         }
     }
 
-    private static void Add<TKey>(Dictionary<TKey, IdSet> index, TKey key, Guid rowId) where TKey : notnull
+    private void Add<TKey>(Dictionary<TKey, IdSet> index, TKey key, Guid rowId) where TKey : notnull
     {
-        if (index.TryGetValue(key, out var ids)) ids.Add(rowId);
-        else index[key] = new IdSet(rowId);
+        if (index.TryGetValue(key, out var ids))
+        {
+            ids.Add(rowId);
+            return;
+        }
+        index[key] = new IdSet(rowId);
+        Counted();
     }
 
-    private static void Remove<TKey>(Dictionary<TKey, IdSet> index, TKey key, Guid rowId) where TKey : notnull
+    private static void Remove<TKey>(Dictionary<TKey, IdSet>? index, TKey key, Guid rowId) where TKey : notnull
     {
-        if (!index.TryGetValue(key, out var ids)) return;
+        if (index == null || !index.TryGetValue(key, out var ids)) return;
         ids.Remove(rowId);
         if (ids.Count == 0) index.Remove(key);
     }

@@ -17,7 +17,7 @@ internal sealed class RowStore
     {
         if (!_tables.TryGetValue(logicalName, out var table))
         {
-            table = new TableRows(_schema.GetTable(logicalName));
+            table = new TableRows(_schema.GetTable(logicalName), _schema.Sizes);
             _tables[logicalName] = table;
         }
         return table;

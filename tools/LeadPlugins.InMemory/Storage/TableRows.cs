@@ -11,14 +11,24 @@ internal sealed class TableRows
     private const int MinimumSlots = 16;
 
     // A removed row leaves its slot empty and keeps the id's slot, so a rolled-back Delete puts the row back where it was.
-    private readonly Dictionary<Guid, int> _slotById = new();
-    private Entity?[] _slots = new Entity?[MinimumSlots];
+    private readonly Dictionary<Guid, int> _slotById;
+    private Entity?[] _slots;
     private int _used;
     private int _live;
     private readonly Dictionary<string, ColumnIndex> _indexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object?[]> _columns = new(StringComparer.Ordinal);
 
-    public TableRows(TableSchema schema) { Schema = schema; }
+    private readonly StoreSizes _sizes;
+
+    /// <param name="sizes">How large this table grew in earlier stores: its slots and id table start that large.</param>
+    public TableRows(TableSchema schema, StoreSizes sizes)
+    {
+        Schema = schema;
+        _sizes = sizes;
+        var rows = sizes.Rows(schema.LogicalName);
+        _slotById = new Dictionary<Guid, int>(rows);
+        _slots = new Entity?[Math.Max(MinimumSlots, rows)];
+    }
 
     public TableSchema Schema { get; }
     public int Count => _live;
@@ -36,7 +46,7 @@ internal sealed class TableRows
     {
         if (!_indexes.TryGetValue(column, out var index))
         {
-            index = new ColumnIndex();
+            index = new ColumnIndex(_sizes, Schema.LogicalName, column);
             foreach (var row in Rows) AddToIndex(index, column, row);
             _indexes[column] = index;
         }
@@ -117,6 +127,7 @@ internal sealed class TableRows
             return;
         }
         Array.Resize(ref _slots, _slots.Length * 2);
+        _sizes.RowsGrewTo(Schema.LogicalName, _slots.Length); // the next store starts this large
         foreach (var column in _columns.Keys.ToList())
         {
             var vector = _columns[column];
