@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
@@ -37,8 +38,39 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         {
             for (int i = 0; i < outcomes.Count; i++) Line(outcomes[i].Summary);
             if (!withDetail || outcomes.Count != 1 || outcomes[0].Result == null) return;
-            var detail = outcomes[0].Result!.BuildTrace("  ");
-            for (int i = 0; i < detail.Count; i++) Line(detail[i]);
+            outcomes[0].Result!.WriteTrace(new DetailLines(_tracing));
+        }
+
+        /// <summary>
+        /// The detail lines, indented by two spaces: built in the tracing service's own line buffer when it has one (no
+        /// copy of a line before the traced one), else in this one's. Like <see cref="Line"/>, tracing one never throws.
+        /// </summary>
+        private sealed class DetailLines : TraceLineSink
+        {
+            private readonly ITracingService _tracing;
+            private readonly ILineTracingService? _lines;
+            private StringBuilder? _own;
+
+            internal DetailLines(ITracingService tracing)
+            {
+                _tracing = tracing;
+                _lines = tracing as ILineTracingService;
+            }
+
+            public override StringBuilder Start() => (_lines != null ? _lines.StartLine() : (_own ??= new StringBuilder(128)).Clear()).Append("  ");
+
+            public override void End()
+            {
+                try
+                {
+                    if (_lines != null) _lines.EndLine();
+                    else _tracing.Trace("{0}", _own!.ToString());
+                }
+                catch (Exception)
+                {
+                    // Tracing is a diagnostic: it must never cost a lead.
+                }
+            }
         }
 
         /// <summary>
