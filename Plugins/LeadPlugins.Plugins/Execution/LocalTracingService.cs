@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Services;
 using Microsoft.Xrm.Sdk;
 
@@ -14,8 +15,8 @@ namespace LeadPlugins.Plugins.Execution
         private readonly ITracingService? _inner;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private long _lastMilliseconds;
-        // The line being written (StartLine): its prefix and text in one buffer, copied once into the string the platform
-        // gets. Made on first use: most executions only trace finished lines.
+        // The line being written (StartLine): its prefix and text in the thread's cached builder, copied once into the
+        // string the platform gets.
         private StringBuilder? _line;
         // Trace("{0}", line)'s argument array, one for every line: the platform formats the line before Trace returns.
         private readonly object[] _argument = new object[1];
@@ -44,12 +45,15 @@ namespace LeadPlugins.Plugins.Execution
         }
 
         /// <summary>The buffer of a line written in place, holding its time prefix: append the text, then <see cref="EndLine"/>.</summary>
-        StringBuilder ILineTracingService.StartLine() => (_line ??= new StringBuilder(256)).Clear().Append("[+").Append(Elapsed()).Append("ms] ");
+        StringBuilder ILineTracingService.StartLine() => (_line = StringBuilderCache.Acquire()).Append("[+").Append(Elapsed()).Append("ms] ");
 
         /// <summary>Traces the line built since <see cref="ILineTracingService.StartLine"/>.</summary>
         void ILineTracingService.EndLine()
         {
-            if (_inner != null) TraceText(_line!.ToString());
+            var line = _line!;
+            _line = null;
+            if (_inner == null) StringBuilderCache.Release(line);
+            else TraceText(StringBuilderCache.GetStringAndRelease(line));
         }
 
         // Milliseconds since the previous line.

@@ -36,10 +36,12 @@ namespace LeadPlugins.Plugins.Execution
 
             var context = new LocalPluginContext(serviceProvider, UnsecureConfiguration, SecureConfiguration);
             var execution = context.PluginExecutionContext;
-            context.Trace(string.Format(CultureInfo.InvariantCulture,
+            // Formatted in the trace's line buffer, after the time prefix: the text is not made first to be copied there.
+            context.Lines.StartLine().AppendFormat(CultureInfo.InvariantCulture,
                 "Entered {0}.Execute() message {1} of {2}, stage {3}, mode {4}, depth {5}, correlation {6}, initiating user {7}",
                 PluginClassName, execution.MessageName, execution.PrimaryEntityName, execution.Stage, execution.Mode,
-                execution.Depth, execution.CorrelationId, execution.InitiatingUserId));
+                execution.Depth, execution.CorrelationId, execution.InitiatingUserId);
+            context.Lines.EndLine();
 
             if (IsReentry(execution))
             {

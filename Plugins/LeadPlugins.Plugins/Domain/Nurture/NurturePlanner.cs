@@ -32,13 +32,15 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         {
             if (sequence == null) throw new ArgumentNullException(nameof(sequence));
             var enrolledOnUtc = BusinessCalendar.ToUtc(enrolledOn);
-            var activities = new List<PlannedNurtureActivity>();
+            var steps = sequence.Steps;
+            var activities = new List<PlannedNurtureActivity>(Math.Min(steps.Count, NurtureSequenceValidator.MaxSteps));
             var diagnostics = new List<string>();
             var fallbacks = new List<string>();
-            var buffer = new StringBuilder(RenderBufferCapacity(sequence)); // one for every text of the plan
+            var buffer = StringBuilderCache.Acquire(RenderBufferCapacity(sequence)); // one for every text of the plan
 
-            foreach (var step in sequence.Steps)
+            for (var s = 0; s < steps.Count; s++) // indexed: a foreach over the interface boxes its enumerator
             {
+                var step = steps[s];
                 if (!Enum.IsDefined(typeof(NurtureActivityType), step.ActivityType))
                 {
                     diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0} skipped: activity type {1} is not a known option.", Label(step), (int)step.ActivityType));
@@ -74,6 +76,8 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 activities.Add(new PlannedNurtureActivity(step.Order, step.Name, step.ActivityType, subjectText, description.Text,
                     due, offset, step.Priority));
             }
+
+            StringBuilderCache.Release(buffer);
 
             if (fallbacks.Count > 0)
                 diagnostics.Add("Empty lead values replaced by fallbacks: " + string.Join(", ", fallbacks) + ".");
@@ -119,8 +123,9 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 diagnostics.Add(Label(step) + ": unknown token(s) left in the " + part + ": " + string.Join(", ", rendered.UnknownTokens) + ".");
             if (rendered.WasTruncated)
                 diagnostics.Add(Label(step) + ": " + part + " cut to " + (part == "subject" ? NurtureTemplateRenderer.SubjectMaxLength : NurtureTemplateRenderer.DescriptionMaxLength).ToString(CultureInfo.InvariantCulture) + " characters.");
-            foreach (var token in rendered.FallbackTokens)
-                if (!fallbacks.Contains(token)) fallbacks.Add(token);
+            var tokens = rendered.FallbackTokens;
+            for (var i = 0; i < tokens.Count; i++) // indexed: a foreach over the interface boxes its enumerator
+                if (!fallbacks.Contains(tokens[i])) fallbacks.Add(tokens[i]);
         }
     }
 }

@@ -41,30 +41,20 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             outcomes[0].Result!.WriteTrace(new DetailLines(_tracing));
         }
 
-        /// <summary>
-        /// The detail lines, indented by two spaces: built in the tracing service's own line buffer when it has one (no
-        /// copy of a line before the traced one), else in this one's. Like <see cref="Line"/>, tracing one never throws.
-        /// </summary>
-        private sealed class DetailLines : TraceLineSink
+        /// <summary>The detail lines, indented by two spaces. Like <see cref="Line"/>, tracing one never throws.</summary>
+        private sealed class DetailLines : TracingLineSink
         {
-            private readonly ITracingService _tracing;
-            private readonly ILineTracingService? _lines;
-            private StringBuilder? _own;
-
-            internal DetailLines(ITracingService tracing)
+            internal DetailLines(ITracingService tracing) : base(tracing)
             {
-                _tracing = tracing;
-                _lines = tracing as ILineTracingService;
             }
 
-            public override StringBuilder Start() => (_lines != null ? _lines.StartLine() : (_own ??= new StringBuilder(128)).Clear()).Append("  ");
+            public override StringBuilder Start() => base.Start().Append("  ");
 
             public override void End()
             {
                 try
                 {
-                    if (_lines != null) _lines.EndLine();
-                    else _tracing.Trace("{0}", _own!.ToString());
+                    base.End();
                 }
                 catch (Exception)
                 {

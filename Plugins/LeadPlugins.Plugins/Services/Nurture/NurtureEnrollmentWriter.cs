@@ -19,6 +19,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private readonly IOrganizationService _service;
         private readonly ITracingService _tracing;
         private readonly NurtureOptions _options;
+        private readonly TracingLineSink _lines;
         // Every activity row is built in this one row, emptied first: Create copies the row it is given (on the wire in
         // Dataverse, at the service boundary in memory), and a new row's attribute table grew three times to hold the
         // 8 to 11 columns of an activity (the SDK's table has no capacity to ask for). Its choice values and an e-mail's
@@ -34,6 +35,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             _service = service ?? throw new ArgumentNullException(nameof(service));
             _tracing = tracing ?? throw new ArgumentNullException(nameof(tracing));
             _options = options ?? throw new ArgumentNullException(nameof(options));
+            _lines = new TracingLineSink(tracing);
             // Added to the collection's own list: the list constructor would copy a list made only to be copied.
             _to = new EntityCollection { EntityName = NurtureColumnSets.ActivityParty, Entities = { _toParty } };
         }
@@ -51,8 +53,8 @@ namespace LeadPlugins.Plugins.Services.Nurture
             var lead = item.Lead;
             var label = "Lead " + lead.Id.ToString("D");
             var selection = NurtureSequenceSelector.Select(lead.Context, sequences);
-            Trace(label + ": " + selection.Reason);
-            foreach (var note in selection.Notes) Trace(label + ": " + note);
+            Trace(label, selection.Reason);
+            for (var i = 0; i < selection.Notes.Count; i++) Trace(label, selection.Notes[i]);
 
             DateTime startedOn;
             if (lead.CreatedOn.HasValue)
@@ -65,7 +67,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 Trace(label + ": createdon is missing; the enrolment starts now, so a retry may plan other dates.");
             }
             var plan = new NurturePlanner(_options.Calendar).Plan(selection.Sequence, lead.Context, startedOn);
-            foreach (var diagnostic in plan.Diagnostics) Trace(label + ": " + diagnostic);
+            for (var i = 0; i < plan.Diagnostics.Count; i++) Trace(label, plan.Diagnostics[i]);
 
             var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
             // One reference to the lead for the enrolment and all its activities, as the owner's is shared.
@@ -90,7 +92,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             if (!created && duplicateKind == DuplicateKind.OtherRowWithSameKey)
             {
                 var reason = "The lead already has another enrolment (alternate key mpl_leadid); nothing was created.";
-                Trace(label + ": " + reason);
+                Trace(label, reason);
                 return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.AlreadyEnrolled, null, reason);
             }
 
@@ -105,8 +107,10 @@ namespace LeadPlugins.Plugins.Services.Nurture
             NurtureEnrollmentOutcome outcome;
             if (created)
             {
-                Trace(label + ": enrolled in " + plan.Sequence.DisplayName + ", " + activitiesCreated.ToString(CultureInfo.InvariantCulture)
-                    + " activities scheduled, next due " + DataverseValues.TraceDate(plan.NextDueDateUtc) + ".");
+                _lines.Start().Append(label).Append(": enrolled in ").Append(plan.Sequence.DisplayName).Append(", ")
+                    .Append(activitiesCreated.ToString(CultureInfo.InvariantCulture)).Append(" activities scheduled, next due ")
+                    .Append(DataverseValues.TraceDate(plan.NextDueDateUtc)).Append('.');
+                _lines.End();
                 outcome = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Enrolled, reference, selection.Reason);
             }
             else if (activitiesCreated > 0)
@@ -134,7 +138,8 @@ namespace LeadPlugins.Plugins.Services.Nurture
             var decision = item.Decision;
             if (!lead.Facts.IsMarketplace)
             {
-                Trace(label + ": not enrolled, " + decision.Message + " (not a marketplace lead: no enrolment row).");
+                _lines.Start().Append(label).Append(": not enrolled, ").Append(decision.Message).Append(" (not a marketplace lead: no enrolment row).");
+                _lines.End();
                 return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.NotApplicable, null, decision.Message);
             }
 
@@ -156,7 +161,8 @@ namespace LeadPlugins.Plugins.Services.Nurture
             };
             if (lead.Owner != null) skipped[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
             var created = TryCreate(skipped, out var duplicateKind);
-            Trace(label + ": skipped, " + reason + (created ? "." : " (the enrolment row already existed)."));
+            _lines.Start().Append(label).Append(": skipped, ").Append(reason).Append(created ? "." : " (the enrolment row already existed).");
+            _lines.End();
             var reference = duplicateKind == DuplicateKind.OtherRowWithSameKey ? null : new EntityReference(NurtureEnrollmentTable.LogicalName, enrollmentId);
             return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Skipped, reference, reason) { RepeatOf = repeatOf };
         }
@@ -241,5 +247,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
         }
 
         private void Trace(string text) => _tracing.TraceLine(text);
+
+        // "label: text", built in the trace's line buffer.
+        private void Trace(string label, string text)
+        {
+            _lines.Start().Append(label).Append(": ").Append(text);
+            _lines.End();
+        }
     }
 }
