@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.ServiceModel;
+using LeadPlugins.Plugins.Domain;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins.Execution
@@ -73,7 +74,9 @@ namespace LeadPlugins.Plugins.Execution
         /// </summary>
         private bool IsReentry(IPluginExecutionContext execution)
         {
-            var key = _reentryKeyPrefix + execution.MessageName + "|" + execution.Stage + "|" + execution.PrimaryEntityId.ToString("N");
+            // Written in the thread's cached builder, the id formatted into it: one string, the key.
+            var key = StringBuilderCache.GetStringAndRelease(StringBuilderCache.Acquire().Append(_reentryKeyPrefix).Append(execution.MessageName)
+                .Append('|').Append(execution.Stage).Append('|').AppendFormat(CultureInfo.InvariantCulture, "{0:N}", execution.PrimaryEntityId));
             for (var parent = execution.ParentContext; parent != null; parent = parent.ParentContext)
             {
                 if (parent.SharedVariables != null && parent.SharedVariables.Contains(key)) return true;

@@ -215,9 +215,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             if (ScoreDetails != null)
             {
                 line = lines.Start().Append("Score ").Append(ScoreDetails.Value.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(ScoreDetails.Rating.ToString()).Append("): ");
-                // The reason's lines joined with "; ", replaced in the buffer.
-                var reasonStart = line.Length;
-                line.Append(ScoreDetails.Reason).Replace("\n", "; ", reasonStart, ScoreDetails.Reason.Length);
+                AppendLinesJoined(line, ScoreDetails.Reason, "; ");
                 lines.End();
             }
             if (Duplicate != null)
@@ -252,6 +250,18 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         }
 
         private static string Show<T>(T? value) where T : struct => value.HasValue ? value.Value.ToString()! : "-";
+
+        // Appends text.Replace("\n", separator) without the copy (StringBuilder.Replace would add a chunk to the buffer).
+        private static void AppendLinesJoined(StringBuilder line, string text, string separator)
+        {
+            var start = 0;
+            for (var end = text.IndexOf('\n'); end >= 0; end = text.IndexOf('\n', start))
+            {
+                line.Append(text, start, end - start).Append(separator);
+                start = end + 1;
+            }
+            line.Append(text, start, text.Length - start);
+        }
 
         // Appends a name of a ", "-separated list that starts at 'listStart' (nothing for null).
         private static void AppendListed(StringBuilder line, int listStart, string? name)
