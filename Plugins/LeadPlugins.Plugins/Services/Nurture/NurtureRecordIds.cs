@@ -45,7 +45,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private static Guid FromLeadName(string prefix, Guid leadId, string? step)
         {
             var length = 16 + prefix.Length + GuidTextLength + (step == null ? 0 : 1 + step.Length);
-            var message = new byte[Sha1Digest.PaddedLength(length)];
+            var message = MessageBuffer(Sha1Digest.PaddedLength(length));
             Buffer.BlockCopy(NamespaceInNetworkOrder, 0, message, 0, 16);
             var at = WriteAscii(prefix, message, 16);
             // The "D" text: the network-order bytes in lower-case hex, with hyphens after bytes 4, 6, 8 and 10.
@@ -63,6 +63,19 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 WriteAscii(step, message, at);
             }
             return FromDigest(message, length);
+        }
+
+        // The thread's buffer for an id's message (every id of a lead has the same padded length), zeroed: the hash
+        // reads only the message's bytes and its padding, and the id only the digest, before the next id reuses it.
+        [ThreadStatic]
+        private static byte[]? t_message;
+
+        private static byte[] MessageBuffer(int paddedLength)
+        {
+            var buffer = t_message;
+            if (buffer == null || buffer.Length != paddedLength) return t_message = new byte[paddedLength];
+            Array.Clear(buffer, 0, buffer.Length);
+            return buffer;
         }
 
         private static Guid FromDigest(byte[] message, int length)

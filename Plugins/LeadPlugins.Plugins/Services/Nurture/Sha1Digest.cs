@@ -23,6 +23,9 @@ namespace LeadPlugins.Plugins.Services.Nurture
 
         public const int DigestLength = 20;
 
+        [ThreadStatic]
+        private static uint[]? t_schedule;
+
         /// <summary>Bytes a message of this length takes with its padding: whole 64-byte blocks.</summary>
         public static int PaddedLength(int messageLength) => ((messageLength + 8) / 64 + 1) * 64;
 
@@ -39,8 +42,9 @@ namespace LeadPlugins.Plugins.Services.Nurture
             for (var i = 0; i < 8; i++) buffer[buffer.Length - 1 - i] = (byte)(bitLength >> (i * 8));
 
             uint h0 = 0x67452301, h1 = 0xEFCDAB89, h2 = 0x98BADCFE, h3 = 0x10325476, h4 = 0xC3D2E1F0;
-            // The message schedule as a ring of 16 words (FIPS 180-4 section 6.1.3): word i replaces word i - 16.
-            var w = new uint[16];
+            // The message schedule as a ring of 16 words (FIPS 180-4 section 6.1.3): word i replaces word i - 16. The
+            // thread's ring: each block writes all 16 words before reading any.
+            var w = t_schedule ?? (t_schedule = new uint[16]);
             for (var block = 0; block < buffer.Length; block += 64)
             {
                 for (var i = 0; i < 16; i++)
