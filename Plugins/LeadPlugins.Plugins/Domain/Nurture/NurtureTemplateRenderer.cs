@@ -77,7 +77,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             var text = template ?? string.Empty;
             output.Clear();
             List<string>? unknown = null; // most texts have neither: made when first needed
-            List<string>? fallbacks = null;
+            var fallbacks = new FallbackTokens();
 
             var i = 0;
             while (i < text.Length)
@@ -120,13 +120,33 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 clean = ColumnText.TruncateWithEllipsis(clean, maxLength);
                 truncated = true;
             }
-            return new RenderedTemplate(clean, ReadOnly(unknown), ReadOnly(fallbacks), truncated);
+            return new RenderedTemplate(clean, ReadOnly(unknown), fallbacks.ToList(), truncated);
         }
 
         private static IReadOnlyList<string> ReadOnly(List<string>? items) =>
             items == null ? (IReadOnlyList<string>)Array.Empty<string>() : items.AsReadOnly();
 
         private static readonly string[] Tokens = { FirstNameToken, CompanyNameToken, OfferTitleToken, StorefrontToken, CampaignTypeToken };
+
+        // Each token alone, as the fallback list of a text that fell back on that token only (the usual case).
+        private static readonly IReadOnlyList<string>[] OnlyToken = Array.ConvertAll(Tokens, token => (IReadOnlyList<string>)Array.AsReadOnly(new[] { token }));
+
+        /// <summary>The tokens whose fallback a text used, distinct, in order of first use; a list only from the second one.</summary>
+        private struct FallbackTokens
+        {
+            private string? _first;
+            private List<string>? _all;
+
+            public void Add(string token)
+            {
+                if (_first == null) _first = token;
+                else if (_all != null) { if (!_all.Contains(token)) _all.Add(token); }
+                else if (token != _first) _all = new List<string> { _first, token };
+            }
+
+            public IReadOnlyList<string> ToList() =>
+                _all != null ? _all.AsReadOnly() : _first != null ? OnlyToken[Array.IndexOf(Tokens, _first)] : Array.Empty<string>();
+        }
 
         // The known token written between 'start' and 'end' (spaces around it allowed, case ignored), or null. Token
         // names are ASCII, like every character FindTokenEnd lets through, so ignoring case ordinally is lower-casing.
@@ -160,7 +180,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
         // Value of a known token (fallback when empty), or null for an unknown token (or a name with inner spaces).
         // 'written' is the text rendered so far: it tells a greeting and a sentence start from the middle of a sentence.
-        private static string? Resolve(string? key, NurtureLeadContext? context, ref List<string>? fallbacks, StringBuilder written, NurtureTemplateAudience audience)
+        private static string? Resolve(string? key, NurtureLeadContext? context, ref FallbackTokens fallbacks, StringBuilder written, NurtureTemplateAudience audience)
         {
             string? value;
             string? fallback; // null: worked out only when needed (the offer's product name costs a parse)
@@ -194,8 +214,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             var cleaned = Clean(value ?? string.Empty, singleLine: true);
             if (cleaned.Length > 0) return cleaned;
             fallback ??= context?.ProductName ?? OfferTitleFallback;
-            fallbacks ??= new List<string>();
-            if (!fallbacks.Contains(key!)) fallbacks.Add(key!);
+            fallbacks.Add(key!);
             return IsSentenceStart(written) ? char.ToUpperInvariant(fallback[0]) + fallback.Substring(1) : fallback;
         }
 
