@@ -20,15 +20,15 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private readonly ITracingService _tracing;
         private readonly NurtureOptions _options;
         private readonly TracingLineSink _lines;
-        // Every activity row is built in this one row, emptied first: Create copies the row it is given (on the wire in
-        // Dataverse, at the service boundary in memory), and a new row's attribute table grew three times to hold the
-        // 8 to 11 columns of an activity (the SDK's table has no capacity to ask for). Its choice values and an e-mail's
-        // To party are reused the same way.
-        private readonly Entity _activity = new Entity();
+        // Every row the writer creates (an enrolment, then its activities) is built in this one row, emptied first:
+        // Create copies the row it is given (on the wire in Dataverse, at the service boundary in memory), and a new
+        // row's attribute table grew three times to hold its 4 to 11 columns (the SDK's table has no capacity to ask
+        // for). An activity's priority and an e-mail's draft status and To party are reused the same way.
+        private readonly Entity _row = new Entity();
         private readonly OptionSetValue _priority = new OptionSetValue();
-        private readonly OptionSetValue _emailDraftStatus = new OptionSetValue(NurtureColumnSets.EmailDraftStatus);
-        private readonly Entity _toParty = new Entity(NurtureColumnSets.ActivityParty);
-        private readonly EntityCollection _to;
+        private OptionSetValue? _emailDraftStatus; // made for the first e-mail, with its To list
+        private Entity? _toParty;
+        private EntityCollection? _to;
 
         public NurtureEnrollmentWriter(IOrganizationService service, ITracingService tracing, NurtureOptions options)
         {
@@ -36,8 +36,6 @@ namespace LeadPlugins.Plugins.Services.Nurture
             _tracing = tracing ?? throw new ArgumentNullException(nameof(tracing));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _lines = new TracingLineSink(tracing);
-            // Added to the collection's own list: the list constructor would copy a list made only to be copied.
-            _to = new EntityCollection { EntityName = NurtureColumnSets.ActivityParty, Entities = { _toParty } };
         }
 
         private enum DuplicateKind
@@ -72,18 +70,16 @@ namespace LeadPlugins.Plugins.Services.Nurture
             var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
             // One reference to the lead for the enrolment and all its activities, as the owner's is shared.
             var leadReference = lead.Reference;
-            var enrollment = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
-            {
-                [NurtureEnrollmentTable.Columns.Name] = plan.EnrollmentName,
-                [NurtureEnrollmentTable.Columns.LeadId] = leadReference,
-                [NurtureEnrollmentTable.Columns.SequenceName] = ColumnText.TruncateWithEllipsis(plan.SequenceName, 200),
-                [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)plan.Status),
-                [NurtureEnrollmentTable.Columns.Reason] = ReasonWithLines(selection.Reason, item.LinesForThisEnrollment),
-                [NurtureEnrollmentTable.Columns.StopOnQualify] = plan.StopOnQualifyOrDisqualify,
-                [NurtureEnrollmentTable.Columns.StartedOn] = plan.EnrolledOnUtc,
-                [NurtureEnrollmentTable.Columns.StepsScheduled] = plan.StepsScheduled,
-                [NurtureEnrollmentTable.Columns.NextDueDate] = plan.NextDueDateUtc,
-            };
+            var enrollment = Row(NurtureEnrollmentTable.LogicalName, enrollmentId);
+            enrollment[NurtureEnrollmentTable.Columns.Name] = plan.EnrollmentName;
+            enrollment[NurtureEnrollmentTable.Columns.LeadId] = leadReference;
+            enrollment[NurtureEnrollmentTable.Columns.SequenceName] = ColumnText.TruncateWithEllipsis(plan.SequenceName, 200);
+            enrollment[NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)plan.Status);
+            enrollment[NurtureEnrollmentTable.Columns.Reason] = ReasonWithLines(selection.Reason, item.LinesForThisEnrollment);
+            enrollment[NurtureEnrollmentTable.Columns.StopOnQualify] = plan.StopOnQualifyOrDisqualify;
+            enrollment[NurtureEnrollmentTable.Columns.StartedOn] = plan.EnrolledOnUtc;
+            enrollment[NurtureEnrollmentTable.Columns.StepsScheduled] = plan.StepsScheduled;
+            enrollment[NurtureEnrollmentTable.Columns.NextDueDate] = plan.NextDueDateUtc;
             if (plan.SequenceId.HasValue) enrollment[NurtureEnrollmentTable.Columns.SequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, plan.SequenceId.Value);
             if (lead.Owner != null) enrollment[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
 
@@ -152,13 +148,11 @@ namespace LeadPlugins.Plugins.Services.Nurture
             }
 
             var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
-            var skipped = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
-            {
-                [NurtureEnrollmentTable.Columns.Name] = NurturePlanner.EnrollmentName("Not enrolled", lead.Context.LeadName),
-                [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
-                [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)EnrollmentStatus.Skipped),
-                [NurtureEnrollmentTable.Columns.Reason] = ColumnText.TruncateWithEllipsis(reason, NurtureEnrollmentTable.MaxLength.Reason),
-            };
+            var skipped = Row(NurtureEnrollmentTable.LogicalName, enrollmentId);
+            skipped[NurtureEnrollmentTable.Columns.Name] = NurturePlanner.EnrollmentName("Not enrolled", lead.Context.LeadName);
+            skipped[NurtureEnrollmentTable.Columns.LeadId] = lead.Reference;
+            skipped[NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)EnrollmentStatus.Skipped);
+            skipped[NurtureEnrollmentTable.Columns.Reason] = ColumnText.TruncateWithEllipsis(reason, NurtureEnrollmentTable.MaxLength.Reason);
             if (lead.Owner != null) skipped[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
             var created = TryCreate(skipped, out var duplicateKind);
             _lines.Start().Append(label).Append(": skipped, ").Append(reason).Append(created ? "." : " (the enrolment row already existed).");
@@ -191,13 +185,19 @@ namespace LeadPlugins.Plugins.Services.Nurture
             }
         }
 
-        /// <summary>The planned activity's row, written into the writer's one activity row (emptied first).</summary>
+        /// <summary>The writer's one row, emptied, as a new row of the table with the id.</summary>
+        private Entity Row(string logicalName, Guid id)
+        {
+            _row.LogicalName = logicalName;
+            _row.Id = id;
+            _row.Attributes.Clear();
+            return _row;
+        }
+
+        /// <summary>The planned activity's row, written into the writer's one row.</summary>
         private Entity BuildActivity(PlannedNurtureActivity planned, NurtureLead lead, EntityReference leadReference, EntityReference enrollment)
         {
-            var activity = _activity;
-            activity.LogicalName = planned.LogicalName;
-            activity.Id = NurtureRecordIds.Activity(lead.Id, planned.StepOrder);
-            activity.Attributes.Clear();
+            var activity = Row(planned.LogicalName, NurtureRecordIds.Activity(lead.Id, planned.StepOrder));
             activity[TaskTable.Columns.Subject] = planned.Subject;
             activity[TaskTable.Columns.Description] = planned.ActivityType == NurtureActivityType.Email ? planned.DescriptionHtml : planned.Description;
             activity[TaskTable.Columns.ScheduledEnd] = planned.DueDateUtc;
@@ -210,9 +210,16 @@ namespace LeadPlugins.Plugins.Services.Nurture
             if (planned.ActivityType == NurtureActivityType.Email)
             {
                 // A draft for the seller to review and send: outgoing, addressed to the lead, never sent by the package.
+                if (_to == null)
+                {
+                    _emailDraftStatus = new OptionSetValue(NurtureColumnSets.EmailDraftStatus);
+                    _toParty = new Entity(NurtureColumnSets.ActivityParty);
+                    // Added to the collection's own list: the list constructor would copy a list made only to be copied.
+                    _to = new EntityCollection { EntityName = NurtureColumnSets.ActivityParty, Entities = { _toParty } };
+                }
                 activity[TaskTable.Columns.StatusCode] = _emailDraftStatus;
                 activity[EmailTable.Columns.DirectionCode] = true;
-                _toParty[NurtureColumnSets.PartyId] = leadReference;
+                _toParty![NurtureColumnSets.PartyId] = leadReference;
                 activity[EmailTable.Columns.To] = _to;
             }
             return activity;
