@@ -103,9 +103,9 @@ namespace LeadPlugins.Plugins.Services.Nurture
             NurtureEnrollmentOutcome outcome;
             if (created)
             {
-                _lines.Start().Append(label).Append(": enrolled in ").Append(plan.Sequence.DisplayName).Append(", ")
-                    .Append(activitiesCreated.ToString(CultureInfo.InvariantCulture)).Append(" activities scheduled, next due ")
-                    .Append(DataverseValues.TraceDate(plan.NextDueDateUtc)).Append('.');
+                var line = _lines.Start().Append(label).Append(": enrolled in ").Append(plan.Sequence.DisplayName).Append(", ")
+                    .Append(activitiesCreated.ToString(CultureInfo.InvariantCulture)).Append(" activities scheduled, next due ");
+                DataverseValues.AppendTraceDate(line, plan.NextDueDateUtc).Append('.');
                 _lines.End();
                 outcome = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Enrolled, reference, selection.Reason);
             }
