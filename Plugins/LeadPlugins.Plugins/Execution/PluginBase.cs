@@ -24,6 +24,9 @@ namespace LeadPlugins.Plugins.Execution
             _reentryKeyPrefix = "LeadPlugins|" + PluginClassName + "|";
         }
 
+        // The re-entry mark's value, boxed once (a boxed bool cannot change).
+        private static readonly object BoxedTrue = true;
+
         private readonly string _exitLine;
         private readonly string _reentryKeyPrefix;
 
@@ -83,7 +86,7 @@ namespace LeadPlugins.Plugins.Execution
             }
             if (execution.SharedVariables != null && execution.PrimaryEntityId != Guid.Empty)
             {
-                execution.SharedVariables[key] = true;
+                execution.SharedVariables[key] = BoxedTrue;
             }
             return false;
         }

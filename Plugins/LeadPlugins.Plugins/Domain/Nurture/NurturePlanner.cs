@@ -41,7 +41,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             for (var s = 0; s < steps.Count; s++) // indexed: a foreach over the interface boxes its enumerator
             {
                 var step = steps[s];
-                if (!Enum.IsDefined(typeof(NurtureActivityType), step.ActivityType))
+                if (!DefinedValues<NurtureActivityType>.Contains(step.ActivityType))
                 {
                     diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0} skipped: activity type {1} is not a known option.", Label(step), (int)step.ActivityType));
                     continue;

@@ -103,7 +103,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public static CampaignType ResolveCampaignType(CampaignType? campaignType, Storefront? storefront, out string? note)
         {
             note = null;
-            if (campaignType.HasValue && Enum.IsDefined(typeof(CampaignType), campaignType.Value)) return campaignType.Value;
+            if (campaignType.HasValue && DefinedValues<CampaignType>.Contains(campaignType.Value)) return campaignType.Value;
             var given = campaignType.HasValue ? "Campaign type " + ((int)campaignType.Value).ToString(CultureInfo.InvariantCulture) + " is unknown" : "The lead has no campaign type";
             switch (storefront)
             {

@@ -199,12 +199,12 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                     fallback = null;
                     break;
                 case StorefrontToken:
-                    value = context?.Storefront is Storefront s && s != Storefront.Other && Enum.IsDefined(typeof(Storefront), s)
+                    value = context?.Storefront is Storefront s && s != Storefront.Other && DefinedValues<Storefront>.Contains(s)
                         ? NurtureLabels.Of(s) : null;
                     fallback = StorefrontFallback;
                     break;
                 case CampaignTypeToken:
-                    value = context?.CampaignType is CampaignType t && Enum.IsDefined(typeof(CampaignType), t)
+                    value = context?.CampaignType is CampaignType t && DefinedValues<CampaignType>.Contains(t)
                         ? NurtureLabels.Of(t) : null;
                     fallback = CampaignTypeFallback;
                     break;
