@@ -98,12 +98,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                     i++;
                     continue;
                 }
-                var value = Resolve(TokenName(text, i + 1, close), context, ref fallbacks, output, audience);
-                if (value != null)
-                {
-                    output.Append(value);
-                }
-                else
+                if (!Resolve(TokenName(text, i + 1, close), context, ref fallbacks, output, audience))
                 {
                     var written = text.Substring(i, close - i + 1);
                     output.Append(written);
@@ -178,44 +173,60 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         private static bool IsNameChar(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
 
-        // Value of a known token (fallback when empty), or null for an unknown token (or a name with inner spaces).
-        // 'written' is the text rendered so far: it tells a greeting and a sentence start from the middle of a sentence.
-        private static string? Resolve(string? key, NurtureLeadContext? context, ref FallbackTokens fallbacks, StringBuilder written, NurtureTemplateAudience audience)
+        // Appends the value of a known token (its fallback when empty); false for an unknown token (or a name with inner
+        // spaces), with nothing appended. 'output' is the text rendered so far: it tells a greeting and a sentence start
+        // from the middle of a sentence.
+        private static bool Resolve(string? key, NurtureLeadContext? context, ref FallbackTokens fallbacks, StringBuilder output, NurtureTemplateAudience audience)
         {
             string? value;
-            string? fallback; // null: worked out only when needed (the offer's product name costs a parse)
             switch (key)
             {
                 case FirstNameToken:
                     value = context?.FirstName;
-                    fallback = IsGreeting(written) ? FirstNameFallback : ContactFallback;
                     break;
                 case CompanyNameToken:
                     value = context?.CompanyName;
-                    fallback = audience == NurtureTemplateAudience.Seller ? SellerCompanyNameFallback : CompanyNameFallback;
                     break;
                 case OfferTitleToken:
                     value = context?.OfferTitle;
-                    fallback = null;
                     break;
                 case StorefrontToken:
                     value = context?.Storefront is Storefront s && s != Storefront.Other && DefinedValues<Storefront>.Contains(s)
                         ? NurtureLabels.Of(s) : null;
-                    fallback = StorefrontFallback;
                     break;
                 case CampaignTypeToken:
                     value = context?.CampaignType is CampaignType t && DefinedValues<CampaignType>.Contains(t)
                         ? NurtureLabels.Of(t) : null;
-                    fallback = CampaignTypeFallback;
                     break;
-                default: return null;
+                default: return false;
             }
 
             var cleaned = Clean(value ?? string.Empty, singleLine: true);
-            if (cleaned.Length > 0) return cleaned;
-            fallback ??= context?.ProductName ?? OfferTitleFallback;
+            if (cleaned.Length > 0)
+            {
+                output.Append(cleaned);
+                return true;
+            }
+            var fallback = Fallback(key!, context, output, audience);
             fallbacks.Add(key!);
-            return IsSentenceStart(written) ? char.ToUpperInvariant(fallback[0]) + fallback.Substring(1) : fallback;
+            // At a sentence start the fallback starts with a capital, written as such.
+            if (IsSentenceStart(output)) output.Append(char.ToUpperInvariant(fallback[0])).Append(fallback, 1, fallback.Length - 1);
+            else output.Append(fallback);
+            return true;
+        }
+
+        // The words for a known token whose value is empty, worked out only then (a greeting is looked for in the text,
+        // the offer's product name costs a parse).
+        private static string Fallback(string key, NurtureLeadContext? context, StringBuilder written, NurtureTemplateAudience audience)
+        {
+            switch (key)
+            {
+                case FirstNameToken: return IsGreeting(written) ? FirstNameFallback : ContactFallback;
+                case CompanyNameToken: return audience == NurtureTemplateAudience.Seller ? SellerCompanyNameFallback : CompanyNameFallback;
+                case StorefrontToken: return StorefrontFallback;
+                case CampaignTypeToken: return CampaignTypeFallback;
+                default: return context?.ProductName ?? OfferTitleFallback; // offertitle
+            }
         }
 
         private static readonly string[] Greetings = { "hi", "hello", "dear", "hey" };
