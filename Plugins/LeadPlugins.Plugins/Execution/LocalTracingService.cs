@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Services;
 using Microsoft.Xrm.Sdk;
 
@@ -15,8 +14,8 @@ namespace LeadPlugins.Plugins.Execution
         private readonly ITracingService? _inner;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private long _lastMilliseconds;
-        // The line being written (StartLine): its prefix and text in the thread's cached builder, copied once into the
-        // string the platform gets.
+        // The line being written (StartLine): its prefix and text in one buffer, copied once into the string the platform
+        // gets. Made on first use, then reused for every line of the execution.
         private StringBuilder? _line;
         // Trace("{0}", line)'s argument array, one for every line: the platform formats the line before Trace returns.
         private readonly object[] _argument = new object[1];
@@ -45,15 +44,12 @@ namespace LeadPlugins.Plugins.Execution
         }
 
         /// <summary>The buffer of a line written in place, holding its time prefix: append the text, then <see cref="EndLine"/>.</summary>
-        StringBuilder ILineTracingService.StartLine() => (_line = StringBuilderCache.Acquire()).Append("[+").Append(Elapsed()).Append("ms] ");
+        StringBuilder ILineTracingService.StartLine() => (_line ??= new StringBuilder(256)).Clear().Append("[+").Append(Elapsed()).Append("ms] ");
 
         /// <summary>Traces the line built since <see cref="ILineTracingService.StartLine"/>.</summary>
         void ILineTracingService.EndLine()
         {
-            var line = _line!;
-            _line = null;
-            if (_inner == null) StringBuilderCache.Release(line);
-            else TraceText(StringBuilderCache.GetStringAndRelease(line));
+            if (_inner != null) TraceText(_line!.ToString());
         }
 
         // Milliseconds since the previous line.

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.ServiceModel;
-using LeadPlugins.Plugins.Domain;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Plugins.Execution
@@ -77,9 +76,7 @@ namespace LeadPlugins.Plugins.Execution
         /// </summary>
         private bool IsReentry(IPluginExecutionContext execution)
         {
-            // Written in the thread's cached builder, the id formatted into it: one string, the key.
-            var key = StringBuilderCache.GetStringAndRelease(StringBuilderCache.Acquire().Append(_reentryKeyPrefix).Append(execution.MessageName)
-                .Append('|').Append(execution.Stage).Append('|').AppendFormat(CultureInfo.InvariantCulture, "{0:N}", execution.PrimaryEntityId));
+            var key = _reentryKeyPrefix + execution.MessageName + "|" + execution.Stage + "|" + execution.PrimaryEntityId.ToString("N");
             for (var parent = execution.ParentContext; parent != null; parent = parent.ParentContext)
             {
                 if (parent.SharedVariables != null && parent.SharedVariables.Contains(key)) return true;

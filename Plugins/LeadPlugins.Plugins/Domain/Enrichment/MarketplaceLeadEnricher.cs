@@ -93,37 +93,43 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         private static string MarketplaceMessage(ParsedLead parsed, Storefront storefront, string? offerTitle, LeadScore score,
             RoutingDecision routing, DuplicateMatch? duplicate, IReadOnlyList<string> problems)
         {
-            // Appended in the thread's cached builder: the message is the one string made.
-            var message = StringBuilderCache.Acquire().Append("Marketplace lead: ").Append(LeadCodes.Describe(storefront)).Append(", ");
-            if (!parsed.Action.HasValue) message.Append("no action");
-            else if (parsed.Action.Value == LeadAction.Other) message.Append("action '").Append(ColumnText.Quote(parsed.ActionText)).Append('\'');
-            else message.Append(LeadCodes.Describe(parsed.Action.Value));
+            var parts = new string?[17];
+            parts[0] = "Marketplace lead: ";
+            parts[1] = LeadCodes.Describe(storefront);
+            parts[2] = ", ";
+            parts[3] = parsed.Action.HasValue
+                ? (parsed.Action.Value == LeadAction.Other ? "action '" + ColumnText.Quote(parsed.ActionText) + "'" : LeadCodes.Describe(parsed.Action.Value))
+                : "no action";
             if (parsed.OfferId != null)
             {
-                message.Append(", offer ").Append(ColumnText.Quote(parsed.PublisherId));
-                if (parsed.PublisherId != null) message.Append('.');
-                message.Append(ColumnText.Quote(parsed.OfferId));
+                parts[4] = ", offer ";
+                parts[5] = ColumnText.Quote(parsed.PublisherId);
+                parts[6] = parsed.PublisherId != null ? "." : null;
+                parts[7] = ColumnText.Quote(parsed.OfferId);
             }
             else if (offerTitle != null)
             {
-                message.Append(", offer ").Append(ColumnText.Quote(offerTitle));
+                parts[4] = ", offer ";
+                parts[5] = ColumnText.Quote(offerTitle);
             }
-            message.Append(". Score ").Append(NumberText.Of(score.Value)).Append(RatingText(score.Rating));
-            if (routing.Source == OwnerSource.RoutingRule) message.Append(" Owner from routing rule '").Append(routing.Rule!.Name).Append("'.");
-            else if (routing.Source == OwnerSource.Offer) message.Append(" Owner from the offer catalogue.");
-            else if (routing.Source == OwnerSource.StorefrontDefault) message.Append(" Owner is the storefront default.");
-            if (duplicate != null) message.Append(" Duplicate of an earlier lead").Append(duplicate.IsRepeatEngagement ? " (repeat engagement)." : ".");
+            parts[8] = ". Score ";
+            parts[9] = NumberText.Of(score.Value);
+            parts[10] = RatingText(score.Rating);
+            parts[11] = routing.Source == OwnerSource.RoutingRule ? " Owner from routing rule '" + routing.Rule!.Name + "'."
+                : routing.Source == OwnerSource.Offer ? " Owner from the offer catalogue."
+                : routing.Source == OwnerSource.StorefrontDefault ? " Owner is the storefront default." : null;
+            if (duplicate != null)
+            {
+                parts[12] = " Duplicate of an earlier lead";
+                parts[13] = duplicate.IsRepeatEngagement ? " (repeat engagement)." : ".";
+            }
             if (problems.Count > 0)
             {
-                message.Append(" Could not determine: ");
-                for (int i = 0; i < problems.Count; i++)
-                {
-                    if (i > 0) message.Append("; ");
-                    message.Append(problems[i]);
-                }
-                message.Append('.');
+                parts[14] = " Could not determine: ";
+                parts[15] = string.Join("; ", ToArray(problems));
+                parts[16] = ".";
             }
-            return ColumnText.Truncate(StringBuilderCache.GetStringAndRelease(message), LeadTable.MaxLength.EnrichmentMessage)!;
+            return ColumnText.Truncate(string.Concat(parts), LeadTable.MaxLength.EnrichmentMessage)!;
         }
 
         private static string RatingText(Rating rating)
@@ -154,6 +160,13 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 : "qualification " + ColumnText.Quote(signal.Qualification);
             if (signal.Qualification != null && (signal.ReferralId != null || signal.EngagementId != null)) detail += ", qualification " + ColumnText.Quote(signal.Qualification);
             return "Co-sell referral (" + detail + "): not a marketplace lead, so no marketplace campaign, score, routing or nurture.";
+        }
+
+        private static string[] ToArray(IReadOnlyList<string> items)
+        {
+            var array = new string[items.Count];
+            for (int i = 0; i < array.Length; i++) array[i] = items[i];
+            return array;
         }
 
         private static void Add(ref List<string>? list, string problem)

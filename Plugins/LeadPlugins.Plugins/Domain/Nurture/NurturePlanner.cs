@@ -36,7 +36,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             var activities = new List<PlannedNurtureActivity>(Math.Min(steps.Count, NurtureSequenceValidator.MaxSteps));
             var diagnostics = new List<string>();
             var fallbacks = new List<string>();
-            var buffer = StringBuilderCache.Acquire(RenderBufferCapacity(sequence)); // one for every text of the plan
+            var buffer = new StringBuilder(RenderBufferCapacity(sequence)); // one for every text of the plan
 
             for (var s = 0; s < steps.Count; s++) // indexed: a foreach over the interface boxes its enumerator
             {
@@ -76,8 +76,6 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 activities.Add(new PlannedNurtureActivity(step.Order, step.Name, step.ActivityType, subjectText, description.Text,
                     due, offset, step.Priority));
             }
-
-            StringBuilderCache.Release(buffer);
 
             if (fallbacks.Count > 0)
                 diagnostics.Add("Empty lead values replaced by fallbacks: " + string.Join(", ", fallbacks) + ".");

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
@@ -75,10 +74,9 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             }
 
             var builtIn = BuiltInNurtureSequences.For(campaignType, lead.Action);
-            var builtInReason = Describe(StringBuilderCache.Acquire().Append("No active, valid configured sequence matches "), campaignType, lead.Storefront, lead.Action)
-                .Append("; built-in sequence '").Append(builtIn.Name).Append("' is used.");
             return new NurtureSequenceSelection(builtIn, NurtureSelectionSource.BuiltIn, campaignType,
-                StringBuilderCache.GetStringAndRelease(builtInReason), ReadOnly(notes));
+                "No active, valid configured sequence matches " + Describe(campaignType, lead.Storefront, lead.Action) + "; built-in sequence '" + builtIn.Name + "' is used.",
+                ReadOnly(notes));
         }
 
         // The configured sequences without the nulls, read once whatever 'configured' is.
@@ -133,12 +131,8 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         }
 
         private static string Describe(CampaignType campaignType, Storefront? storefront, LeadAction? action) =>
-            StringBuilderCache.GetStringAndRelease(Describe(StringBuilderCache.Acquire(), campaignType, storefront, action));
-
-        // "Nurture / AppSource / Contact me", appended.
-        private static StringBuilder Describe(StringBuilder text, CampaignType campaignType, Storefront? storefront, LeadAction? action) =>
-            text.Append(NurtureLabels.Of(campaignType))
-                .Append(" / ").Append(storefront.HasValue ? NurtureLabels.Of(storefront.Value) : "no storefront")
-                .Append(" / ").Append(action.HasValue ? NurtureLabels.Of(action.Value) : "no action");
+            NurtureLabels.Of(campaignType)
+            + " / " + (storefront.HasValue ? NurtureLabels.Of(storefront.Value) : "no storefront")
+            + " / " + (action.HasValue ? NurtureLabels.Of(action.Value) : "no action");
     }
 }

@@ -72,62 +72,37 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         /// <summary>"#0 id: Enriched | AzureMarketplace/GetItNow | offer p.o | score 85 Hot | ...".</summary>
         internal static string Summary(int index, Guid? id, EnrichmentStatus status, EnrichmentResult result, Entity changes, bool routingRulesUnread)
         {
-            // The parts are appended to the head one by one, each after " | ", in the thread's cached builder.
-            var summary = Head(StringBuilderCache.Acquire(), index, id, status.ToString());
+            // The head and the parts joined once (the head is the first part).
+            var parts = new List<string>(8) { Head(index, id, status.ToString()) };
             if (result.Storefront.HasValue || result.LeadAction.HasValue)
             {
-                summary.Append(" | ").Append(result.Storefront.HasValue ? result.Storefront.Value.ToString() : "-").Append('/')
-                    .Append(result.LeadAction.HasValue ? result.LeadAction.Value.ToString() : "no action");
+                parts.Add((result.Storefront.HasValue ? result.Storefront.Value.ToString() : "-") + "/"
+                    + (result.LeadAction.HasValue ? result.LeadAction.Value.ToString() : "no action"));
             }
-            if (result.OfferId != null)
-            {
-                summary.Append(" | offer ");
-                if (result.PublisherId != null) summary.Append(result.PublisherId).Append('.');
-                summary.Append(result.OfferId);
-            }
-            else if (result.OfferTitle != null)
-            {
-                summary.Append(" | offer '").Append(result.OfferTitle).Append('\'');
-            }
-            if (result.Score.HasValue) summary.Append(" | score ").Append(Number(result.Score.Value)).Append(' ').Append(result.Rating.ToString());
+            if (result.OfferId != null) parts.Add("offer " + (result.PublisherId != null ? result.PublisherId + "." : "") + result.OfferId);
+            else if (result.OfferTitle != null) parts.Add("offer '" + result.OfferTitle + "'");
+            if (result.Score.HasValue) parts.Add("score " + Number(result.Score.Value) + " " + result.Rating);
             if (result.Routing != null && result.Routing.Source != OwnerSource.Unchanged)
             {
-                summary.Append(" | ");
-                if (changes.Contains(LeadTable.Columns.OwnerId)) summary.Append("owner ").Append(result.Routing.Source.ToString()).Append(' ').Append(result.Owner);
-                else summary.Append(routingRulesUnread ? "owner unchanged (rules unreadable)" : "owner kept (set by the writer)");
+                parts.Add(changes.Contains(LeadTable.Columns.OwnerId) ? "owner " + result.Routing.Source + " " + result.Owner
+                    : routingRulesUnread ? "owner unchanged (rules unreadable)" : "owner kept (set by the writer)");
             }
             var duplicateOf = changes.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
-            if (duplicateOf != null)
-            {
-                summary.Append(" | duplicate of ").Append(duplicateOf.Id.ToString("D"));
-                if (result.Duplicate != null && result.Duplicate.IsRepeatEngagement) summary.Append(" (repeat)");
-            }
-            if (result.IsTestLead && result.TestValidationTimeUtc.HasValue) summary.Append(" | test sent ").Append(result.TestValidationTimeUtc.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            if (result.IsCoSell) summary.Append(" | referral ").Append(result.ReferralId ?? "-");
-            if (result.Problems.Count > 0)
-            {
-                summary.Append(" | not determined: ");
-                for (int i = 0; i < result.Problems.Count; i++)
-                {
-                    if (i > 0) summary.Append("; ");
-                    summary.Append(result.Problems[i]);
-                }
-            }
-            if (status == EnrichmentStatus.Partial && result.Status != EnrichmentStatus.Partial) summary.Append(" | defaults used");
-            return StringBuilderCache.GetStringAndRelease(summary);
+            if (duplicateOf != null) parts.Add("duplicate of " + duplicateOf.Id.ToString("D") + (result.Duplicate != null && result.Duplicate.IsRepeatEngagement ? " (repeat)" : ""));
+            if (result.IsTestLead && result.TestValidationTimeUtc.HasValue) parts.Add("test sent " + result.TestValidationTimeUtc.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (result.IsCoSell) parts.Add("referral " + (result.ReferralId ?? "-"));
+            if (result.Problems.Count > 0) parts.Add("not determined: " + string.Join("; ", result.Problems));
+            if (status == EnrichmentStatus.Partial && result.Status != EnrichmentStatus.Partial) parts.Add("defaults used");
+            return string.Join(" | ", parts);
         }
 
         /// <summary>"#0 id: Failed | detail" for a lead without a domain result.</summary>
-        internal static string Summary(int index, Guid? id, string status, string? detail)
-        {
-            var summary = Head(StringBuilderCache.Acquire(), index, id, status);
-            if (!string.IsNullOrEmpty(detail)) summary.Append(" | ").Append(detail);
-            return StringBuilderCache.GetStringAndRelease(summary);
-        }
+        internal static string Summary(int index, Guid? id, string status, string? detail) =>
+            string.IsNullOrEmpty(detail) ? Head(index, id, status) : Head(index, id, status) + " | " + detail;
 
         // "#0 id: status"
-        private static StringBuilder Head(StringBuilder summary, int index, Guid? id, string status) =>
-            summary.Append('#').Append(Number(index)).Append(' ').Append(id.HasValue ? id.Value.ToString("D") : "(no id)").Append(": ").Append(status);
+        private static string Head(int index, Guid? id, string status) =>
+            "#" + Number(index) + " " + (id.HasValue ? id.Value.ToString("D") : "(no id)") + ": " + status;
 
         internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

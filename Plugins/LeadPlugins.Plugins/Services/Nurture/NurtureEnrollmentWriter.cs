@@ -20,6 +20,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private readonly ITracingService _tracing;
         private readonly NurtureOptions _options;
         private readonly TracingLineSink _lines;
+        private readonly NurtureRecordIds.Buffers _ids = new NurtureRecordIds.Buffers();
         // Every row the writer creates (an enrolment, then its activities) is built in this one row, emptied first:
         // Create copies the row it is given (on the wire in Dataverse, at the service boundary in memory), and a new
         // row's attribute table grew three times to hold its 4 to 11 columns (the SDK's table has no capacity to ask
@@ -67,7 +68,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             var plan = new NurturePlanner(_options.Calendar).Plan(selection.Sequence, lead.Context, startedOn);
             for (var i = 0; i < plan.Diagnostics.Count; i++) Trace(label, plan.Diagnostics[i]);
 
-            var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
+            var enrollmentId = _ids.Enrollment(lead.Id);
             // One reference to the lead for the enrolment and all its activities, as the owner's is shared.
             var leadReference = lead.Reference;
             var enrollment = Row(NurtureEnrollmentTable.LogicalName, enrollmentId);
@@ -147,7 +148,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 reason += " (lead " + lead.Facts.DuplicateOfLeadId.GetValueOrDefault().ToString("D") + ", enrolment " + repeatOf.Id.ToString("D") + ")";
             }
 
-            var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
+            var enrollmentId = _ids.Enrollment(lead.Id);
             var skipped = Row(NurtureEnrollmentTable.LogicalName, enrollmentId);
             skipped[NurtureEnrollmentTable.Columns.Name] = NurturePlanner.EnrollmentName("Not enrolled", lead.Context.LeadName);
             skipped[NurtureEnrollmentTable.Columns.LeadId] = lead.Reference;
@@ -197,7 +198,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         /// <summary>The planned activity's row, written into the writer's one row.</summary>
         private Entity BuildActivity(PlannedNurtureActivity planned, NurtureLead lead, EntityReference leadReference, EntityReference enrollment)
         {
-            var activity = Row(planned.LogicalName, NurtureRecordIds.Activity(lead.Id, planned.StepOrder));
+            var activity = Row(planned.LogicalName, _ids.Activity(lead.Id, planned.StepOrder));
             activity[TaskTable.Columns.Subject] = planned.Subject;
             activity[TaskTable.Columns.Description] = planned.ActivityType == NurtureActivityType.Email ? planned.DescriptionHtml : planned.Description;
             activity[TaskTable.Columns.ScheduledEnd] = planned.DueDateUtc;

@@ -23,9 +23,6 @@ namespace LeadPlugins.Plugins.Services.Nurture
 
         public const int DigestLength = 20;
 
-        [ThreadStatic]
-        private static uint[]? t_schedule;
-
         /// <summary>Bytes a message of this length takes with its padding: whole 64-byte blocks.</summary>
         public static int PaddedLength(int messageLength) => ((messageLength + 8) / 64 + 1) * 64;
 
@@ -34,7 +31,13 @@ namespace LeadPlugins.Plugins.Services.Nurture
         /// bytes, zeros after it, and is <see cref="PaddedLength"/> long. The padding is written into it, and the
         /// 20-byte digest over its first bytes.
         /// </summary>
-        public static void ComputeInPlace(byte[] buffer, int messageLength)
+        public static void ComputeInPlace(byte[] buffer, int messageLength) => ComputeInPlace(buffer, messageLength, new uint[16]);
+
+        /// <summary>
+        /// <see cref="ComputeInPlace(byte[], int)"/> with <paramref name="schedule"/> (16 words, any content) as the
+        /// message schedule's ring: each block writes all 16 words before reading any, so one array serves many hashes.
+        /// </summary>
+        public static void ComputeInPlace(byte[] buffer, int messageLength, uint[] schedule)
         {
             // The message, 0x80, zeros, and its length in bits as a big-endian 64-bit number.
             buffer[messageLength] = 0x80;
@@ -42,9 +45,8 @@ namespace LeadPlugins.Plugins.Services.Nurture
             for (var i = 0; i < 8; i++) buffer[buffer.Length - 1 - i] = (byte)(bitLength >> (i * 8));
 
             uint h0 = 0x67452301, h1 = 0xEFCDAB89, h2 = 0x98BADCFE, h3 = 0x10325476, h4 = 0xC3D2E1F0;
-            // The message schedule as a ring of 16 words (FIPS 180-4 section 6.1.3): word i replaces word i - 16. The
-            // thread's ring: each block writes all 16 words before reading any.
-            var w = t_schedule ?? (t_schedule = new uint[16]);
+            // The message schedule as a ring of 16 words (FIPS 180-4 section 6.1.3): word i replaces word i - 16.
+            var w = schedule;
             for (var block = 0; block < buffer.Length; block += 64)
             {
                 for (var i = 0; i < 16; i++)
