@@ -76,7 +76,8 @@ namespace LeadPlugins.Plugins.Execution
         /// </summary>
         private bool IsReentry(IPluginExecutionContext execution)
         {
-            var key = _reentryKeyPrefix + execution.MessageName + "|" + execution.Stage + "|" + execution.PrimaryEntityId.ToString("N");
+            // Interpolated: the stage and the id formatted into the one string made.
+            var key = $"{_reentryKeyPrefix}{execution.MessageName}|{execution.Stage}|{execution.PrimaryEntityId:N}";
             for (var parent = execution.ParentContext; parent != null; parent = parent.ParentContext)
             {
                 if (parent.SharedVariables != null && parent.SharedVariables.Contains(key)) return true;

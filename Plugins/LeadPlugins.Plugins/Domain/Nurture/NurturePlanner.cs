@@ -28,7 +28,14 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         /// <param name="sequence">Usually <see cref="NurtureSequenceSelection.Sequence"/>.</param>
         /// <param name="lead">Template values (null = all fallbacks).</param>
         /// <param name="enrolledOn">Enrolment instant; use the lead's createdon so retries plan the same due dates.</param>
-        public NurturePlan Plan(NurtureSequenceDefinition sequence, NurtureLeadContext? lead, DateTime enrolledOn)
+        public NurturePlan Plan(NurtureSequenceDefinition sequence, NurtureLeadContext? lead, DateTime enrolledOn) =>
+            Plan(sequence, lead, enrolledOn, null);
+
+        /// <summary>
+        /// <see cref="Plan(NurtureSequenceDefinition, NurtureLeadContext, DateTime)"/> rendering in <paramref name="buffer"/>
+        /// (emptied first), which a caller planning for several leads passes each time.
+        /// </summary>
+        internal NurturePlan Plan(NurtureSequenceDefinition sequence, NurtureLeadContext? lead, DateTime enrolledOn, StringBuilder? buffer)
         {
             if (sequence == null) throw new ArgumentNullException(nameof(sequence));
             var enrolledOnUtc = BusinessCalendar.ToUtc(enrolledOn);
@@ -36,7 +43,9 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             var activities = new List<PlannedNurtureActivity>(Math.Min(steps.Count, NurtureSequenceValidator.MaxSteps));
             var diagnostics = new List<string>();
             var fallbacks = new List<string>();
-            var buffer = new StringBuilder(RenderBufferCapacity(sequence)); // one for every text of the plan
+            // One buffer for every text of the plan, with room for the longest template and a few values.
+            if (buffer == null) buffer = new StringBuilder(RenderBufferCapacity(sequence));
+            else buffer.Clear().EnsureCapacity(RenderBufferCapacity(sequence));
 
             for (var s = 0; s < steps.Count; s++) // indexed: a foreach over the interface boxes its enumerator
             {

@@ -75,7 +75,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
             var builtIn = BuiltInNurtureSequences.For(campaignType, lead.Action);
             return new NurtureSequenceSelection(builtIn, NurtureSelectionSource.BuiltIn, campaignType,
-                "No active, valid configured sequence matches " + Describe(campaignType, lead.Storefront, lead.Action) + "; built-in sequence '" + builtIn.Name + "' is used.",
+                $"No active, valid configured sequence matches {Describe(campaignType, lead.Storefront, lead.Action)}; built-in sequence '{builtIn.Name}' is used.",
                 ReadOnly(notes));
         }
 
@@ -131,8 +131,6 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         }
 
         private static string Describe(CampaignType campaignType, Storefront? storefront, LeadAction? action) =>
-            NurtureLabels.Of(campaignType)
-            + " / " + (storefront.HasValue ? NurtureLabels.Of(storefront.Value) : "no storefront")
-            + " / " + (action.HasValue ? NurtureLabels.Of(action.Value) : "no action");
+            $"{NurtureLabels.Of(campaignType)} / {(storefront.HasValue ? NurtureLabels.Of(storefront.Value) : "no storefront")} / {(action.HasValue ? NurtureLabels.Of(action.Value) : "no action")}";
     }
 }

@@ -79,7 +79,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
                 parts.Add((result.Storefront.HasValue ? result.Storefront.Value.ToString() : "-") + "/"
                     + (result.LeadAction.HasValue ? result.LeadAction.Value.ToString() : "no action"));
             }
-            if (result.OfferId != null) parts.Add("offer " + (result.PublisherId != null ? result.PublisherId + "." : "") + result.OfferId);
+            if (result.OfferId != null) parts.Add(result.PublisherId != null ? "offer " + result.PublisherId + "." + result.OfferId : "offer " + result.OfferId);
             else if (result.OfferTitle != null) parts.Add("offer '" + result.OfferTitle + "'");
             if (result.Score.HasValue) parts.Add("score " + Number(result.Score.Value) + " " + result.Rating);
             if (result.Routing != null && result.Routing.Source != OwnerSource.Unchanged)
@@ -100,9 +100,9 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         internal static string Summary(int index, Guid? id, string status, string? detail) =>
             string.IsNullOrEmpty(detail) ? Head(index, id, status) : Head(index, id, status) + " | " + detail;
 
-        // "#0 id: status"
+        // "#0 id: status", interpolated: the id formatted into the one string made (an index is never negative).
         private static string Head(int index, Guid? id, string status) =>
-            "#" + Number(index) + " " + (id.HasValue ? id.Value.ToString("D") : "(no id)") + ": " + status;
+            id.HasValue ? $"#{index} {id.Value:D}: {status}" : $"#{index} (no id): {status}";
 
         internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

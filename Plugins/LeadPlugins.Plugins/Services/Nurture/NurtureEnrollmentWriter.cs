@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.ServiceModel;
+using System.Text;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Plugins.Domain.Nurture;
 using LeadPlugins.Schema;
@@ -21,6 +22,8 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private readonly NurtureOptions _options;
         private readonly TracingLineSink _lines;
         private readonly NurtureRecordIds.Buffers _ids = new NurtureRecordIds.Buffers();
+        private readonly NurturePlanner _planner;
+        private readonly StringBuilder _renderBuffer = new StringBuilder(); // every plan's texts, lead after lead
         // Every row the writer creates (an enrolment, then its activities) is built in this one row, emptied first:
         // Create copies the row it is given (on the wire in Dataverse, at the service boundary in memory), and a new
         // row's attribute table grew three times to hold its 4 to 11 columns (the SDK's table has no capacity to ask
@@ -37,6 +40,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             _tracing = tracing ?? throw new ArgumentNullException(nameof(tracing));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _lines = new TracingLineSink(tracing);
+            _planner = new NurturePlanner(options.Calendar);
         }
 
         private enum DuplicateKind
@@ -50,7 +54,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         public NurtureEnrollmentOutcome Enroll(NurtureBatchLead item, IReadOnlyList<NurtureSequenceDefinition> sequences)
         {
             var lead = item.Lead;
-            var label = "Lead " + lead.Id.ToString("D");
+            var label = $"Lead {lead.Id:D}"; // the id formatted into the one string made
             var selection = NurtureSequenceSelector.Select(lead.Context, sequences);
             Trace(label, selection.Reason);
             for (var i = 0; i < selection.Notes.Count; i++) Trace(label, selection.Notes[i]);
@@ -65,7 +69,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 startedOn = DataverseValues.Utc(_options.UtcNow());
                 Trace(label + ": createdon is missing; the enrolment starts now, so a retry may plan other dates.");
             }
-            var plan = new NurturePlanner(_options.Calendar).Plan(selection.Sequence, lead.Context, startedOn);
+            var plan = _planner.Plan(selection.Sequence, lead.Context, startedOn, _renderBuffer);
             for (var i = 0; i < plan.Diagnostics.Count; i++) Trace(label, plan.Diagnostics[i]);
 
             var enrollmentId = _ids.Enrollment(lead.Id);
@@ -131,7 +135,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         public NurtureEnrollmentOutcome Skip(NurtureBatchLead item)
         {
             var lead = item.Lead;
-            var label = "Lead " + lead.Id.ToString("D");
+            var label = $"Lead {lead.Id:D}"; // the id formatted into the one string made
             var decision = item.Decision;
             if (!lead.Facts.IsMarketplace)
             {
