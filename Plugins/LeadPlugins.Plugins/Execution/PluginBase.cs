@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 
@@ -39,11 +38,10 @@ namespace LeadPlugins.Plugins.Execution
 
             var context = new LocalPluginContext(serviceProvider, UnsecureConfiguration, SecureConfiguration);
             var execution = context.PluginExecutionContext;
-            // Formatted in the trace's line buffer, after the time prefix: the text is not made first to be copied there.
-            context.Lines.StartLine().AppendFormat(CultureInfo.InvariantCulture,
-                "Entered {0}.Execute() message {1} of {2}, stage {3}, mode {4}, depth {5}, correlation {6}, initiating user {7}",
-                PluginClassName, execution.MessageName, execution.PrimaryEntityName, execution.Stage, execution.Mode,
-                execution.Depth, execution.CorrelationId, execution.InitiatingUserId);
+            // Written into the trace's line buffer after the time prefix, not made first to be copied there; on .NET the
+            // numbers and ids are formatted into it without boxing (stage, mode and depth are never negative).
+            context.Lines.StartLine().Append(
+                $"Entered {PluginClassName}.Execute() message {execution.MessageName} of {execution.PrimaryEntityName}, stage {execution.Stage}, mode {execution.Mode}, depth {execution.Depth}, correlation {execution.CorrelationId}, initiating user {execution.InitiatingUserId}");
             context.Lines.EndLine();
 
             if (IsReentry(execution))
