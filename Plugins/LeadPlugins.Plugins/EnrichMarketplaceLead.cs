@@ -49,7 +49,7 @@ namespace LeadPlugins.Plugins
                     CreatingUserId = execution.InitiatingUserId,
                     NowUtc = execution.OperationCreatedOn == default(DateTime) ? (DateTime?)null : execution.OperationCreatedOn,
                 });
-                context.Trace("Enriched " + targets.Count + " lead(s) with " + batch.QueryCount + " query(ies).");
+                context.Trace($"Enriched {targets.Count} lead(s) with {batch.QueryCount} query(ies).");
             }
             catch (Exception e)
             {

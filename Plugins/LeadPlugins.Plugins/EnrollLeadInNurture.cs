@@ -31,7 +31,7 @@ namespace LeadPlugins.Plugins
         {
             var execution = context.PluginExecutionContext;
             var options = NurtureOptions.Parse(UnsecureConfiguration, () => execution.OperationCreatedOn);
-            foreach (var diagnostic in options.Diagnostics) context.Trace("Configuration: " + diagnostic);
+            for (var i = 0; i < options.Diagnostics.Count; i++) context.Trace("Configuration: " + options.Diagnostics[i]);
 
             var targets = context.GetTargets();
             var leads = new List<Entity>(targets.Count);
@@ -52,8 +52,8 @@ namespace LeadPlugins.Plugins
             // only write leads; the enrolment and its activities are created for (and owned by) the lead's owner.
             var outcomes = new NurtureEnrollmentService(context.SystemUserService, context.TracingService, options).EnrollLeads(leads);
             var enrolled = 0;
-            foreach (var outcome in outcomes)
-                if (outcome.Result == NurtureEnrollmentResult.Enrolled) enrolled++;
+            for (var i = 0; i < outcomes.Count; i++)
+                if (outcomes[i].Result == NurtureEnrollmentResult.Enrolled) enrolled++;
             context.Trace(enrolled.ToString(CultureInfo.InvariantCulture) + " of " + outcomes.Count.ToString(CultureInfo.InvariantCulture) + " lead(s) enrolled.");
         }
     }

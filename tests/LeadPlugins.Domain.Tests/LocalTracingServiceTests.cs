@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LeadPlugins.Plugins.Execution;
+using LeadPlugins.Plugins.Services;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.Domain.Tests;
@@ -33,5 +34,27 @@ public sealed class LocalTracingServiceTests
         CollectionAssert.AreEqual(
             new[] { "braces {1} and {{ stay as written", "step of 3: 1.3", "no arguments {0}", "42" },
             recorder.Lines.Select(WithoutPrefix).ToArray());
+    }
+
+    [TestMethod]
+    public void A_line_built_in_place_gets_the_prefix_once_and_lines_do_not_mix()
+    {
+        var recorder = new Recorder();
+        ILineTracingService tracing = new LocalTracingService(recorder);
+        tracing.StartLine().Append("first ").Append(1);
+        tracing.EndLine();
+        tracing.TraceLine("between {0}");
+        tracing.StartLine().Append("second");
+        tracing.EndLine();
+        CollectionAssert.AreEqual(new[] { "first 1", "between {0}", "second" }, recorder.Lines.Select(WithoutPrefix).ToArray());
+    }
+
+    [TestMethod]
+    public void Without_a_platform_service_a_built_line_goes_nowhere()
+    {
+        ILineTracingService tracing = new LocalTracingService(null);
+        tracing.StartLine().Append("dropped");
+        tracing.EndLine();
+        tracing.TraceLine("dropped too");
     }
 }

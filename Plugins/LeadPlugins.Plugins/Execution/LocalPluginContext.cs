@@ -23,7 +23,9 @@ namespace LeadPlugins.Plugins.Execution
             OrgSvcFactory = (IOrganizationServiceFactory?)serviceProvider.GetService(typeof(IOrganizationServiceFactory))
                 ?? throw new InvalidPluginExecutionException("The host did not provide an IOrganizationServiceFactory.");
             var platformTracing = (ITracingService?)serviceProvider.GetService(typeof(ITracingService));
-            TracingService = new LocalTracingService(platformTracing);
+            var tracing = new LocalTracingService(platformTracing);
+            TracingService = tracing;
+            Lines = tracing;
             UnsecureConfiguration = unsecureConfiguration;
             SecureConfiguration = secureConfiguration;
         }
@@ -33,6 +35,8 @@ namespace LeadPlugins.Plugins.Execution
         public IPluginExecutionContext4? PluginExecutionContext4 { get; }
         public IOrganizationServiceFactory OrgSvcFactory { get; }
         public ITracingService TracingService { get; }
+        /// <summary><see cref="TracingService"/> as a service whose lines can be built in place.</summary>
+        internal ILineTracingService Lines { get; }
         public string? UnsecureConfiguration { get; }
         public string? SecureConfiguration { get; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using LeadPlugins.Plugins.Services;
 using Microsoft.Xrm.Sdk;
 
@@ -13,6 +14,11 @@ namespace LeadPlugins.Plugins.Execution
         private readonly ITracingService? _inner;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private long _lastMilliseconds;
+        // The line being written (StartLine): its prefix and text in one buffer, copied once into the string the platform
+        // gets. Made on first use, then reused for every line of the execution.
+        private StringBuilder? _line;
+        // Trace("{0}", line)'s argument array, one for every line: the platform formats the line before Trace returns.
+        private readonly object[] _argument = new object[1];
 
         public LocalTracingService(ITracingService? inner)
         {
@@ -37,6 +43,15 @@ namespace LeadPlugins.Plugins.Execution
             Write(Elapsed(), line);
         }
 
+        /// <summary>The buffer of a line written in place, holding its time prefix: append the text, then <see cref="EndLine"/>.</summary>
+        StringBuilder ILineTracingService.StartLine() => (_line ??= new StringBuilder(256)).Clear().Append("[+").Append(Elapsed()).Append("ms] ");
+
+        /// <summary>Traces the line built since <see cref="ILineTracingService.StartLine"/>.</summary>
+        void ILineTracingService.EndLine()
+        {
+            if (_inner != null) TraceText(_line!.ToString());
+        }
+
         // Milliseconds since the previous line.
         private long Elapsed()
         {
@@ -47,6 +62,13 @@ namespace LeadPlugins.Plugins.Execution
         }
 
         private void Write(long delta, string text) =>
-            _inner!.Trace("{0}", "[+" + delta.ToString(CultureInfo.InvariantCulture) + "ms] " + text);
+            TraceText("[+" + delta.ToString(CultureInfo.InvariantCulture) + "ms] " + text);
+
+        private void TraceText(string text)
+        {
+            _argument[0] = text;
+            _inner!.Trace("{0}", _argument);
+            _argument[0] = null!;
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 
@@ -23,6 +22,9 @@ namespace LeadPlugins.Plugins.Execution
             _reentryKeyPrefix = "LeadPlugins|" + PluginClassName + "|";
         }
 
+        // The re-entry mark's value, boxed once (a boxed bool cannot change).
+        private static readonly object BoxedTrue = true;
+
         private readonly string _exitLine;
         private readonly string _reentryKeyPrefix;
 
@@ -36,10 +38,11 @@ namespace LeadPlugins.Plugins.Execution
 
             var context = new LocalPluginContext(serviceProvider, UnsecureConfiguration, SecureConfiguration);
             var execution = context.PluginExecutionContext;
-            context.Trace(string.Format(CultureInfo.InvariantCulture,
-                "Entered {0}.Execute() message {1} of {2}, stage {3}, mode {4}, depth {5}, correlation {6}, initiating user {7}",
-                PluginClassName, execution.MessageName, execution.PrimaryEntityName, execution.Stage, execution.Mode,
-                execution.Depth, execution.CorrelationId, execution.InitiatingUserId));
+            // Written into the trace's line buffer after the time prefix, not made first to be copied there; on .NET the
+            // numbers and ids are formatted into it without boxing (stage, mode and depth are never negative).
+            context.Lines.StartLine().Append(
+                $"Entered {PluginClassName}.Execute() message {execution.MessageName} of {execution.PrimaryEntityName}, stage {execution.Stage}, mode {execution.Mode}, depth {execution.Depth}, correlation {execution.CorrelationId}, initiating user {execution.InitiatingUserId}");
+            context.Lines.EndLine();
 
             if (IsReentry(execution))
             {
@@ -71,14 +74,15 @@ namespace LeadPlugins.Plugins.Execution
         /// </summary>
         private bool IsReentry(IPluginExecutionContext execution)
         {
-            var key = _reentryKeyPrefix + execution.MessageName + "|" + execution.Stage + "|" + execution.PrimaryEntityId.ToString("N");
+            // Interpolated: the stage and the id formatted into the one string made.
+            var key = $"{_reentryKeyPrefix}{execution.MessageName}|{execution.Stage}|{execution.PrimaryEntityId:N}";
             for (var parent = execution.ParentContext; parent != null; parent = parent.ParentContext)
             {
                 if (parent.SharedVariables != null && parent.SharedVariables.Contains(key)) return true;
             }
             if (execution.SharedVariables != null && execution.PrimaryEntityId != Guid.Empty)
             {
-                execution.SharedVariables[key] = true;
+                execution.SharedVariables[key] = BoxedTrue;
             }
             return false;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.ServiceModel;
+using System.Text;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -97,5 +98,9 @@ namespace LeadPlugins.Plugins.Services
         /// <summary>A date in a trace line: "yyyy-MM-dd HH:mm UTC", or "(none)".</summary>
         public static string TraceDate(DateTime? value) =>
             value.HasValue ? Utc(value.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "(none)";
+
+        /// <summary><see cref="TraceDate"/> appended to <paramref name="text"/>, the date formatted into it.</summary>
+        public static StringBuilder AppendTraceDate(StringBuilder text, DateTime? value) =>
+            value.HasValue ? text.AppendFormat(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} UTC", Utc(value.Value)) : text.Append("(none)");
     }
 }

@@ -24,12 +24,13 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             var result = new DuplicateMatch?[batch.Count];
             if (batch.Count == 0) return result;
 
-            var oldestByEmail = new Dictionary<string, List<OpenLead>>(StringComparer.Ordinal);
+            Dictionary<string, List<OpenLead>>? oldestByEmail = null; // made for the first open lead
             if (openLeads != null)
             {
                 foreach (var open in openLeads)
                 {
                     if (open == null || open.Email == null) continue;
+                    oldestByEmail ??= new Dictionary<string, List<OpenLead>>(StringComparer.Ordinal);
                     List<OpenLead>? list;
                     if (!oldestByEmail.TryGetValue(open.Email, out list))
                     {
@@ -40,7 +41,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 }
             }
 
-            var firstInBatch = new Dictionary<string, int>(StringComparer.Ordinal);
+            // Each e-mail's first lead in the batch, for the leads after it (none after the last: a batch of one has none).
+            Dictionary<string, int>? firstInBatch = null;
             for (int i = 0; i < batch.Count; i++)
             {
                 var lead = batch[i];
@@ -50,7 +52,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
 
                 List<OpenLead>? candidates;
                 OpenLead? oldest = null;
-                if (oldestByEmail.TryGetValue(email, out candidates))
+                if (oldestByEmail != null && oldestByEmail.TryGetValue(email, out candidates))
                 {
                     for (int c = 0; c < candidates.Count; c++)
                     {
@@ -72,13 +74,17 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                 else
                 {
                     int first;
-                    if (firstInBatch.TryGetValue(email, out first))
+                    if (firstInBatch != null && firstInBatch.TryGetValue(email, out first))
                     {
                         var earlier = batch[first];
                         result[i] = new DuplicateMatch(null, first, earlier.Action, MovedForward(earlier.Action, lead.Action));
                     }
                 }
-                if (!firstInBatch.ContainsKey(email)) firstInBatch.Add(email, i);
+                if (i + 1 < batch.Count)
+                {
+                    firstInBatch ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    if (!firstInBatch.ContainsKey(email)) firstInBatch.Add(email, i);
+                }
             }
             return result;
         }

@@ -55,17 +55,36 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             return new EnrichmentLookupKeys(count, offerIds.ToArray(), titles.ToArray(), emails.ToArray(), campaigns.ToArray());
         }
 
-        private sealed class Distinct
+        /// <summary>
+        /// Distinct values in first-seen order. A batch of one lead (a Create) has at most one value per key: the set and
+        /// the list are made for the second distinct value.
+        /// </summary>
+        private struct Distinct
         {
-            private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            private readonly List<string> _items = new List<string>();
+            private string? _first;
+            private HashSet<string>? _seen;
+            private List<string>? _items;
 
             internal void Add(string? value)
             {
-                if (value != null && _seen.Add(value)) _items.Add(value);
+                if (value == null) return;
+                if (_first == null)
+                {
+                    _first = value;
+                }
+                else if (_items == null)
+                {
+                    if (StringComparer.OrdinalIgnoreCase.Equals(value, _first)) return;
+                    _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { _first, value };
+                    _items = new List<string> { _first, value };
+                }
+                else if (_seen!.Add(value))
+                {
+                    _items.Add(value);
+                }
             }
 
-            internal string[] ToArray() => _items.ToArray();
+            internal string[] ToArray() => _items != null ? _items.ToArray() : _first != null ? new[] { _first } : Array.Empty<string>();
         }
     }
 }

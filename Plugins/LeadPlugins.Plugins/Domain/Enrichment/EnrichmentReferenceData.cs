@@ -17,10 +17,14 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             IEnumerable<OfferEntry>? offers, IEnumerable<RoutingRule>? routingRules)
         {
             Settings = settings ?? EnrichmentSettings.Default;
-            Storefronts = storefrontSettings == null ? StorefrontTable.BuiltIn : new StorefrontTable(storefrontSettings);
-            Offers = offers == null ? OfferCatalogue.Empty : new OfferCatalogue(offers);
-            Routing = routingRules == null ? RoutingRuleSet.Empty : new RoutingRuleSet(routingRules);
+            // No rows read (the usual batch where nothing is configured) index to the empty tables: the same answers
+            // without building them again.
+            Storefronts = IsEmpty(storefrontSettings) ? StorefrontTable.BuiltIn : new StorefrontTable(storefrontSettings);
+            Offers = IsEmpty(offers) ? OfferCatalogue.Empty : new OfferCatalogue(offers);
+            Routing = IsEmpty(routingRules) ? RoutingRuleSet.Empty : new RoutingRuleSet(routingRules);
         }
+
+        private static bool IsEmpty<T>(IEnumerable<T>? rows) => rows == null || rows is ICollection<T> { Count: 0 } || rows is IReadOnlyCollection<T> { Count: 0 };
 
         public EnrichmentSettings Settings { get; }
         public StorefrontTable Storefronts { get; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Enrichment
@@ -131,82 +132,143 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         public IReadOnlyList<string> Problems { get; }
 
         /// <summary>Readable trace lines: how the lead was recognised and why each value was chosen. Built on demand.</summary>
-        public IReadOnlyList<string> BuildTrace() => BuildTrace(string.Empty);
-
-        /// <summary><see cref="BuildTrace()"/> with each line starting with <paramref name="indent"/>, made in the same concatenation.</summary>
-        internal IReadOnlyList<string> BuildTrace(string indent)
+        public IReadOnlyList<string> BuildTrace()
         {
-            var lines = new List<string>(16);
+            var lines = new TraceLineList();
+            WriteTrace(lines);
+            return lines.Lines;
+        }
+
+        /// <summary>The lines of <see cref="BuildTrace()"/>, each built in the buffer <paramref name="lines"/> gives.</summary>
+        internal void WriteTrace(TraceLineSink lines)
+        {
             var p = Parsed;
-            lines.Add(indent + "Enrichment: " + Status.ToString() + (p.Kind == LeadKind.NotMarketplace ? "" : " (" + p.Shape.ToString() + " in " + (p.SourceColumn ?? "no column") + ")"));
+            var line = lines.Start().Append("Enrichment: ").Append(Status.ToString());
+            if (p.Kind != LeadKind.NotMarketplace) line.Append(" (").Append(p.Shape.ToString()).Append(" in ").Append(p.SourceColumn ?? "no column").Append(')');
+            lines.End();
             if (p.Kind == LeadKind.NotMarketplace)
             {
-                if (p.CampaignCode != null) lines.Add(indent + "Listing campaign parameters found but no marketplace source: " + p.CampaignCode);
-                return lines;
+                if (p.CampaignCode != null)
+                {
+                    lines.Start().Append("Listing campaign parameters found but no marketplace source: ").Append(p.CampaignCode);
+                    lines.End();
+                }
+                return;
             }
             if (p.TestToken != null)
             {
-                lines.Add(indent + "Test token " + p.TestToken.Token + (p.TestToken.ValidationTimeUtc.HasValue
-                    ? " = validation sent " + p.TestToken.ValidationTimeUtc.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
-                    : " (digits are not a plausible time)"));
+                line = lines.Start().Append("Test token ").Append(p.TestToken.Token);
+                if (p.TestToken.ValidationTimeUtc.HasValue)
+                    line.Append(" = validation sent ").Append(p.TestToken.ValidationTimeUtc.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                else
+                    line.Append(" (digits are not a plausible time)");
+                lines.End();
             }
             if (p.CoSell != null)
             {
-                lines.Add(indent + "Co-sell referral: referral id " + (p.CoSell.ReferralId ?? "-") + ", engagement id " + (p.CoSell.EngagementId ?? "-")
-                    + ", qualification " + (p.CoSell.Qualification ?? "-"));
+                lines.Start().Append("Co-sell referral: referral id ").Append(p.CoSell.ReferralId ?? "-").Append(", engagement id ").Append(p.CoSell.EngagementId ?? "-")
+                    .Append(", qualification ").Append(p.CoSell.Qualification ?? "-");
+                lines.End();
             }
             if (p.SourceText != null || p.ActionText != null)
             {
-                lines.Add(indent + "Source " + (p.SourceText ?? "-") + " (" + p.Source.ToString() + "), action " + (p.ActionText ?? "-")
-                    + (p.Action.HasValue ? " (" + p.Action.Value.ToString() + ")" : ""));
+                line = lines.Start().Append("Source ").Append(p.SourceText ?? "-").Append(" (").Append(p.Source.ToString()).Append("), action ").Append(p.ActionText ?? "-");
+                if (p.Action.HasValue) line.Append(" (").Append(p.Action.Value.ToString()).Append(')');
+                lines.End();
             }
             if (p.PublisherId != null || p.OfferId != null || p.OfferTitle != null)
             {
-                lines.Add(indent + "Offer: publisher " + (p.PublisherId ?? "-") + ", id " + (p.OfferId ?? "-") + ", title " + (p.OfferTitle ?? "-"));
+                lines.Start().Append("Offer: publisher ").Append(p.PublisherId ?? "-").Append(", id ").Append(p.OfferId ?? "-").Append(", title ").Append(p.OfferTitle ?? "-");
+                lines.End();
             }
-            if (Offer != null) lines.Add(indent + "Offer catalogue row: " + (Offer.Title ?? Offer.OfferId ?? "(no key)") + (Offer.Storefront.HasValue ? ", storefront " + Offer.Storefront.Value : "")
-                + (Offer.ListingType.HasValue ? ", listing " + Offer.ListingType.Value : ""));
+            if (Offer != null)
+            {
+                line = lines.Start().Append("Offer catalogue row: ").Append(Offer.Title ?? Offer.OfferId ?? "(no key)");
+                if (Offer.Storefront.HasValue) line.Append(", storefront ").Append(Offer.Storefront.Value.ToString());
+                if (Offer.ListingType.HasValue) line.Append(", listing ").Append(Offer.ListingType.Value.ToString());
+                lines.End();
+            }
             if (Storefront.HasValue)
             {
-                lines.Add(indent + "Storefront " + Storefront.Value + ": audience " + Show(Audience) + ", campaign type " + Show(CampaignType) + ", listing "
-                    + Show(ListingType) + ", tracked in " + Show(TrackedIn) + " (" + (StorefrontProfile?.SettingName ?? "built-in table") + ")");
+                lines.Start().Append("Storefront ").Append(Storefront.Value.ToString()).Append(": audience ").Append(Show(Audience)).Append(", campaign type ").Append(Show(CampaignType))
+                    .Append(", listing ").Append(Show(ListingType)).Append(", tracked in ").Append(Show(TrackedIn))
+                    .Append(" (").Append(StorefrontProfile?.SettingName ?? "built-in table").Append(')');
+                lines.End();
             }
             if (p.Payload != null)
             {
-                for (int i = 0; i < p.Payload.Diagnostics.Count; i++) lines.Add(indent + "Payload: " + p.Payload.Diagnostics[i]);
+                for (int i = 0; i < p.Payload.Diagnostics.Count; i++)
+                {
+                    lines.Start().Append("Payload: ").Append(p.Payload.Diagnostics[i]);
+                    lines.End();
+                }
             }
-            lines.Add(indent + "E-mail " + (p.Email.Address ?? "-") + ": " + p.Email.Status + "; country " + (p.CountryText ?? "-") + " -> " + (p.CountryCode ?? "unrecognised"));
-            if (p.CampaignCode != null) lines.Add(indent + "Listing campaign code " + p.CampaignCode + (p.CampaignSource != null ? ", source " + p.CampaignSource : ""));
+            lines.Start().Append("E-mail ").Append(p.Email.Address ?? "-").Append(": ").Append(p.Email.Status.ToString()).Append("; country ").Append(p.CountryText ?? "-")
+                .Append(" -> ").Append(p.CountryCode ?? "unrecognised");
+            lines.End();
+            if (p.CampaignCode != null)
+            {
+                line = lines.Start().Append("Listing campaign code ").Append(p.CampaignCode);
+                if (p.CampaignSource != null) line.Append(", source ").Append(p.CampaignSource);
+                lines.End();
+            }
             if (ScoreDetails != null)
             {
-                lines.Add(indent + "Score " + ScoreDetails.Value.ToString(CultureInfo.InvariantCulture) + " (" + ScoreDetails.Rating + "): "
-                    + ScoreDetails.Reason.Replace("\n", "; "));
+                line = lines.Start().Append("Score ").Append(ScoreDetails.Value.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(ScoreDetails.Rating.ToString()).Append("): ");
+                AppendLinesJoined(line, ScoreDetails.Reason, "; ");
+                lines.End();
             }
-            if (Duplicate != null) lines.Add(indent + Duplicate.Describe());
-            if (Routing != null) lines.Add(indent + "Owner: " + Routing.Describe());
+            if (Duplicate != null)
+            {
+                lines.Start().Append(Duplicate.Describe());
+                lines.End();
+            }
+            if (Routing != null)
+            {
+                lines.Start().Append("Owner: ").Append(Routing.Describe());
+                lines.End();
+            }
             var updates = ContactUpdates;
             if (updates.HasAny)
             {
-                lines.Add(indent + "Contact columns set: " + Join(
-                    updates.FirstName != null ? LeadTable.Columns.FirstName : null, updates.LastName != null ? LeadTable.Columns.LastName : null,
-                    updates.Email != null ? LeadTable.Columns.EmailAddress1 : null, updates.Phone != null ? LeadTable.Columns.Telephone1 : null,
-                    updates.CompanyName != null ? LeadTable.Columns.CompanyName : null, updates.JobTitle != null ? LeadTable.Columns.JobTitle : null,
-                    updates.Country != null ? LeadTable.Columns.Address1Country : null));
+                line = lines.Start().Append("Contact columns set: ");
+                var first = line.Length;
+                AppendListed(line, first, updates.FirstName != null ? LeadTable.Columns.FirstName : null);
+                AppendListed(line, first, updates.LastName != null ? LeadTable.Columns.LastName : null);
+                AppendListed(line, first, updates.Email != null ? LeadTable.Columns.EmailAddress1 : null);
+                AppendListed(line, first, updates.Phone != null ? LeadTable.Columns.Telephone1 : null);
+                AppendListed(line, first, updates.CompanyName != null ? LeadTable.Columns.CompanyName : null);
+                AppendListed(line, first, updates.JobTitle != null ? LeadTable.Columns.JobTitle : null);
+                AppendListed(line, first, updates.Country != null ? LeadTable.Columns.Address1Country : null);
+                lines.End();
             }
-            for (int i = 0; i < Problems.Count; i++) lines.Add(indent + "Not determined: " + Problems[i]);
-            return lines;
+            for (int i = 0; i < Problems.Count; i++)
+            {
+                lines.Start().Append("Not determined: ").Append(Problems[i]);
+                lines.End();
+            }
         }
 
         private static string Show<T>(T? value) where T : struct => value.HasValue ? value.Value.ToString()! : "-";
 
-        private static string Join(params string?[] names)
+        // Appends text.Replace("\n", separator) without the copy (StringBuilder.Replace would add a chunk to the buffer).
+        private static void AppendLinesJoined(StringBuilder line, string text, string separator)
         {
-            var kept = new List<string>();
-            foreach (var name in names)
+            var start = 0;
+            for (var end = text.IndexOf('\n'); end >= 0; end = text.IndexOf('\n', start))
             {
-                if (name != null) kept.Add(name);
+                line.Append(text, start, end - start).Append(separator);
+                start = end + 1;
             }
-            return string.Join(", ", kept.ToArray());
+            line.Append(text, start, text.Length - start);
+        }
+
+        // Appends a name of a ", "-separated list that starts at 'listStart' (nothing for null).
+        private static void AppendListed(StringBuilder line, int listStart, string? name)
+        {
+            if (name == null) return;
+            if (line.Length > listStart) line.Append(", ");
+            line.Append(name);
         }
     }
 }

@@ -28,18 +28,29 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         /// <param name="sequence">Usually <see cref="NurtureSequenceSelection.Sequence"/>.</param>
         /// <param name="lead">Template values (null = all fallbacks).</param>
         /// <param name="enrolledOn">Enrolment instant; use the lead's createdon so retries plan the same due dates.</param>
-        public NurturePlan Plan(NurtureSequenceDefinition sequence, NurtureLeadContext? lead, DateTime enrolledOn)
+        public NurturePlan Plan(NurtureSequenceDefinition sequence, NurtureLeadContext? lead, DateTime enrolledOn) =>
+            Plan(sequence, lead, enrolledOn, null);
+
+        /// <summary>
+        /// <see cref="Plan(NurtureSequenceDefinition, NurtureLeadContext, DateTime)"/> rendering in <paramref name="buffer"/>
+        /// (emptied first), which a caller planning for several leads passes each time.
+        /// </summary>
+        internal NurturePlan Plan(NurtureSequenceDefinition sequence, NurtureLeadContext? lead, DateTime enrolledOn, StringBuilder? buffer)
         {
             if (sequence == null) throw new ArgumentNullException(nameof(sequence));
             var enrolledOnUtc = BusinessCalendar.ToUtc(enrolledOn);
-            var activities = new List<PlannedNurtureActivity>();
+            var steps = sequence.Steps;
+            var activities = new List<PlannedNurtureActivity>(Math.Min(steps.Count, NurtureSequenceValidator.MaxSteps));
             var diagnostics = new List<string>();
             var fallbacks = new List<string>();
-            var buffer = new StringBuilder(RenderBufferCapacity(sequence)); // one for every text of the plan
+            // One buffer for every text of the plan, with room for the longest template and a few values.
+            if (buffer == null) buffer = new StringBuilder(RenderBufferCapacity(sequence));
+            else buffer.Clear().EnsureCapacity(RenderBufferCapacity(sequence));
 
-            foreach (var step in sequence.Steps)
+            for (var s = 0; s < steps.Count; s++) // indexed: a foreach over the interface boxes its enumerator
             {
-                if (!Enum.IsDefined(typeof(NurtureActivityType), step.ActivityType))
+                var step = steps[s];
+                if (!DefinedValues<NurtureActivityType>.Contains(step.ActivityType))
                 {
                     diagnostics.Add(string.Format(CultureInfo.InvariantCulture, "{0} skipped: activity type {1} is not a known option.", Label(step), (int)step.ActivityType));
                     continue;
@@ -97,7 +108,9 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         {
             if (string.IsNullOrEmpty(text)) return string.Empty;
             // One encode of the whole text: HtmlEncode leaves line feeds as they are, so this is the text encoded line by line.
-            return WebUtility.HtmlEncode(text!.Replace("\r\n", "\n").Replace('\r', '\n')).Replace("\n", "<br />");
+            // Carriage returns are rare (rendered texts break lines with line feeds): one scan for them instead of two replaces.
+            if (text!.IndexOf('\r') >= 0) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+            return WebUtility.HtmlEncode(text).Replace("\n", "<br />");
         }
 
         // Room for the longest template and a few values, so the buffer rarely grows.
@@ -119,8 +132,9 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 diagnostics.Add(Label(step) + ": unknown token(s) left in the " + part + ": " + string.Join(", ", rendered.UnknownTokens) + ".");
             if (rendered.WasTruncated)
                 diagnostics.Add(Label(step) + ": " + part + " cut to " + (part == "subject" ? NurtureTemplateRenderer.SubjectMaxLength : NurtureTemplateRenderer.DescriptionMaxLength).ToString(CultureInfo.InvariantCulture) + " characters.");
-            foreach (var token in rendered.FallbackTokens)
-                if (!fallbacks.Contains(token)) fallbacks.Add(token);
+            var tokens = rendered.FallbackTokens;
+            for (var i = 0; i < tokens.Count; i++) // indexed: a foreach over the interface boxes its enumerator
+                if (!fallbacks.Contains(tokens[i])) fallbacks.Add(tokens[i]);
         }
     }
 }

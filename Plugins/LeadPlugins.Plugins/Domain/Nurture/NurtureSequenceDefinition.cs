@@ -64,10 +64,12 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         /// <summary>Null entries passed in <c>steps</c> (reported as a problem by the validator).</summary>
         public int MissingStepCount { get; }
 
-        /// <summary>Name plus id (or "built-in") for traces.</summary>
-        public string DisplayName => IsBuiltIn
+        /// <summary>Name plus id (or "built-in") for traces. Made on first use (a shared built-in sequence's once).</summary>
+        public string DisplayName => _displayName ??= IsBuiltIn
             ? "'" + Name + "' (built-in)"
             : Id.HasValue ? "'" + Name + "' (" + Id.Value.ToString("D") + ")" : "'" + Name + "'";
+
+        private string? _displayName;
 
         /// <summary>True when the sequence applies to leads with this action (empty action list = any; a lead without action only matches "any").</summary>
         public bool AppliesToAction(LeadAction? action) =>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using LeadPlugins.Schema;
 
 namespace LeadPlugins.Plugins.Domain.Nurture
@@ -17,62 +16,83 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public static NurtureSequenceSelection Select(NurtureLeadContext? lead, IEnumerable<NurtureSequenceDefinition?>? configured)
         {
             lead ??= new NurtureLeadContext();
-            var notes = new List<string>();
-            var sequences = (configured ?? Enumerable.Empty<NurtureSequenceDefinition?>())
-                .Where(s => s != null).Select(s => s!).ToList();
+            List<string>? notes = null; // most selections have none: made when first needed
+            var sequences = NonNull(configured);
 
             var campaignType = ResolveCampaignType(lead.CampaignType, lead.Storefront, out var campaignNote);
-            if (campaignNote != null) notes.Add(campaignNote);
+            if (campaignNote != null) Add(ref notes, campaignNote);
 
             if (lead.OverrideSequenceId.HasValue)
             {
                 var overrideId = lead.OverrideSequenceId.Value;
-                var chosen = sequences.FirstOrDefault(s => s.Id == overrideId);
+                NurtureSequenceDefinition? chosen = null;
+                for (var i = 0; i < sequences.Count && chosen == null; i++)
+                    if (sequences[i].Id == overrideId) chosen = sequences[i];
                 if (chosen == null)
                 {
-                    notes.Add("Offer override sequence " + overrideId.ToString("D") + " was not found among the configured sequences; ignored.");
+                    Add(ref notes, "Offer override sequence " + overrideId.ToString("D") + " was not found among the configured sequences; ignored.");
                 }
                 else if (!chosen.IsActive)
                 {
-                    notes.Add("Offer override sequence " + chosen.DisplayName + " is inactive; ignored.");
+                    Add(ref notes, "Offer override sequence " + chosen.DisplayName + " is inactive; ignored.");
                 }
                 else
                 {
                     var validation = NurtureSequenceValidator.Validate(chosen);
                     if (validation.IsValid)
                         return new NurtureSequenceSelection(chosen, NurtureSelectionSource.OfferOverride, campaignType,
-                            "Offer override: sequence " + chosen.DisplayName + ".", notes.AsReadOnly());
-                    notes.Add("Offer override skipped. " + validation.Summary);
+                            "Offer override: sequence " + chosen.DisplayName + ".", ReadOnly(notes));
+                    Add(ref notes, "Offer override skipped. " + validation.Summary);
                 }
             }
 
-            var matching = new List<NurtureSequenceDefinition>();
-            foreach (var sequence in sequences)
+            // The best matching sequence: the first of the lowest in selection order (what a stable sort's first is).
+            NurtureSequenceDefinition? best = null;
+            var matching = 0;
+            for (var i = 0; i < sequences.Count; i++)
             {
+                var sequence = sequences[i];
                 if (!sequence.IsActive || sequence.CampaignType != campaignType
                     || !sequence.AppliesToStorefront(lead.Storefront) || !sequence.AppliesToAction(lead.Action))
                     continue;
                 var validation = NurtureSequenceValidator.Validate(sequence);
-                if (validation.IsValid) matching.Add(sequence);
-                else notes.Add("Skipped. " + validation.Summary);
+                if (!validation.IsValid)
+                {
+                    Add(ref notes, "Skipped. " + validation.Summary);
+                    continue;
+                }
+                matching++;
+                if (best == null || CompareForSelection(sequence, best) < 0) best = sequence;
             }
 
-            var leadDescription = Describe(campaignType, lead.Storefront, lead.Action);
-            if (matching.Count > 0)
+            if (best != null)
             {
-                // OrderBy is stable, so even full ties keep the given order.
-                var best = matching.OrderBy(s => s, Comparer<NurtureSequenceDefinition>.Create(CompareForSelection)).First();
                 var reason = string.Format(CultureInfo.InvariantCulture,
                     "Configured sequence {0}, priority {1}, matches {2} (best of {3} matching).",
-                    best.DisplayName, best.Priority, leadDescription, matching.Count);
-                return new NurtureSequenceSelection(best, NurtureSelectionSource.Configured, campaignType, reason, notes.AsReadOnly());
+                    best.DisplayName, best.Priority, Describe(campaignType, lead.Storefront, lead.Action), matching);
+                return new NurtureSequenceSelection(best, NurtureSelectionSource.Configured, campaignType, reason, ReadOnly(notes));
             }
 
             var builtIn = BuiltInNurtureSequences.For(campaignType, lead.Action);
             return new NurtureSequenceSelection(builtIn, NurtureSelectionSource.BuiltIn, campaignType,
-                "No active, valid configured sequence matches " + leadDescription + "; built-in sequence '" + builtIn.Name + "' is used.",
-                notes.AsReadOnly());
+                $"No active, valid configured sequence matches {Describe(campaignType, lead.Storefront, lead.Action)}; built-in sequence '{builtIn.Name}' is used.",
+                ReadOnly(notes));
         }
+
+        // The configured sequences without the nulls, read once whatever 'configured' is.
+        private static IReadOnlyList<NurtureSequenceDefinition> NonNull(IEnumerable<NurtureSequenceDefinition?>? configured)
+        {
+            if (configured == null || configured is IReadOnlyCollection<NurtureSequenceDefinition?> { Count: 0 }) return Array.Empty<NurtureSequenceDefinition>();
+            var sequences = new List<NurtureSequenceDefinition>();
+            foreach (var sequence in configured)
+                if (sequence != null) sequences.Add(sequence);
+            return sequences;
+        }
+
+        private static void Add(ref List<string>? notes, string note) => (notes ??= new List<string>()).Add(note);
+
+        private static IReadOnlyList<string> ReadOnly(List<string>? notes) =>
+            notes == null ? (IReadOnlyList<string>)Array.Empty<string>() : notes.AsReadOnly();
 
         /// <summary>
         /// The lead's campaign type; when it has none, the storefront's default (AppSource → Nurture, Azure
@@ -81,7 +101,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public static CampaignType ResolveCampaignType(CampaignType? campaignType, Storefront? storefront, out string? note)
         {
             note = null;
-            if (campaignType.HasValue && Enum.IsDefined(typeof(CampaignType), campaignType.Value)) return campaignType.Value;
+            if (campaignType.HasValue && DefinedValues<CampaignType>.Contains(campaignType.Value)) return campaignType.Value;
             var given = campaignType.HasValue ? "Campaign type " + ((int)campaignType.Value).ToString(CultureInfo.InvariantCulture) + " is unknown" : "The lead has no campaign type";
             switch (storefront)
             {
@@ -111,8 +131,6 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         }
 
         private static string Describe(CampaignType campaignType, Storefront? storefront, LeadAction? action) =>
-            NurtureLabels.Of(campaignType)
-            + " / " + (storefront.HasValue ? NurtureLabels.Of(storefront.Value) : "no storefront")
-            + " / " + (action.HasValue ? NurtureLabels.Of(action.Value) : "no action");
+            $"{NurtureLabels.Of(campaignType)} / {(storefront.HasValue ? NurtureLabels.Of(storefront.Value) : "no storefront")} / {(action.HasValue ? NurtureLabels.Of(action.Value) : "no action")}";
     }
 }

@@ -77,7 +77,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             var text = template ?? string.Empty;
             output.Clear();
             List<string>? unknown = null; // most texts have neither: made when first needed
-            List<string>? fallbacks = null;
+            var fallbacks = new FallbackTokens();
 
             var i = 0;
             while (i < text.Length)
@@ -98,12 +98,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                     i++;
                     continue;
                 }
-                var value = Resolve(TokenName(text, i + 1, close), context, ref fallbacks, output, audience);
-                if (value != null)
-                {
-                    output.Append(value);
-                }
-                else
+                if (!Resolve(TokenName(text, i + 1, close), context, ref fallbacks, output, audience))
                 {
                     var written = text.Substring(i, close - i + 1);
                     output.Append(written);
@@ -120,13 +115,33 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 clean = ColumnText.TruncateWithEllipsis(clean, maxLength);
                 truncated = true;
             }
-            return new RenderedTemplate(clean, ReadOnly(unknown), ReadOnly(fallbacks), truncated);
+            return new RenderedTemplate(clean, ReadOnly(unknown), fallbacks.ToList(), truncated);
         }
 
         private static IReadOnlyList<string> ReadOnly(List<string>? items) =>
             items == null ? (IReadOnlyList<string>)Array.Empty<string>() : items.AsReadOnly();
 
         private static readonly string[] Tokens = { FirstNameToken, CompanyNameToken, OfferTitleToken, StorefrontToken, CampaignTypeToken };
+
+        // Each token alone, as the fallback list of a text that fell back on that token only (the usual case).
+        private static readonly IReadOnlyList<string>[] OnlyToken = Array.ConvertAll(Tokens, token => (IReadOnlyList<string>)Array.AsReadOnly(new[] { token }));
+
+        /// <summary>The tokens whose fallback a text used, distinct, in order of first use; a list only from the second one.</summary>
+        private struct FallbackTokens
+        {
+            private string? _first;
+            private List<string>? _all;
+
+            public void Add(string token)
+            {
+                if (_first == null) _first = token;
+                else if (_all != null) { if (!_all.Contains(token)) _all.Add(token); }
+                else if (token != _first) _all = new List<string> { _first, token };
+            }
+
+            public IReadOnlyList<string> ToList() =>
+                _all != null ? _all.AsReadOnly() : _first != null ? OnlyToken[Array.IndexOf(Tokens, _first)] : Array.Empty<string>();
+        }
 
         // The known token written between 'start' and 'end' (spaces around it allowed, case ignored), or null. Token
         // names are ASCII, like every character FindTokenEnd lets through, so ignoring case ordinally is lower-casing.
@@ -158,45 +173,60 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         private static bool IsNameChar(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
 
-        // Value of a known token (fallback when empty), or null for an unknown token (or a name with inner spaces).
-        // 'written' is the text rendered so far: it tells a greeting and a sentence start from the middle of a sentence.
-        private static string? Resolve(string? key, NurtureLeadContext? context, ref List<string>? fallbacks, StringBuilder written, NurtureTemplateAudience audience)
+        // Appends the value of a known token (its fallback when empty); false for an unknown token (or a name with inner
+        // spaces), with nothing appended. 'output' is the text rendered so far: it tells a greeting and a sentence start
+        // from the middle of a sentence.
+        private static bool Resolve(string? key, NurtureLeadContext? context, ref FallbackTokens fallbacks, StringBuilder output, NurtureTemplateAudience audience)
         {
             string? value;
-            string? fallback; // null: worked out only when needed (the offer's product name costs a parse)
             switch (key)
             {
                 case FirstNameToken:
                     value = context?.FirstName;
-                    fallback = IsGreeting(written) ? FirstNameFallback : ContactFallback;
                     break;
                 case CompanyNameToken:
                     value = context?.CompanyName;
-                    fallback = audience == NurtureTemplateAudience.Seller ? SellerCompanyNameFallback : CompanyNameFallback;
                     break;
                 case OfferTitleToken:
                     value = context?.OfferTitle;
-                    fallback = null;
                     break;
                 case StorefrontToken:
-                    value = context?.Storefront is Storefront s && s != Storefront.Other && Enum.IsDefined(typeof(Storefront), s)
+                    value = context?.Storefront is Storefront s && s != Storefront.Other && DefinedValues<Storefront>.Contains(s)
                         ? NurtureLabels.Of(s) : null;
-                    fallback = StorefrontFallback;
                     break;
                 case CampaignTypeToken:
-                    value = context?.CampaignType is CampaignType t && Enum.IsDefined(typeof(CampaignType), t)
+                    value = context?.CampaignType is CampaignType t && DefinedValues<CampaignType>.Contains(t)
                         ? NurtureLabels.Of(t) : null;
-                    fallback = CampaignTypeFallback;
                     break;
-                default: return null;
+                default: return false;
             }
 
             var cleaned = Clean(value ?? string.Empty, singleLine: true);
-            if (cleaned.Length > 0) return cleaned;
-            fallback ??= context?.ProductName ?? OfferTitleFallback;
-            fallbacks ??= new List<string>();
-            if (!fallbacks.Contains(key!)) fallbacks.Add(key!);
-            return IsSentenceStart(written) ? char.ToUpperInvariant(fallback[0]) + fallback.Substring(1) : fallback;
+            if (cleaned.Length > 0)
+            {
+                output.Append(cleaned);
+                return true;
+            }
+            var fallback = Fallback(key!, context, output, audience);
+            fallbacks.Add(key!);
+            // At a sentence start the fallback starts with a capital, written as such.
+            if (IsSentenceStart(output)) output.Append(char.ToUpperInvariant(fallback[0])).Append(fallback, 1, fallback.Length - 1);
+            else output.Append(fallback);
+            return true;
+        }
+
+        // The words for a known token whose value is empty, worked out only then (a greeting is looked for in the text,
+        // the offer's product name costs a parse).
+        private static string Fallback(string key, NurtureLeadContext? context, StringBuilder written, NurtureTemplateAudience audience)
+        {
+            switch (key)
+            {
+                case FirstNameToken: return IsGreeting(written) ? FirstNameFallback : ContactFallback;
+                case CompanyNameToken: return audience == NurtureTemplateAudience.Seller ? SellerCompanyNameFallback : CompanyNameFallback;
+                case StorefrontToken: return StorefrontFallback;
+                case CampaignTypeToken: return CampaignTypeFallback;
+                default: return context?.ProductName ?? OfferTitleFallback; // offertitle
+            }
         }
 
         private static readonly string[] Greetings = { "hi", "hello", "dear", "hey" };

@@ -25,13 +25,31 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         private const string CampaignAlias = "campaign";
         private const int Active = 0;
 
+        // The columns of each read. A ColumnSet copies the names it is given (the SDK's constructor adds them to its own
+        // list), so one array serves every query instead of a params array per query.
+        private static readonly string[] StorefrontSettingColumns =
+        {
+            StorefrontSettingTable.Columns.Name, StorefrontSettingTable.Columns.Storefront, StorefrontSettingTable.Columns.Audience, StorefrontSettingTable.Columns.CampaignType, StorefrontSettingTable.Columns.ListingType, StorefrontSettingTable.Columns.TrackedIn,
+            StorefrontSettingTable.Columns.CampaignId, StorefrontSettingTable.Columns.DefaultUserId, StorefrontSettingTable.Columns.DefaultTeamId,
+        };
+        private static readonly string[] OfferColumns =
+        {
+            OfferTable.Columns.Name, OfferIdColumn, OfferTable.Columns.PublisherId, OfferTable.Columns.Storefront, OfferTable.Columns.ListingType, OfferTable.Columns.ProductName,
+            OfferTable.Columns.OwnerUserId, OfferTable.Columns.OwnerTeamId, OfferTable.Columns.NurtureSequenceId,
+        };
+        private static readonly string[] RoutingRuleColumns =
+        {
+            RoutingRuleTable.Columns.Name, RoutingRuleTable.Columns.Order, RoutingRuleTable.Columns.Storefront, RoutingRuleTable.Columns.CampaignType, RoutingRuleTable.Columns.LeadAction, RoutingRuleTable.Columns.CountryCodes,
+            RoutingRuleTable.Columns.OfferId, RoutingRuleTable.Columns.MinimumScore, RoutingRuleTable.Columns.AssignUserId, RoutingRuleTable.Columns.AssignTeamId,
+        };
+        private static readonly string[] OpenLeadColumns = { LeadTable.Columns.EmailAddress1, LeadTable.Columns.CreatedOn, LeadTable.Columns.LeadAction };
+
         /// <summary>Active storefront settings, oldest first (the first row per storefront wins), with their campaign's statecode.</summary>
         public static QueryExpression StorefrontSettings()
         {
             var query = new QueryExpression(StorefrontSettingTable.LogicalName)
             {
-                ColumnSet = new ColumnSet(StorefrontSettingTable.Columns.Name, StorefrontSettingTable.Columns.Storefront, StorefrontSettingTable.Columns.Audience, StorefrontSettingTable.Columns.CampaignType, StorefrontSettingTable.Columns.ListingType, StorefrontSettingTable.Columns.TrackedIn,
-                    StorefrontSettingTable.Columns.CampaignId, StorefrontSettingTable.Columns.DefaultUserId, StorefrontSettingTable.Columns.DefaultTeamId),
+                ColumnSet = new ColumnSet(StorefrontSettingColumns),
             };
             query.Criteria.AddCondition(StorefrontSettingTable.Columns.StateCode, ConditionOperator.Equal, Active);
             // Outer join: a setting without a campaign still counts; an inactive campaign is dropped after the read.
@@ -48,8 +66,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         {
             var query = new QueryExpression(OfferTable.LogicalName)
             {
-                ColumnSet = new ColumnSet(OfferTable.Columns.Name, OfferIdColumn, OfferTable.Columns.PublisherId, OfferTable.Columns.Storefront, OfferTable.Columns.ListingType, OfferTable.Columns.ProductName,
-                    OfferTable.Columns.OwnerUserId, OfferTable.Columns.OwnerTeamId, OfferTable.Columns.NurtureSequenceId),
+                ColumnSet = new ColumnSet(OfferColumns),
             };
             query.Criteria.AddCondition(OfferTable.Columns.StateCode, ConditionOperator.Equal, Active);
             var keys = new FilterExpression(LogicalOperator.Or);
@@ -66,8 +83,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         {
             var query = new QueryExpression(RoutingRuleTable.LogicalName)
             {
-                ColumnSet = new ColumnSet(RoutingRuleTable.Columns.Name, RoutingRuleTable.Columns.Order, RoutingRuleTable.Columns.Storefront, RoutingRuleTable.Columns.CampaignType, RoutingRuleTable.Columns.LeadAction, RoutingRuleTable.Columns.CountryCodes,
-                    RoutingRuleTable.Columns.OfferId, RoutingRuleTable.Columns.MinimumScore, RoutingRuleTable.Columns.AssignUserId, RoutingRuleTable.Columns.AssignTeamId),
+                ColumnSet = new ColumnSet(RoutingRuleColumns),
             };
             query.Criteria.AddCondition(RoutingRuleTable.Columns.StateCode, ConditionOperator.Equal, Active);
             query.AddOrder(RoutingRuleTable.Columns.Order, OrderType.Ascending);
@@ -80,7 +96,7 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         {
             var query = new QueryExpression(LeadTable.LogicalName)
             {
-                ColumnSet = new ColumnSet(LeadTable.Columns.EmailAddress1, LeadTable.Columns.CreatedOn, LeadTable.Columns.LeadAction),
+                ColumnSet = new ColumnSet(OpenLeadColumns),
             };
             query.Criteria.AddCondition(LeadTable.Columns.StateCode, ConditionOperator.Equal, Active);
             query.Criteria.AddCondition(LeadTable.Columns.EmailAddress1, ConditionOperator.In, Values(emails));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using LeadPlugins.Plugins.Domain;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Schema;
@@ -37,8 +38,29 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         {
             for (int i = 0; i < outcomes.Count; i++) Line(outcomes[i].Summary);
             if (!withDetail || outcomes.Count != 1 || outcomes[0].Result == null) return;
-            var detail = outcomes[0].Result!.BuildTrace("  ");
-            for (int i = 0; i < detail.Count; i++) Line(detail[i]);
+            outcomes[0].Result!.WriteTrace(new DetailLines(_tracing));
+        }
+
+        /// <summary>The detail lines, indented by two spaces. Like <see cref="Line"/>, tracing one never throws.</summary>
+        private sealed class DetailLines : TracingLineSink
+        {
+            internal DetailLines(ITracingService tracing) : base(tracing)
+            {
+            }
+
+            public override StringBuilder Start() => base.Start().Append("  ");
+
+            public override void End()
+            {
+                try
+                {
+                    base.End();
+                }
+                catch (Exception)
+                {
+                    // Tracing is a diagnostic: it must never cost a lead.
+                }
+            }
         }
 
         /// <summary>
@@ -50,13 +72,14 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         /// <summary>"#0 id: Enriched | AzureMarketplace/GetItNow | offer p.o | score 85 Hot | ...".</summary>
         internal static string Summary(int index, Guid? id, EnrichmentStatus status, EnrichmentResult result, Entity changes, bool routingRulesUnread)
         {
-            var parts = new List<string>(8);
+            // The head and the parts joined once (the head is the first part).
+            var parts = new List<string>(8) { Head(index, id, status.ToString()) };
             if (result.Storefront.HasValue || result.LeadAction.HasValue)
             {
                 parts.Add((result.Storefront.HasValue ? result.Storefront.Value.ToString() : "-") + "/"
                     + (result.LeadAction.HasValue ? result.LeadAction.Value.ToString() : "no action"));
             }
-            if (result.OfferId != null) parts.Add("offer " + (result.PublisherId != null ? result.PublisherId + "." : "") + result.OfferId);
+            if (result.OfferId != null) parts.Add(result.PublisherId != null ? "offer " + result.PublisherId + "." + result.OfferId : "offer " + result.OfferId);
             else if (result.OfferTitle != null) parts.Add("offer '" + result.OfferTitle + "'");
             if (result.Score.HasValue) parts.Add("score " + Number(result.Score.Value) + " " + result.Rating);
             if (result.Routing != null && result.Routing.Source != OwnerSource.Unchanged)
@@ -68,14 +91,18 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             if (duplicateOf != null) parts.Add("duplicate of " + duplicateOf.Id.ToString("D") + (result.Duplicate != null && result.Duplicate.IsRepeatEngagement ? " (repeat)" : ""));
             if (result.IsTestLead && result.TestValidationTimeUtc.HasValue) parts.Add("test sent " + result.TestValidationTimeUtc.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             if (result.IsCoSell) parts.Add("referral " + (result.ReferralId ?? "-"));
-            if (result.Problems.Count > 0) parts.Add("not determined: " + string.Join("; ", ToArray(result.Problems)));
+            if (result.Problems.Count > 0) parts.Add("not determined: " + string.Join("; ", result.Problems));
             if (status == EnrichmentStatus.Partial && result.Status != EnrichmentStatus.Partial) parts.Add("defaults used");
-            return Summary(index, id, status.ToString(), string.Join(" | ", parts.ToArray()));
+            return string.Join(" | ", parts);
         }
 
         /// <summary>"#0 id: Failed | detail" for a lead without a domain result.</summary>
         internal static string Summary(int index, Guid? id, string status, string? detail) =>
-            "#" + Number(index) + " " + (id.HasValue ? id.Value.ToString("D") : "(no id)") + ": " + status + (string.IsNullOrEmpty(detail) ? "" : " | " + detail);
+            string.IsNullOrEmpty(detail) ? Head(index, id, status) : Head(index, id, status) + " | " + detail;
+
+        // "#0 id: status", interpolated: the id formatted into the one string made (an index is never negative).
+        private static string Head(int index, Guid? id, string status) =>
+            id.HasValue ? $"#{index} {id.Value:D}: {status}" : $"#{index} (no id): {status}";
 
         internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -89,13 +116,6 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             {
                 // Tracing is a diagnostic: it must never cost a lead.
             }
-        }
-
-        private static string[] ToArray(IReadOnlyList<string> items)
-        {
-            var array = new string[items.Count];
-            for (int i = 0; i < array.Length; i++) array[i] = items[i];
-            return array;
         }
     }
 }

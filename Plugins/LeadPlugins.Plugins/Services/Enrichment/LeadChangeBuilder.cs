@@ -40,9 +40,9 @@ namespace LeadPlugins.Plugins.Services.Enrichment
             if (result.Status == EnrichmentStatus.NotMarketplace) return NotMarketplace(lead);
             var changes = NewChanges(lead);
 
-            changes[LeadTable.Columns.IsMarketplace] = result.IsMarketplace;
-            changes[LeadTable.Columns.IsCoSell] = result.IsCoSell;
-            changes[LeadTable.Columns.IsTestLead] = result.IsTestLead;
+            changes[LeadTable.Columns.IsMarketplace] = Boxed(result.IsMarketplace);
+            changes[LeadTable.Columns.IsCoSell] = Boxed(result.IsCoSell);
+            changes[LeadTable.Columns.IsTestLead] = Boxed(result.IsTestLead);
             SetOption(changes, LeadTable.Columns.Storefront, (int?)result.Storefront);
             SetOption(changes, LeadTable.Columns.Audience, (int?)result.Audience);
             SetOption(changes, LeadTable.Columns.CampaignType, (int?)result.CampaignType);
@@ -164,5 +164,11 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         }
 
         private static OptionSetValue Option(int value) => new OptionSetValue(value);
+
+        // The two booleans, boxed once (a boxed bool cannot change), for the three flags every enriched lead gets.
+        private static readonly object True = true;
+        private static readonly object False = false;
+
+        private static object Boxed(bool value) => value ? True : False;
     }
 }

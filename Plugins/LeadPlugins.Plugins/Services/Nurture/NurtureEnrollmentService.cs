@@ -68,7 +68,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
         {
             if (leads == null) throw new ArgumentNullException(nameof(leads));
             var batch = new List<NurtureBatchLead>(leads.Count);
-            var leadIds = new HashSet<Guid>();
+            var leadIds = leads.Count > 1 ? new HashSet<Guid>() : null; // a lead twice in the batch: none in a batch of one
             var outcomes = new NurtureEnrollmentOutcome?[leads.Count];
 
             for (var i = 0; i < leads.Count; i++)
@@ -80,7 +80,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                     Trace("Row " + i.ToString(CultureInfo.InvariantCulture) + " has no lead id; skipped.");
                     continue;
                 }
-                if (!leadIds.Add(lead.Id))
+                if (leadIds != null && !leadIds.Add(lead.Id))
                 {
                     outcomes[i] = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.AlreadyEnrolled, null, "The lead appears twice in the batch; handled once.");
                     continue;

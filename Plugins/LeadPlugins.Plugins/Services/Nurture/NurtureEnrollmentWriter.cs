@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.ServiceModel;
+using System.Text;
 using LeadPlugins.Plugins.Domain.Enrichment;
 using LeadPlugins.Plugins.Domain.Nurture;
 using LeadPlugins.Schema;
@@ -19,12 +20,27 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private readonly IOrganizationService _service;
         private readonly ITracingService _tracing;
         private readonly NurtureOptions _options;
+        private readonly TracingLineSink _lines;
+        private readonly NurtureRecordIds.Buffers _ids = new NurtureRecordIds.Buffers();
+        private readonly NurturePlanner _planner;
+        private readonly StringBuilder _renderBuffer = new StringBuilder(); // every plan's texts, lead after lead
+        // Every row the writer creates (an enrolment, then its activities) is built in this one row, emptied first:
+        // Create copies the row it is given (on the wire in Dataverse, at the service boundary in memory), and a new
+        // row's attribute table grew three times to hold its 4 to 11 columns (the SDK's table has no capacity to ask
+        // for). An activity's priority and an e-mail's draft status and To party are reused the same way.
+        private readonly Entity _row = new Entity();
+        private readonly OptionSetValue _priority = new OptionSetValue();
+        private OptionSetValue? _emailDraftStatus; // made for the first e-mail, with its To list
+        private Entity? _toParty;
+        private EntityCollection? _to;
 
         public NurtureEnrollmentWriter(IOrganizationService service, ITracingService tracing, NurtureOptions options)
         {
             _service = service ?? throw new ArgumentNullException(nameof(service));
             _tracing = tracing ?? throw new ArgumentNullException(nameof(tracing));
             _options = options ?? throw new ArgumentNullException(nameof(options));
+            _lines = new TracingLineSink(tracing);
+            _planner = new NurturePlanner(options.Calendar);
         }
 
         private enum DuplicateKind
@@ -38,10 +54,10 @@ namespace LeadPlugins.Plugins.Services.Nurture
         public NurtureEnrollmentOutcome Enroll(NurtureBatchLead item, IReadOnlyList<NurtureSequenceDefinition> sequences)
         {
             var lead = item.Lead;
-            var label = "Lead " + lead.Id.ToString("D");
+            var label = $"Lead {lead.Id:D}"; // the id formatted into the one string made
             var selection = NurtureSequenceSelector.Select(lead.Context, sequences);
-            Trace(label + ": " + selection.Reason);
-            foreach (var note in selection.Notes) Trace(label + ": " + note);
+            Trace(label, selection.Reason);
+            for (var i = 0; i < selection.Notes.Count; i++) Trace(label, selection.Notes[i]);
 
             DateTime startedOn;
             if (lead.CreatedOn.HasValue)
@@ -53,24 +69,22 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 startedOn = DataverseValues.Utc(_options.UtcNow());
                 Trace(label + ": createdon is missing; the enrolment starts now, so a retry may plan other dates.");
             }
-            var plan = new NurturePlanner(_options.Calendar).Plan(selection.Sequence, lead.Context, startedOn);
-            foreach (var diagnostic in plan.Diagnostics) Trace(label + ": " + diagnostic);
+            var plan = _planner.Plan(selection.Sequence, lead.Context, startedOn, _renderBuffer);
+            for (var i = 0; i < plan.Diagnostics.Count; i++) Trace(label, plan.Diagnostics[i]);
 
-            var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
+            var enrollmentId = _ids.Enrollment(lead.Id);
             // One reference to the lead for the enrolment and all its activities, as the owner's is shared.
             var leadReference = lead.Reference;
-            var enrollment = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
-            {
-                [NurtureEnrollmentTable.Columns.Name] = plan.EnrollmentName,
-                [NurtureEnrollmentTable.Columns.LeadId] = leadReference,
-                [NurtureEnrollmentTable.Columns.SequenceName] = ColumnText.TruncateWithEllipsis(plan.SequenceName, 200),
-                [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)plan.Status),
-                [NurtureEnrollmentTable.Columns.Reason] = ReasonWithLines(selection.Reason, item.LinesForThisEnrollment),
-                [NurtureEnrollmentTable.Columns.StopOnQualify] = plan.StopOnQualifyOrDisqualify,
-                [NurtureEnrollmentTable.Columns.StartedOn] = plan.EnrolledOnUtc,
-                [NurtureEnrollmentTable.Columns.StepsScheduled] = plan.StepsScheduled,
-                [NurtureEnrollmentTable.Columns.NextDueDate] = plan.NextDueDateUtc,
-            };
+            var enrollment = Row(NurtureEnrollmentTable.LogicalName, enrollmentId);
+            enrollment[NurtureEnrollmentTable.Columns.Name] = plan.EnrollmentName;
+            enrollment[NurtureEnrollmentTable.Columns.LeadId] = leadReference;
+            enrollment[NurtureEnrollmentTable.Columns.SequenceName] = ColumnText.TruncateWithEllipsis(plan.SequenceName, 200);
+            enrollment[NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)plan.Status);
+            enrollment[NurtureEnrollmentTable.Columns.Reason] = ReasonWithLines(selection.Reason, item.LinesForThisEnrollment);
+            enrollment[NurtureEnrollmentTable.Columns.StopOnQualify] = plan.StopOnQualifyOrDisqualify;
+            enrollment[NurtureEnrollmentTable.Columns.StartedOn] = plan.EnrolledOnUtc;
+            enrollment[NurtureEnrollmentTable.Columns.StepsScheduled] = plan.StepsScheduled;
+            enrollment[NurtureEnrollmentTable.Columns.NextDueDate] = plan.NextDueDateUtc;
             if (plan.SequenceId.HasValue) enrollment[NurtureEnrollmentTable.Columns.SequenceId] = new EntityReference(NurtureSequenceTable.LogicalName, plan.SequenceId.Value);
             if (lead.Owner != null) enrollment[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
 
@@ -79,7 +93,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             if (!created && duplicateKind == DuplicateKind.OtherRowWithSameKey)
             {
                 var reason = "The lead already has another enrolment (alternate key mpl_leadid); nothing was created.";
-                Trace(label + ": " + reason);
+                Trace(label, reason);
                 return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.AlreadyEnrolled, null, reason);
             }
 
@@ -94,8 +108,10 @@ namespace LeadPlugins.Plugins.Services.Nurture
             NurtureEnrollmentOutcome outcome;
             if (created)
             {
-                Trace(label + ": enrolled in " + plan.Sequence.DisplayName + ", " + activitiesCreated.ToString(CultureInfo.InvariantCulture)
-                    + " activities scheduled, next due " + DataverseValues.TraceDate(plan.NextDueDateUtc) + ".");
+                var line = _lines.Start().Append(label).Append(": enrolled in ").Append(plan.Sequence.DisplayName).Append(", ")
+                    .Append(activitiesCreated.ToString(CultureInfo.InvariantCulture)).Append(" activities scheduled, next due ");
+                DataverseValues.AppendTraceDate(line, plan.NextDueDateUtc).Append('.');
+                _lines.End();
                 outcome = new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Enrolled, reference, selection.Reason);
             }
             else if (activitiesCreated > 0)
@@ -119,11 +135,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
         public NurtureEnrollmentOutcome Skip(NurtureBatchLead item)
         {
             var lead = item.Lead;
-            var label = "Lead " + lead.Id.ToString("D");
+            var label = $"Lead {lead.Id:D}"; // the id formatted into the one string made
             var decision = item.Decision;
             if (!lead.Facts.IsMarketplace)
             {
-                Trace(label + ": not enrolled, " + decision.Message + " (not a marketplace lead: no enrolment row).");
+                _lines.Start().Append(label).Append(": not enrolled, ").Append(decision.Message).Append(" (not a marketplace lead: no enrolment row).");
+                _lines.End();
                 return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.NotApplicable, null, decision.Message);
             }
 
@@ -135,17 +152,16 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 reason += " (lead " + lead.Facts.DuplicateOfLeadId.GetValueOrDefault().ToString("D") + ", enrolment " + repeatOf.Id.ToString("D") + ")";
             }
 
-            var enrollmentId = NurtureRecordIds.Enrollment(lead.Id);
-            var skipped = new Entity(NurtureEnrollmentTable.LogicalName, enrollmentId)
-            {
-                [NurtureEnrollmentTable.Columns.Name] = NurturePlanner.EnrollmentName("Not enrolled", lead.Context.LeadName),
-                [NurtureEnrollmentTable.Columns.LeadId] = lead.Reference,
-                [NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)EnrollmentStatus.Skipped),
-                [NurtureEnrollmentTable.Columns.Reason] = ColumnText.TruncateWithEllipsis(reason, NurtureEnrollmentTable.MaxLength.Reason),
-            };
+            var enrollmentId = _ids.Enrollment(lead.Id);
+            var skipped = Row(NurtureEnrollmentTable.LogicalName, enrollmentId);
+            skipped[NurtureEnrollmentTable.Columns.Name] = NurturePlanner.EnrollmentName("Not enrolled", lead.Context.LeadName);
+            skipped[NurtureEnrollmentTable.Columns.LeadId] = lead.Reference;
+            skipped[NurtureEnrollmentTable.Columns.Status] = new OptionSetValue((int)EnrollmentStatus.Skipped);
+            skipped[NurtureEnrollmentTable.Columns.Reason] = ColumnText.TruncateWithEllipsis(reason, NurtureEnrollmentTable.MaxLength.Reason);
             if (lead.Owner != null) skipped[NurtureEnrollmentTable.Columns.OwnerId] = lead.Owner;
             var created = TryCreate(skipped, out var duplicateKind);
-            Trace(label + ": skipped, " + reason + (created ? "." : " (the enrolment row already existed)."));
+            _lines.Start().Append(label).Append(": skipped, ").Append(reason).Append(created ? "." : " (the enrolment row already existed).");
+            _lines.End();
             var reference = duplicateKind == DuplicateKind.OtherRowWithSameKey ? null : new EntityReference(NurtureEnrollmentTable.LogicalName, enrollmentId);
             return new NurtureEnrollmentOutcome(lead.Id, NurtureEnrollmentResult.Skipped, reference, reason) { RepeatOf = repeatOf };
         }
@@ -174,30 +190,42 @@ namespace LeadPlugins.Plugins.Services.Nurture
             }
         }
 
-        private static Entity BuildActivity(PlannedNurtureActivity planned, NurtureLead lead, EntityReference leadReference, EntityReference enrollment)
+        /// <summary>The writer's one row, emptied, as a new row of the table with the id.</summary>
+        private Entity Row(string logicalName, Guid id)
         {
-            var activity = new Entity(planned.LogicalName, NurtureRecordIds.Activity(lead.Id, planned.StepOrder))
-            {
-                [TaskTable.Columns.Subject] = planned.Subject,
-                [TaskTable.Columns.Description] = planned.ActivityType == NurtureActivityType.Email ? planned.DescriptionHtml : planned.Description,
-                [TaskTable.Columns.ScheduledEnd] = planned.DueDateUtc,
-                [TaskTable.Columns.PriorityCode] = new OptionSetValue(planned.PriorityCode),
-                [TaskTable.Columns.RegardingObjectId] = leadReference,
-                [TaskTable.Columns.NurtureEnrollmentId] = enrollment,
-                [TaskTable.Columns.NurtureStepNumber] = planned.StepOrder,
-            };
+            _row.LogicalName = logicalName;
+            _row.Id = id;
+            _row.Attributes.Clear();
+            return _row;
+        }
+
+        /// <summary>The planned activity's row, written into the writer's one row.</summary>
+        private Entity BuildActivity(PlannedNurtureActivity planned, NurtureLead lead, EntityReference leadReference, EntityReference enrollment)
+        {
+            var activity = Row(planned.LogicalName, _ids.Activity(lead.Id, planned.StepOrder));
+            activity[TaskTable.Columns.Subject] = planned.Subject;
+            activity[TaskTable.Columns.Description] = planned.ActivityType == NurtureActivityType.Email ? planned.DescriptionHtml : planned.Description;
+            activity[TaskTable.Columns.ScheduledEnd] = planned.DueDateUtc;
+            _priority.Value = planned.PriorityCode;
+            activity[TaskTable.Columns.PriorityCode] = _priority;
+            activity[TaskTable.Columns.RegardingObjectId] = leadReference;
+            activity[TaskTable.Columns.NurtureEnrollmentId] = enrollment;
+            activity[TaskTable.Columns.NurtureStepNumber] = planned.StepOrder;
             if (lead.Owner != null) activity[TaskTable.Columns.OwnerId] = lead.Owner;
             if (planned.ActivityType == NurtureActivityType.Email)
             {
                 // A draft for the seller to review and send: outgoing, addressed to the lead, never sent by the package.
-                activity[TaskTable.Columns.StatusCode] = new OptionSetValue(NurtureColumnSets.EmailDraftStatus);
-                activity[EmailTable.Columns.DirectionCode] = true;
-                // Added to the collection's own list: the list constructor would copy a list made only to be copied.
-                activity[EmailTable.Columns.To] = new EntityCollection
+                if (_to == null)
                 {
-                    EntityName = NurtureColumnSets.ActivityParty,
-                    Entities = { new Entity(NurtureColumnSets.ActivityParty) { [NurtureColumnSets.PartyId] = leadReference } },
-                };
+                    _emailDraftStatus = new OptionSetValue(NurtureColumnSets.EmailDraftStatus);
+                    _toParty = new Entity(NurtureColumnSets.ActivityParty);
+                    // Added to the collection's own list: the list constructor would copy a list made only to be copied.
+                    _to = new EntityCollection { EntityName = NurtureColumnSets.ActivityParty, Entities = { _toParty } };
+                }
+                activity[TaskTable.Columns.StatusCode] = _emailDraftStatus;
+                activity[EmailTable.Columns.DirectionCode] = true;
+                _toParty![NurtureColumnSets.PartyId] = leadReference;
+                activity[EmailTable.Columns.To] = _to;
             }
             return activity;
         }
@@ -231,5 +259,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
         }
 
         private void Trace(string text) => _tracing.TraceLine(text);
+
+        // "label: text", built in the trace's line buffer.
+        private void Trace(string label, string text)
+        {
+            _lines.Start().Append(label).Append(": ").Append(text);
+            _lines.End();
+        }
     }
 }

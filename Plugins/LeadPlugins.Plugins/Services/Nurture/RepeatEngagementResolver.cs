@@ -31,12 +31,18 @@ namespace LeadPlugins.Plugins.Services.Nurture
         /// <summary>Sets every lead's <see cref="NurtureBatchLead.Decision"/>; the leads have distinct ids.</summary>
         public void Decide(IReadOnlyList<NurtureBatchLead> batch)
         {
-            var byLeadId = new Dictionary<Guid, NurtureBatchLead>();
-            foreach (var item in batch)
+            var anyOriginal = false;
+            for (var i = 0; i < batch.Count; i++)
             {
+                var item = batch[i];
                 item.Decision = NurtureEligibility.Decide(item.Lead.Facts);
-                byLeadId[item.Lead.Id] = item;
+                anyOriginal |= item.Decision.IsEligible && item.Lead.Facts.DuplicateOfLeadId.HasValue;
             }
+            // Only an eligible lead with an original can join another enrolment: most batches have none, and need no tables.
+            if (!anyOriginal) return;
+
+            var byLeadId = new Dictionary<Guid, NurtureBatchLead>();
+            foreach (var item in batch) byLeadId[item.Lead.Id] = item;
 
             var enrolledOriginals = FindEnrolledOriginals(batch, byLeadId);
             var resolved = new Dictionary<Guid, EnrollmentTarget?>();

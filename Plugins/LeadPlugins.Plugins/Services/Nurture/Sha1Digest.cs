@@ -31,7 +31,13 @@ namespace LeadPlugins.Plugins.Services.Nurture
         /// bytes, zeros after it, and is <see cref="PaddedLength"/> long. The padding is written into it, and the
         /// 20-byte digest over its first bytes.
         /// </summary>
-        public static void ComputeInPlace(byte[] buffer, int messageLength)
+        public static void ComputeInPlace(byte[] buffer, int messageLength) => ComputeInPlace(buffer, messageLength, new uint[16]);
+
+        /// <summary>
+        /// <see cref="ComputeInPlace(byte[], int)"/> with <paramref name="schedule"/> (16 words, any content) as the
+        /// message schedule's ring: each block writes all 16 words before reading any, so one array serves many hashes.
+        /// </summary>
+        public static void ComputeInPlace(byte[] buffer, int messageLength, uint[] schedule)
         {
             // The message, 0x80, zeros, and its length in bits as a big-endian 64-bit number.
             buffer[messageLength] = 0x80;
@@ -40,7 +46,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
 
             uint h0 = 0x67452301, h1 = 0xEFCDAB89, h2 = 0x98BADCFE, h3 = 0x10325476, h4 = 0xC3D2E1F0;
             // The message schedule as a ring of 16 words (FIPS 180-4 section 6.1.3): word i replaces word i - 16.
-            var w = new uint[16];
+            var w = schedule;
             for (var block = 0; block < buffer.Length; block += 64)
             {
                 for (var i = 0; i < 16; i++)
