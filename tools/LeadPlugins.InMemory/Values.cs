@@ -161,16 +161,16 @@ internal static class Values
         double d => (decimal)d,
         float f => (decimal)f,
         Enum e => (decimal)Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture),
-        OptionSetValue o => BoxedNumber(o.Value),
-        int i => BoxedNumber(i),
-        _ => TryNumber(value, out var number) ? number : value,
+        _ => TryNumber(value, out var number) ? Boxed(number) : value,
     };
 
     // The decimals 0 to 255 boxed once: states, statuses and most choices normalise to one of them instead of a new box
     // for every row an Equal condition tests (a boxed value never changes, so one serves every caller).
     private static readonly object[] SmallWholeNumbers = Enumerable.Range(0, 256).Select(n => (object)(decimal)n).ToArray();
 
-    private static object BoxedNumber(int value) => (uint)value < (uint)SmallWholeNumbers.Length ? SmallWholeNumbers[value] : (decimal)value;
+    // Only a number without decimal places takes a shared box, so a value keeps its scale (5.00 stays 5.00).
+    private static object Boxed(decimal number) =>
+        number.Scale == 0 && number >= 0 && number < SmallWholeNumbers.Length ? SmallWholeNumbers[(int)number] : number;
 
     /// <summary>
     /// The decimal <see cref="Normalize"/> makes of a choice, whole number, money or decimal, without boxing it (false
