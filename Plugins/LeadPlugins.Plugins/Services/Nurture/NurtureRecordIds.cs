@@ -23,11 +23,10 @@ namespace LeadPlugins.Plugins.Services.Nurture
         private static readonly byte[] NamespaceInNetworkOrder = NetworkOrder(Namespace);
 
         /// <summary>mpl_nurtureenrollmentid of the lead's enrolment (one per lead, like the mpl_leadid alternate key).</summary>
-        public static Guid Enrollment(Guid leadId) => FromLeadName(EnrollmentPrefix, leadId, null, null);
+        public static Guid Enrollment(Guid leadId) => new Buffers().Enrollment(leadId);
 
         /// <summary>activityid of the activity the step with this order schedules for the lead.</summary>
-        public static Guid Activity(Guid leadId, int stepOrder) =>
-            FromLeadName(ActivityPrefix, leadId, stepOrder.ToString(CultureInfo.InvariantCulture), null);
+        public static Guid Activity(Guid leadId, int stepOrder) => new Buffers().Activity(leadId, stepOrder);
 
         /// <summary>
         /// The same ids, made in one message buffer and one SHA-1 schedule instead of two new arrays per id: for a writer
@@ -67,11 +66,10 @@ namespace LeadPlugins.Plugins.Services.Nurture
 
         // Create(Namespace, prefix + leadId.ToString("D") [+ "|" + step]) with the ASCII name written straight into the
         // hash's buffer: no name string, no separate message and padding arrays.
-        private static Guid FromLeadName(string prefix, Guid leadId, string? step, Buffers? buffers)
+        private static Guid FromLeadName(string prefix, Guid leadId, string? step, Buffers buffers)
         {
             var length = 16 + prefix.Length + GuidTextLength + (step == null ? 0 : 1 + step.Length);
-            var paddedLength = Sha1Digest.PaddedLength(length);
-            var message = buffers != null ? buffers.Message(paddedLength) : new byte[paddedLength];
+            var message = buffers.Message(Sha1Digest.PaddedLength(length));
             Buffer.BlockCopy(NamespaceInNetworkOrder, 0, message, 0, 16);
             var at = WriteAscii(prefix, message, 16);
             // The "D" text: the network-order bytes in lower-case hex, with hyphens after bytes 4, 6, 8 and 10.
@@ -88,7 +86,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 message[at++] = StepSeparator;
                 WriteAscii(step, message, at);
             }
-            return FromDigest(message, length, buffers?.Schedule ?? new uint[16]);
+            return FromDigest(message, length, buffers.Schedule);
         }
 
         private static Guid FromDigest(byte[] message, int length, uint[] schedule)
