@@ -186,4 +186,25 @@ public sealed class PlannerTests
         Assert.AreEqual("x &lt; y<br />&quot;q&quot; &amp; &#39;s&#39;", NurturePlanner.ToHtml("x < y\n\"q\" & 's'"));
         Assert.AreEqual("plain", NurturePlanner.ToHtml("plain"));
     }
+    [TestMethod]
+    public void A_plan_cleans_control_characters_in_templates_as_the_renderer_does()
+    {
+        // The step works out once whether its templates need cleaning; the plan must still give the renderer's texts.
+        var subject = "Call\t{companyname}\nnow";
+        var description = "Line 1\n{companyname}\u0000\nLine 3\tend";
+        var plain = "Notes\n\tfor {firstname}";
+        var sequence = new NurtureSequenceDefinition("Control characters", CampaignType.Nurture, new[]
+        {
+            new NurtureStepDefinition(1, NurtureActivityType.Task, subject, description, 1),
+            new NurtureStepDefinition(2, NurtureActivityType.Task, "Plain {firstname}", plain, 2),
+        });
+
+        var plan = new NurturePlanner().Plan(sequence, Mette(), Utc(2026, 3, 2, 9));
+
+        Assert.AreEqual(NurtureTemplateRenderer.RenderSubject(subject, Mette(), NurtureTemplateAudience.Seller).Text, plan.Activities[0].Subject);
+        Assert.AreEqual(NurtureTemplateRenderer.RenderDescription(description, Mette(), NurtureTemplateAudience.Seller).Text, plan.Activities[0].Description);
+        Assert.AreEqual("Line 1\nFabrikam A/S\nLine 3\tend", plan.Activities[0].Description);
+        Assert.AreEqual("Call Fabrikam A/S now", plan.Activities[0].Subject);
+        Assert.AreEqual("Notes\n\tfor Mette", plan.Activities[1].Description);
+    }
 }

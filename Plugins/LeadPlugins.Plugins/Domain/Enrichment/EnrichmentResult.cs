@@ -143,8 +143,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
         internal void WriteTrace(TraceLineSink lines)
         {
             var p = Parsed;
-            var line = lines.Start().Append("Enrichment: ").Append(Status.ToString());
-            if (p.Kind != LeadKind.NotMarketplace) line.Append(" (").Append(p.Shape.ToString()).Append(" in ").Append(p.SourceColumn ?? "no column").Append(')');
+            var line = lines.Start().Append("Enrichment: ").Append(DefinedValues<EnrichmentStatus>.Name(Status));
+            if (p.Kind != LeadKind.NotMarketplace) line.Append(" (").Append(DefinedValues<LeadInputShape>.Name(p.Shape)).Append(" in ").Append(p.SourceColumn ?? "no column").Append(')');
             lines.End();
             if (p.Kind == LeadKind.NotMarketplace)
             {
@@ -172,8 +172,8 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             }
             if (p.SourceText != null || p.ActionText != null)
             {
-                line = lines.Start().Append("Source ").Append(p.SourceText ?? "-").Append(" (").Append(p.Source.ToString()).Append("), action ").Append(p.ActionText ?? "-");
-                if (p.Action.HasValue) line.Append(" (").Append(p.Action.Value.ToString()).Append(')');
+                line = lines.Start().Append("Source ").Append(p.SourceText ?? "-").Append(" (").Append(DefinedValues<MarketplaceSource>.Name(p.Source)).Append("), action ").Append(p.ActionText ?? "-");
+                if (p.Action.HasValue) line.Append(" (").Append(DefinedValues<LeadAction>.Name(p.Action.Value)).Append(')');
                 lines.End();
             }
             if (p.PublisherId != null || p.OfferId != null || p.OfferTitle != null)
@@ -184,13 +184,13 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             if (Offer != null)
             {
                 line = lines.Start().Append("Offer catalogue row: ").Append(Offer.Title ?? Offer.OfferId ?? "(no key)");
-                if (Offer.Storefront.HasValue) line.Append(", storefront ").Append(Offer.Storefront.Value.ToString());
-                if (Offer.ListingType.HasValue) line.Append(", listing ").Append(Offer.ListingType.Value.ToString());
+                if (Offer.Storefront.HasValue) line.Append(", storefront ").Append(DefinedValues<Storefront>.Name(Offer.Storefront.Value));
+                if (Offer.ListingType.HasValue) line.Append(", listing ").Append(DefinedValues<ListingType>.Name(Offer.ListingType.Value));
                 lines.End();
             }
             if (Storefront.HasValue)
             {
-                lines.Start().Append("Storefront ").Append(Storefront.Value.ToString()).Append(": audience ").Append(Show(Audience)).Append(", campaign type ").Append(Show(CampaignType))
+                lines.Start().Append("Storefront ").Append(DefinedValues<Storefront>.Name(Storefront.Value)).Append(": audience ").Append(Show(Audience)).Append(", campaign type ").Append(Show(CampaignType))
                     .Append(", listing ").Append(Show(ListingType)).Append(", tracked in ").Append(Show(TrackedIn))
                     .Append(" (").Append(StorefrontProfile?.SettingName ?? "built-in table").Append(')');
                 lines.End();
@@ -203,7 +203,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
                     lines.End();
                 }
             }
-            lines.Start().Append("E-mail ").Append(p.Email.Address ?? "-").Append(": ").Append(p.Email.Status.ToString()).Append("; country ").Append(p.CountryText ?? "-")
+            lines.Start().Append("E-mail ").Append(p.Email.Address ?? "-").Append(": ").Append(DefinedValues<EmailStatus>.Name(p.Email.Status)).Append("; country ").Append(p.CountryText ?? "-")
                 .Append(" -> ").Append(p.CountryCode ?? "unrecognised");
             lines.End();
             if (p.CampaignCode != null)
@@ -214,7 +214,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             }
             if (ScoreDetails != null)
             {
-                line = lines.Start().Append("Score ").Append(ScoreDetails.Value.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(ScoreDetails.Rating.ToString()).Append("): ");
+                line = lines.Start().Append("Score ").Append(ScoreDetails.Value.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(DefinedValues<Rating>.Name(ScoreDetails.Rating)).Append("): ");
                 AppendLinesJoined(line, ScoreDetails.Reason, "; ");
                 lines.End();
             }
@@ -249,7 +249,7 @@ namespace LeadPlugins.Plugins.Domain.Enrichment
             }
         }
 
-        private static string Show<T>(T? value) where T : struct => value.HasValue ? value.Value.ToString()! : "-";
+        private static string Show<T>(T? value) where T : struct, Enum => value.HasValue ? DefinedValues<T>.Name(value.Value) : "-";
 
         // Appends text.Replace("\n", separator) without the copy (StringBuilder.Replace would add a chunk to the buffer).
         private static void AppendLinesJoined(StringBuilder line, string text, string separator)

@@ -70,8 +70,8 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
                 // E-mails are drafts to the customer; tasks and calls brief the seller.
                 var audience = step.ActivityType == NurtureActivityType.Email ? NurtureTemplateAudience.Customer : NurtureTemplateAudience.Seller;
-                var subject = NurtureTemplateRenderer.RenderSubject(step.SubjectTemplate, lead, audience, buffer);
-                var description = NurtureTemplateRenderer.RenderDescription(step.DescriptionTemplate, lead, audience, buffer);
+                var subject = NurtureTemplateRenderer.RenderSubject(step, lead, audience, buffer);
+                var description = NurtureTemplateRenderer.RenderDescription(step, lead, audience, buffer);
                 Report(step, "subject", subject, diagnostics, fallbacks);
                 Report(step, "description", description, diagnostics, fallbacks);
 

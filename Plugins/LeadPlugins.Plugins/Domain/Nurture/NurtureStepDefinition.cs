@@ -30,6 +30,9 @@ namespace LeadPlugins.Plugins.Domain.Nurture
             ActivityType = activityType;
             SubjectTemplate = subjectTemplate ?? string.Empty;
             DescriptionTemplate = descriptionTemplate ?? string.Empty;
+            // Worked out once here rather than for every lead the step is rendered for (a scan of each whole template).
+            SubjectNeedsCleaning = NurtureTemplateRenderer.NeedsCleaning(SubjectTemplate, singleLine: true);
+            DescriptionNeedsCleaning = NurtureTemplateRenderer.NeedsCleaning(DescriptionTemplate, singleLine: false);
             OffsetBusinessDays = offsetBusinessDays;
             Priority = priority;
             Name = string.IsNullOrWhiteSpace(name)
@@ -44,5 +47,10 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public int OffsetBusinessDays { get; }
         public StepPriority Priority { get; }
         public string Name { get; }
+
+        /// <summary>Whether the subject template holds a control character a single-line render drops or turns into a space.</summary>
+        internal bool SubjectNeedsCleaning { get; }
+        /// <summary>Whether the description template holds a control character other than line breaks and tabs.</summary>
+        internal bool DescriptionNeedsCleaning { get; }
     }
 }

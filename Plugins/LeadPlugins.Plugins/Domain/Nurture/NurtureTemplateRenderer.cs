@@ -50,17 +50,17 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         public static RenderedTemplate RenderSubject(string? template, NurtureLeadContext? context, NurtureTemplateAudience audience = NurtureTemplateAudience.Customer) =>
             Render(template, context, SubjectMaxLength, singleLine: true, audience);
 
-        /// <summary><see cref="RenderSubject(string, NurtureLeadContext, NurtureTemplateAudience)"/> written in <paramref name="buffer"/> (emptied first), which a plan reuses for all its texts.</summary>
-        internal static RenderedTemplate RenderSubject(string? template, NurtureLeadContext? context, NurtureTemplateAudience audience, StringBuilder buffer) =>
-            Render(template, context, SubjectMaxLength, singleLine: true, audience, buffer);
+        /// <summary>The step's subject as <see cref="RenderSubject(string, NurtureLeadContext, NurtureTemplateAudience)"/> gives it, written in <paramref name="buffer"/> (emptied first), which a plan reuses for all its texts.</summary>
+        internal static RenderedTemplate RenderSubject(NurtureStepDefinition step, NurtureLeadContext? context, NurtureTemplateAudience audience, StringBuilder buffer) =>
+            Render(step.SubjectTemplate, step.SubjectNeedsCleaning, context, SubjectMaxLength, singleLine: true, audience, buffer);
 
         /// <summary>Keeps line breaks, at most <see cref="DescriptionMaxLength"/> characters.</summary>
         public static RenderedTemplate RenderDescription(string? template, NurtureLeadContext? context, NurtureTemplateAudience audience = NurtureTemplateAudience.Customer) =>
             Render(template, context, DescriptionMaxLength, singleLine: false, audience);
 
-        /// <summary><see cref="RenderDescription(string, NurtureLeadContext, NurtureTemplateAudience)"/> written in <paramref name="buffer"/> (emptied first).</summary>
-        internal static RenderedTemplate RenderDescription(string? template, NurtureLeadContext? context, NurtureTemplateAudience audience, StringBuilder buffer) =>
-            Render(template, context, DescriptionMaxLength, singleLine: false, audience, buffer);
+        /// <summary>The step's description as <see cref="RenderDescription(string, NurtureLeadContext, NurtureTemplateAudience)"/> gives it, written in <paramref name="buffer"/> (emptied first).</summary>
+        internal static RenderedTemplate RenderDescription(NurtureStepDefinition step, NurtureLeadContext? context, NurtureTemplateAudience audience, StringBuilder buffer) =>
+            Render(step.DescriptionTemplate, step.DescriptionNeedsCleaning, context, DescriptionMaxLength, singleLine: false, audience, buffer);
 
         /// <summary>
         /// Renders <paramref name="template"/>; the result is trimmed, has no control characters other than line
@@ -69,12 +69,13 @@ namespace LeadPlugins.Plugins.Domain.Nurture
         /// </summary>
         public static RenderedTemplate Render(string? template, NurtureLeadContext? context, int maxLength, bool singleLine,
             NurtureTemplateAudience audience = NurtureTemplateAudience.Customer) =>
-            Render(template, context, maxLength, singleLine, audience, new StringBuilder((template?.Length ?? 0) + 64));
+            Render(template ?? string.Empty, NeedsCleaning(template ?? string.Empty, singleLine), context, maxLength, singleLine, audience,
+                new StringBuilder((template?.Length ?? 0) + 64));
 
-        private static RenderedTemplate Render(string? template, NurtureLeadContext? context, int maxLength, bool singleLine,
+        // 'templateNeedsCleaning' is NeedsCleaning(text, singleLine), which a step works out once for its templates.
+        private static RenderedTemplate Render(string text, bool templateNeedsCleaning, NurtureLeadContext? context, int maxLength, bool singleLine,
             NurtureTemplateAudience audience, StringBuilder output)
         {
-            var text = template ?? string.Empty;
             output.Clear();
             List<string>? unknown = null; // most texts have neither: made when first needed
             var fallbacks = new FallbackTokens();
@@ -108,7 +109,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
                 i = close + 1;
             }
 
-            var clean = CleanOutput(output, NeedsCleaning(text, singleLine), singleLine);
+            var clean = CleanOutput(output, templateNeedsCleaning, singleLine);
             var truncated = false;
             if (clean.Length > maxLength)
             {
@@ -257,7 +258,7 @@ namespace LeadPlugins.Plugins.Domain.Nurture
 
         // Whether the loop in Clean would change the text: a control character it drops, or (single line) a line break
         // or tab it turns into a space. Multi-line descriptions usually hold only line breaks, which it keeps.
-        private static bool NeedsCleaning(string text, bool singleLine)
+        internal static bool NeedsCleaning(string text, bool singleLine)
         {
             foreach (var c in text)
             {

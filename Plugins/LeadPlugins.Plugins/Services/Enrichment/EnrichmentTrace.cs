@@ -73,18 +73,18 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         internal static string Summary(int index, Guid? id, EnrichmentStatus status, EnrichmentResult result, Entity changes, bool routingRulesUnread)
         {
             // The head and the parts joined once (the head is the first part).
-            var parts = new List<string>(8) { Head(index, id, status.ToString()) };
+            var parts = new List<string>(8) { Head(index, id, DefinedValues<EnrichmentStatus>.Name(status)) };
             if (result.Storefront.HasValue || result.LeadAction.HasValue)
             {
-                parts.Add((result.Storefront.HasValue ? result.Storefront.Value.ToString() : "-") + "/"
-                    + (result.LeadAction.HasValue ? result.LeadAction.Value.ToString() : "no action"));
+                parts.Add((result.Storefront.HasValue ? DefinedValues<Storefront>.Name(result.Storefront.Value) : "-") + "/"
+                    + (result.LeadAction.HasValue ? DefinedValues<LeadAction>.Name(result.LeadAction.Value) : "no action"));
             }
             if (result.OfferId != null) parts.Add(result.PublisherId != null ? "offer " + result.PublisherId + "." + result.OfferId : "offer " + result.OfferId);
             else if (result.OfferTitle != null) parts.Add("offer '" + result.OfferTitle + "'");
-            if (result.Score.HasValue) parts.Add("score " + Number(result.Score.Value) + " " + result.Rating);
+            if (result.ScoreDetails != null) parts.Add("score " + Number(result.ScoreDetails.Value) + " " + DefinedValues<Rating>.Name(result.ScoreDetails.Rating));
             if (result.Routing != null && result.Routing.Source != OwnerSource.Unchanged)
             {
-                parts.Add(changes.Contains(LeadTable.Columns.OwnerId) ? "owner " + result.Routing.Source + " " + result.Owner
+                parts.Add(changes.Contains(LeadTable.Columns.OwnerId) ? "owner " + DefinedValues<OwnerSource>.Name(result.Routing.Source) + " " + result.Owner
                     : routingRulesUnread ? "owner unchanged (rules unreadable)" : "owner kept (set by the writer)");
             }
             var duplicateOf = changes.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
