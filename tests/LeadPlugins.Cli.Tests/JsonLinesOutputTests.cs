@@ -20,13 +20,14 @@ public sealed class JsonLinesOutputTests
             var json = new JsonLineWriter();
             json.StartObject();
             json.Property("v", text);
+            json.PropertyNamedByData(text, 1);
             json.StartArray("a");
             json.Element(text);
             json.Element(null);
             json.EndArray();
             json.EndObject();
 
-            var expected = new JObject { ["v"] = text, ["a"] = new JArray(text, JValue.CreateNull()) }.ToString(Formatting.None);
+            var expected = new JObject { ["v"] = text, [text] = 1, ["a"] = new JArray(text, JValue.CreateNull()) }.ToString(Formatting.None);
             Assert.AreEqual(expected, json.Text.ToString());
         }
     }
@@ -42,7 +43,7 @@ public sealed class JsonLinesOutputTests
                 Email = "ann@example.com", IsMarketplace = true, IsCoSell = false, OfferTitle = "Offer", Owner = "Contoso",
                 Score = -5, ScoreReason = "a +5\nb -10", DuplicateOf = 7, DuplicateOfId = Guid.Parse("5b1e0f7c-2d1a-4c8e-9f3b-0a1b2c3d4e5f"),
                 NurtureSteps = new[] { new NurtureStep(1, "Task", "Call \\ back", new DateTime(2026, 3, 3, 17, 0, 0, DateTimeKind.Utc)), new NurtureStep(null, "E-mail", null, null) },
-                ServiceCalls = 12, ServiceCallsByMessage = new Dictionary<string, int> { ["RetrieveMultiple"] = 5, ["Create"] = 7 },
+                ServiceCalls = 12, ServiceCallsByMessage = new Dictionary<string, int> { ["RetrieveMultiple"] = 5, ["Create"] = 7, ["Odd \"one\"\n"] = 1 },
                 PluginSteps = new[] { new PluginRun("Enrich", "Create", "lead", 20, false, "Failed", 4, "boom\r\n"), new PluginRun("Enroll", "Create", "lead", 40, true, "Succeeded", 8, null) },
                 BatchServiceCalls = 2, Notes = new[] { "n1", "n\u20282" }, Traces = new[] { "t1", "t\t2" },
             },
@@ -66,7 +67,7 @@ public sealed class JsonLinesOutputTests
             StringAssert.Contains(lines[0], "\"score\":-5,\"scoreReason\":\"a +5\\nb -10\",");
             StringAssert.Contains(lines[0], "\"duplicateOf\":7,\"duplicateOfId\":\"5b1e0f7c-2d1a-4c8e-9f3b-0a1b2c3d4e5f\",");
             StringAssert.Contains(lines[0], "\"nurtureSteps\":[{\"order\":1,\"type\":\"Task\",\"subject\":\"Call \\\\ back\",\"due\":\"2026-03-03T17:00:00Z\"},{\"order\":null,\"type\":\"E-mail\",\"subject\":null,\"due\":null}],");
-            StringAssert.Contains(lines[0], "\"serviceCallsByMessage\":{\"RetrieveMultiple\":5,\"Create\":7},");
+            StringAssert.Contains(lines[0], "\"serviceCallsByMessage\":{\"RetrieveMultiple\":5,\"Create\":7,\"Odd \\\"one\\\"\\n\":1},");
             StringAssert.EndsWith(lines[0], "\"batchServiceCalls\":2,\"notes\":[\"n1\",\"n\\u20282\"]" + (verbose ? ",\"traces\":[\"t1\",\"t\\t2\"]}" : "}"));
             StringAssert.EndsWith(lines[3], "\"nurtureSteps\":[],\"serviceCalls\":0,\"serviceCallsByMessage\":{},\"pluginSteps\":[]" + (verbose ? ",\"traces\":[]}" : "}"));
         }

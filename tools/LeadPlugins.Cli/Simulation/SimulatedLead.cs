@@ -126,7 +126,7 @@ public sealed record SimulatedLead
         json.EndArray();
         json.Property("serviceCalls", ServiceCalls);
         json.StartObject("serviceCallsByMessage");
-        foreach (var pair in ServiceCallsByMessage) json.Property(pair.Key, pair.Value);
+        foreach (var pair in ServiceCallsByMessage) json.PropertyNamedByData(pair.Key, pair.Value);
         json.EndObject();
         json.StartArray("pluginSteps");
         foreach (var run in PluginSteps)
