@@ -1,8 +1,5 @@
 using LeadPlugins.Schema;
-using System.Globalization;
 using Microsoft.Xrm.Sdk;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace LeadPlugins.Cli.Simulation;
 
@@ -86,105 +83,76 @@ public sealed record SimulatedLead
     /// <summary>The lead columns of a stored lead row, as the constructor above reads them.</summary>
     public static SimulatedLead FromLeadRow(Entity lead, ChoiceLabels labels, Func<EntityReference?, string?> nameOf) => new(lead, labels, nameOf);
 
-    public JObject ToJson(bool includeTraces)
+    /// <summary>The lead as one JSON object (simulate --json writes a line per lead this way).</summary>
+    public void WriteJson(JsonLineWriter json, bool includeTraces)
     {
-        var tokens = new JTokenWriter();
-        WriteJson(tokens, includeTraces);
-        return (JObject)tokens.Token!;
-    }
-
-    /// <summary>The lead as one JSON object, written straight to the writer (simulate --json writes a line per lead this way).</summary>
-    public void WriteJson(JsonWriter json, bool includeTraces)
-    {
-        json.WriteStartObject();
-        Property(json, "input", Input);
-        Property(json, "leadId", LeadId.ToString("D"));
-        Property(json, "name", Name);
-        Property(json, "email", Email);
-        Property(json, "isMarketplace", IsMarketplace);
-        Property(json, "storefront", Storefront);
-        Property(json, "audience", Audience);
-        Property(json, "campaignType", CampaignType);
-        Property(json, "listingType", ListingType);
-        Property(json, "leadAction", LeadAction);
-        Property(json, "offerTitle", OfferTitle);
-        Property(json, "isCoSell", IsCoSell);
-        Property(json, "isTestLead", IsTestLead);
-        Property(json, "funnelStage", FunnelStage);
-        Property(json, "campaign", Campaign);
-        Property(json, "enrichmentStatus", EnrichmentStatus);
-        Property(json, "enrichmentMessage", EnrichmentMessage);
-        Property(json, "score", Score);
-        Property(json, "scoreReason", ScoreReason);
-        Property(json, "rating", Rating);
-        Property(json, "owner", Owner);
-        Property(json, "duplicateOf", DuplicateOf);
-        Property(json, "duplicateOfId", DuplicateOfId?.ToString("D"));
-        Property(json, "nurtureSequence", NurtureSequence);
-        Property(json, "nurtureStatus", NurtureStatus);
-        Property(json, "nurtureReason", NurtureReason);
-        json.WritePropertyName("nurtureSteps");
-        json.WriteStartArray();
+        json.StartObject();
+        json.Property("input", Input);
+        json.Property("leadId", LeadId);
+        json.Property("name", Name);
+        json.Property("email", Email);
+        json.Property("isMarketplace", IsMarketplace);
+        json.Property("storefront", Storefront);
+        json.Property("audience", Audience);
+        json.Property("campaignType", CampaignType);
+        json.Property("listingType", ListingType);
+        json.Property("leadAction", LeadAction);
+        json.Property("offerTitle", OfferTitle);
+        json.Property("isCoSell", IsCoSell);
+        json.Property("isTestLead", IsTestLead);
+        json.Property("funnelStage", FunnelStage);
+        json.Property("campaign", Campaign);
+        json.Property("enrichmentStatus", EnrichmentStatus);
+        json.Property("enrichmentMessage", EnrichmentMessage);
+        json.Property("score", Score);
+        json.Property("scoreReason", ScoreReason);
+        json.Property("rating", Rating);
+        json.Property("owner", Owner);
+        json.Property("duplicateOf", DuplicateOf);
+        json.Property("duplicateOfId", DuplicateOfId);
+        json.Property("nurtureSequence", NurtureSequence);
+        json.Property("nurtureStatus", NurtureStatus);
+        json.Property("nurtureReason", NurtureReason);
+        json.StartArray("nurtureSteps");
         foreach (var step in NurtureSteps)
         {
-            json.WriteStartObject();
-            Property(json, "order", step.Order);
-            Property(json, "type", step.Type);
-            Property(json, "subject", step.Subject);
-            Property(json, "due", step.Due?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            json.WriteEndObject();
+            json.StartObject();
+            json.Property("order", step.Order);
+            json.Property("type", step.Type);
+            json.Property("subject", step.Subject);
+            json.Property("due", step.Due);
+            json.EndObject();
         }
-        json.WriteEndArray();
-        Property(json, "serviceCalls", ServiceCalls);
-        json.WritePropertyName("serviceCallsByMessage");
-        json.WriteStartObject();
-        foreach (var pair in ServiceCallsByMessage) Property(json, pair.Key, pair.Value);
-        json.WriteEndObject();
-        json.WritePropertyName("pluginSteps");
-        json.WriteStartArray();
+        json.EndArray();
+        json.Property("serviceCalls", ServiceCalls);
+        json.StartObject("serviceCallsByMessage");
+        foreach (var pair in ServiceCallsByMessage) json.PropertyNamedByData(pair.Key, pair.Value);
+        json.EndObject();
+        json.StartArray("pluginSteps");
         foreach (var run in PluginSteps)
         {
-            json.WriteStartObject();
-            Property(json, "plugin", run.Plugin);
-            Property(json, "message", run.Message);
-            Property(json, "table", run.Table);
-            Property(json, "stage", run.Stage);
-            Property(json, "mode", run.Async ? "async" : "sync");
-            Property(json, "outcome", run.Outcome);
-            Property(json, "serviceCalls", run.ServiceCalls);
-            Property(json, "error", run.Error);
-            json.WriteEndObject();
+            json.StartObject();
+            json.Property("plugin", run.Plugin);
+            json.Property("message", run.Message);
+            json.Property("table", run.Table);
+            json.Property("stage", run.Stage);
+            json.Property("mode", run.Async ? "async" : "sync");
+            json.Property("outcome", run.Outcome);
+            json.Property("serviceCalls", run.ServiceCalls);
+            json.Property("error", run.Error);
+            json.EndObject();
         }
-        json.WriteEndArray();
-        if (BatchServiceCalls > 0) Property(json, "batchServiceCalls", BatchServiceCalls);
+        json.EndArray();
+        if (BatchServiceCalls > 0) json.Property("batchServiceCalls", BatchServiceCalls);
         if (Notes.Count > 0) Strings(json, "notes", Notes);
         if (includeTraces) Strings(json, "traces", Traces);
-        json.WriteEndObject();
+        json.EndObject();
     }
 
-    private static void Property(JsonWriter json, string name, string? value)
+    private static void Strings(JsonLineWriter json, string name, IReadOnlyList<string> values)
     {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
-
-    private static void Property(JsonWriter json, string name, int? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
-
-    private static void Property(JsonWriter json, string name, bool? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
-
-    private static void Strings(JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WritePropertyName(name);
-        json.WriteStartArray();
-        foreach (var value in values) json.WriteValue(value);
-        json.WriteEndArray();
+        json.StartArray(name);
+        for (var i = 0; i < values.Count; i++) json.Element(values[i]);
+        json.EndArray();
     }
 }

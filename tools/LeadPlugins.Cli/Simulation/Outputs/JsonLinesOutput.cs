@@ -19,16 +19,13 @@ public sealed class JsonLinesOutput : ISimulationOutput
 
     public void Lead(SimulatedLead lead)
     {
-        // One write per lead: the console writer takes a lock on every call, and a JSON writer makes dozens.
-        _line.GetStringBuilder().Clear();
-        // One JSON writer for the run; a new one only if a lead's write failed midway and left it inside an object.
-        if (_json is null || _json.WriteState != WriteState.Start) _json = new JsonTextWriter(_line) { Formatting = Formatting.None };
-        lead.WriteJson(_json, _verbose);
-        _writer.WriteLine(_line.GetStringBuilder());
+        // One write per lead: the console writer takes a lock on every call.
+        _line.Clear();
+        lead.WriteJson(_line, _verbose);
+        _writer.WriteLine(_line.Text);
     }
 
-    private readonly StringWriter _line = new(System.Globalization.CultureInfo.InvariantCulture);
-    private JsonTextWriter? _json;
+    private readonly JsonLineWriter _line = new();
 
     public void Rejected(int line, string reason)
         => _writer.WriteLine(new JObject { ["input"] = line, ["rejected"] = true, ["error"] = reason }.ToString(Formatting.None));
