@@ -46,6 +46,29 @@ public sealed class TableSchema
 
     public ColumnSchema? FindColumn(string logicalName) => _columns.TryGetValue(logicalName, out var c) ? c : null;
 
+    /// <summary>The first name that is not a column (case-sensitive), or null when every one is.</summary>
+    internal string? FirstMissingColumn(IList<string> names)
+    {
+        if (SameNames(names, _lastWholeColumnList)) return null;
+        for (var i = 0; i < names.Count; i++)
+            if (!_columns.ContainsKey(names[i])) return names[i];
+        _lastWholeColumnList = names.ToArray();
+        return null;
+    }
+
+    // The last column list found whole. Reads of a table mostly ask for the same columns, named by the same strings
+    // (a plug-in's static array or literals), so the same strings in the same order need no lookup; columns are
+    // never removed, so a list found whole stays whole.
+    private string[] _lastWholeColumnList = Array.Empty<string>();
+
+    private static bool SameNames(IList<string> names, string[] known)
+    {
+        if (names.Count != known.Length) return false;
+        for (var i = 0; i < known.Length; i++)
+            if (!ReferenceEquals(names[i], known[i])) return false;
+        return true;
+    }
+
     internal void AddOrReplace(ColumnSchema column) => _columns[column.LogicalName] = column;
 
     internal void AddIfMissing(ColumnSchema column)
