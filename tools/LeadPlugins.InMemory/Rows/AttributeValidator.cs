@@ -41,7 +41,7 @@ internal static class AttributeValidator
         for (var i = 0; i < pairs.Count; i++)
         {
             var pair = pairs[i];
-            var column = table.FindColumn(pair.Key) ?? throw Faults.NoAttribute(table.LogicalName, pair.Key);
+            var column = table.FindColumn(pair.Key, i) ?? throw Faults.NoAttribute(table.LogicalName, pair.Key);
             var value = pair.Value;
             if (value == null) continue;
             switch (column.Type)

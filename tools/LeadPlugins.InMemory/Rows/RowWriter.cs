@@ -283,7 +283,7 @@ internal sealed class RowWriter
             switch (value)
             {
                 case DateTime date:
-                    var stored = table.FindColumn(pair.Key)!.Behavior == "DateOnly" ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : Values.ToUtcWithoutMilliseconds(date);
+                    var stored = table.FindColumn(pair.Key, i)!.Behavior == "DateOnly" ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : Values.ToUtcWithoutMilliseconds(date);
                     if (stored != date || stored.Kind != date.Kind) value = stored;
                     break;
                 case EntityReference reference:

@@ -69,7 +69,32 @@ public sealed class TableSchema
         return true;
     }
 
-    internal void AddOrReplace(ColumnSchema column) => _columns[column.LogicalName] = column;
+    /// <summary>
+    /// <see cref="FindColumn(string)"/> for the name at a position of a row's attributes. A table's rows are mostly
+    /// written by the same code, with the same names (literals) in the same order: the first column found at each
+    /// position is kept with its name, and the same string at that position needs no lookup.
+    /// </summary>
+    internal ColumnSchema? FindColumn(string logicalName, int position)
+    {
+        var known = _columnAtPosition;
+        if (position < known.Length && known[position] is { } first && ReferenceEquals(first.Name, logicalName)) return first.Column;
+        var column = FindColumn(logicalName);
+        if (column != null && known.Length <= position) Array.Resize(ref _columnAtPosition, Math.Max(position + 1, 2 * known.Length));
+        if (column != null) _columnAtPosition[position] ??= new NamedColumn(logicalName, column);
+        return column;
+    }
+
+    // Filled once per position (no entry is replaced, so rows of another layout cost no allocation) and immutable,
+    // so a reader on another thread sees a whole entry or none.
+    private NamedColumn?[] _columnAtPosition = Array.Empty<NamedColumn?>();
+
+    private sealed record NamedColumn(string Name, ColumnSchema Column);
+
+    internal void AddOrReplace(ColumnSchema column)
+    {
+        _columns[column.LogicalName] = column;
+        _columnAtPosition = Array.Empty<NamedColumn?>(); // a name may now have another column
+    }
 
     internal void AddIfMissing(ColumnSchema column)
     {
