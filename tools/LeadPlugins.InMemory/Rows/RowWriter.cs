@@ -329,17 +329,17 @@ internal sealed class RowWriter
     /// <summary>A lookup must point to an existing row (resolved by alternate key when it carries one).</summary>
     private EntityReference CheckReference(EntityReference reference)
     {
+        // By id: the alternate keys are not consulted (so not read), the reference is stored as it is. A row found is
+        // of a known table (the store makes its tables from the schema), so the schema is read only when none is.
+        if (reference.Id != Guid.Empty && RowExists(reference)) return reference;
         var table = Schema.FindTable(reference.LogicalName);
         if (table == null) return reference;
-        if (reference.Id != Guid.Empty)
-        {
-            // By id: the alternate keys are not consulted (so not read), the reference is stored as it is.
-            if (Store.Find(table.LogicalName, reference.Id) == null) throw Faults.DoesNotExist(table.LogicalName, reference.Id);
-            return reference;
-        }
+        if (reference.Id != Guid.Empty) throw Faults.DoesNotExist(table.LogicalName, reference.Id);
         var row = Finder.ResolveRow(table, reference.Id, reference.KeyAttributes);
         return new EntityReference(reference.LogicalName, row.Id) { Name = reference.Name };
     }
+
+    private bool RowExists(EntityReference reference) => reference.LogicalName is { } table && Store.Find(table, reference.Id) != null;
 
     /// <summary>FakeXrmEasy v3's CreateMultiple/UpdateMultiple validation: Targets, EntityName, one logical name, no duplicate ids.</summary>
     public void ValidateBulk(OrganizationRequest request, bool isCreate)
