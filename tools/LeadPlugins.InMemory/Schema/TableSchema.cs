@@ -79,8 +79,13 @@ public sealed class TableSchema
         var known = _columnAtPosition;
         if (position < known.Length && known[position] is { } first && ReferenceEquals(first.Name, logicalName)) return first.Column;
         var column = FindColumn(logicalName);
-        if (column != null && known.Length <= position) Array.Resize(ref _columnAtPosition, Math.Max(position + 1, 2 * known.Length));
-        if (column != null) _columnAtPosition[position] ??= new NamedColumn(logicalName, column);
+        if (column == null) return null;
+        if (known.Length <= position)
+        {
+            Array.Resize(ref known, Math.Max(position + 1, 2 * known.Length)); // a copy: readers keep the array they read
+            _columnAtPosition = known;
+        }
+        known[position] ??= new NamedColumn(logicalName, column);
         return column;
     }
 
