@@ -128,6 +128,21 @@ public sealed class CrudContractTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void Columns_are_checked_by_name_whatever_the_rows_before_held_at_the_same_position()
+    {
+        // The table keeps the column first found at each position of a row: another name, another case or another
+        // column's value at that position must be checked as its own column.
+        Service.Create(new Entity("lead") { ["lastname"] = "First", ["numberofemployees"] = 5 });
+        Assert.AreEqual(ErrorCodes.QueryBuilderNoAttribute, Fault(() => Service.Create(new Entity("lead") { ["lastname"] = "x", ["NumberOfEmployees"] = 5 })).ErrorCode);
+        var wrongType = Fault(() => Service.Create(new Entity("lead") { ["lastname"] = "x", ["firstname"] = 5 }));
+        Assert.AreEqual(ErrorCodes.InvalidArgument, wrongType.ErrorCode);
+        StringAssert.Contains(wrongType.Message, "System.String");
+        var copy = new string("numberofemployees".AsSpan());
+        Assert.AreEqual(ErrorCodes.InvalidArgument, Fault(() => Service.Create(new Entity("lead") { ["lastname"] = "x", [copy] = "five" })).ErrorCode);
+        Assert.AreNotEqual(Guid.Empty, Service.Create(new Entity("lead") { ["lastname"] = "Second", ["numberofemployees"] = 6 }));
+    }
+
+    [TestMethod]
     public void Create_with_a_string_longer_than_its_max_length_faults()
     {
         // Source: anchors §5.2 (string too long); lead.mobilephone is 20 characters in SystemTables/lead.xml.

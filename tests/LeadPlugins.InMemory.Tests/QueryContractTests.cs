@@ -400,6 +400,21 @@ public sealed class QueryContractTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void A_column_list_is_checked_whole_after_another_list_of_the_table_passed()
+    {
+        // The table remembers the last list found whole (same strings, same order): a list that differs in one name,
+        // a wrong case or new string instances of the same names must still be checked.
+        CreateLead("Doe");
+        Assert.AreEqual(1, Service.RetrieveMultiple(new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname", "companyname") }).Entities.Count);
+        Assert.AreEqual(ErrorCodes.QueryBuilderNoAttribute,
+            Fault(() => Service.RetrieveMultiple(new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname", "CompanyName") })).ErrorCode);
+        var copies = new ColumnSet(new string("lastname".AsSpan()), new string("companyname".AsSpan()));
+        Assert.AreEqual(1, Service.RetrieveMultiple(new QueryExpression("lead") { ColumnSet = copies }).Entities.Count);
+        Assert.AreEqual(ErrorCodes.QueryBuilderNoAttribute,
+            Fault(() => Service.Retrieve("lead", Guid.NewGuid(), new ColumnSet("lastname", "companyname", "nosuchcolumn"))).ErrorCode);
+    }
+
+    [TestMethod]
     public void Equality_queries_are_served_by_a_maintained_hash_index()
     {
         // Source: brief §4 (index equality columns; rows of 100,000 leads must not be scanned); index kept right across writes and rollbacks.

@@ -36,7 +36,7 @@ internal sealed class ActivityParties
             if (changed != null && !changed.Contains(column.LogicalName)) continue;
             var mask = PartyListMasks.TryGetValue(column.LogicalName, out var m) ? m : 0;
             if (changed != null) Delete(table, stored.Id, mask, tx);
-            if (stored.GetAttributeValue<EntityCollection>(column.LogicalName) is not { } parties) continue;
+            if (Values.AttributeValue<EntityCollection>(stored, column.LogicalName) is not { } parties) continue;
             // Stored values are never changed in place and are copied on every read: the parties of one list can share
             // their activity's reference and their mask.
             var activity = new EntityReference(table.LogicalName, stored.Id);
@@ -50,8 +50,8 @@ internal sealed class ActivityParties
                 row["activitypartyid"] = row.Id;
                 row["activityid"] = activity;
                 row["participationtypemask"] = participation;
-                if (party.GetAttributeValue<EntityReference>("partyid") is { } partyId) row["partyid"] = Values.CloneReference(partyId);
-                if (party.GetAttributeValue<string>("addressused") is { } address) row["addressused"] = address;
+                if (Values.AttributeValue<EntityReference>(party, "partyid") is { } partyId) row["partyid"] = Values.CloneReference(partyId);
+                if (Values.AttributeValue<string>(party, "addressused") is { } address) row["addressused"] = address;
                 party["activitypartyid"] = row.Id;
                 Store.Insert(row, tx);
             }
@@ -68,7 +68,7 @@ internal sealed class ActivityParties
         {
             var row = parties.Find(id);
             if (row == null) continue;
-            if (mask == null || row.GetAttributeValue<OptionSetValue>("participationtypemask")?.Value == mask) Store.Delete("activityparty", id, tx);
+            if (mask == null || Values.AttributeValue<OptionSetValue>(row, "participationtypemask")?.Value == mask) Store.Delete("activityparty", id, tx);
         }
     }
 }

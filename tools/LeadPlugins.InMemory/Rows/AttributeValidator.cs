@@ -11,10 +11,7 @@ internal static class AttributeValidator
     public static void ValidateColumns(TableSchema table, ColumnSet columns)
     {
         if (columns.AllColumns) return;
-        // Indexed: a foreach over the column list boxes its enumerator, and every read checks its columns.
-        var names = columns.Columns;
-        for (var i = 0; i < names.Count; i++)
-            if (table.FindColumn(names[i]) == null) throw Faults.NoAttribute(table.LogicalName, names[i]);
+        if (table.FirstMissingColumn(columns.Columns) is { } missing) throw Faults.NoAttribute(table.LogicalName, missing);
     }
 
     /// <summary>A copy holding only the requested non-null columns, plus the primary id.</summary>
@@ -44,7 +41,7 @@ internal static class AttributeValidator
         for (var i = 0; i < pairs.Count; i++)
         {
             var pair = pairs[i];
-            var column = table.FindColumn(pair.Key) ?? throw Faults.NoAttribute(table.LogicalName, pair.Key);
+            var column = table.FindColumn(pair.Key, i) ?? throw Faults.NoAttribute(table.LogicalName, pair.Key);
             var value = pair.Value;
             if (value == null) continue;
             switch (column.Type)

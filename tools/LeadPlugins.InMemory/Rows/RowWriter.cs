@@ -87,18 +87,18 @@ internal sealed class RowWriter
         EntityReference User() => storedOnly ? _sharedUsers.Get(userId) : new EntityReference("systemuser", userId);
         var boxedNow = Boxed(now);
         if (!honourState || !target.Contains("createdon"))
-            target["createdon"] = target.GetAttributeValue<DateTime?>("overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : boxedNow;
+            target["createdon"] = Values.AttributeValue<DateTime?>(target, "overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : boxedNow;
         if (!honourState || !target.Contains("modifiedon")) target["modifiedon"] = boxedNow;
         if (!honourState || !target.Contains("createdby")) target["createdby"] = User();
         if (!honourState || !target.Contains("modifiedby")) target["modifiedby"] = User();
         if (table.IsUserOwned)
         {
-            if (target.GetAttributeValue<EntityReference>("ownerid") == null) target["ownerid"] = User();
-            SetOwningColumns(target, target.GetAttributeValue<EntityReference>("ownerid"), storedOnly);
+            if (Values.AttributeValue<EntityReference>(target, "ownerid") == null) target["ownerid"] = User();
+            SetOwningColumns(target, Values.AttributeValue<EntityReference>(target, "ownerid"), storedOnly);
         }
         if (table.HasState)
         {
-            if (honourState && target.GetAttributeValue<OptionSetValue>("statecode") is { } seededState)
+            if (honourState && Values.AttributeValue<OptionSetValue>(target, "statecode") is { } seededState)
             {
                 if (!target.Contains("statuscode")) target["statuscode"] = new OptionSetValue(table.DefaultStatus(seededState.Value));
             }
@@ -128,7 +128,7 @@ internal sealed class RowWriter
     {
         if (!table.HasState) return;
         var activeState = table.ActiveState;
-        var requested = target.GetAttributeValue<OptionSetValue>("statuscode");
+        var requested = Values.AttributeValue<OptionSetValue>(target, "statuscode");
         if (requested != null)
         {
             var definition = table.FindStatus(requested.Value);
@@ -152,9 +152,9 @@ internal sealed class RowWriter
     /// <summary>Whether owninguser/owningteam already name the row's owner (the Create defaults set them a moment ago).</summary>
     private static bool OwningColumnsMatch(Entity row)
     {
-        var owner = row.GetAttributeValue<EntityReference>("ownerid");
+        var owner = Values.AttributeValue<EntityReference>(row, "ownerid");
         if (owner == null || !row.Attributes.TryGetValue("owningbusinessunit", out var unit) || unit == null) return false;
-        var owning = row.GetAttributeValue<EntityReference>(owner.LogicalName == "team" ? "owningteam" : "owninguser");
+        var owning = Values.AttributeValue<EntityReference>(row, owner.LogicalName == "team" ? "owningteam" : "owninguser");
         return owning != null && owning.Id == owner.Id && !row.Contains(owner.LogicalName == "team" ? "owninguser" : "owningteam");
     }
 
@@ -175,7 +175,7 @@ internal sealed class RowWriter
             row.Attributes.Remove("owningteam");
         }
         var ownerRow = Store.Find(owner.LogicalName, owner.Id);
-        var unit = ownerRow?.GetAttributeValue<EntityReference>("businessunitid");
+        var unit = ownerRow == null ? null : Values.AttributeValue<EntityReference>(ownerRow, "businessunitid");
         row["owningbusinessunit"] = Reference(_sharedUnits, unit?.Id ?? _dataverse.RootBusinessUnitId);
     }
 
@@ -283,7 +283,7 @@ internal sealed class RowWriter
             switch (value)
             {
                 case DateTime date:
-                    var stored = table.FindColumn(pair.Key)!.Behavior == "DateOnly" ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : Values.ToUtcWithoutMilliseconds(date);
+                    var stored = table.FindColumn(pair.Key, i)!.Behavior == "DateOnly" ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : Values.ToUtcWithoutMilliseconds(date);
                     if (stored != date || stored.Kind != date.Kind) value = stored;
                     break;
                 case EntityReference reference:
@@ -301,7 +301,7 @@ internal sealed class RowWriter
                     {
                         var party = entities[p];
                         party.LogicalName = "activityparty";
-                        if (validateReferences && party.GetAttributeValue<EntityReference>("partyid") is { } partyId) CheckReference(partyId);
+                        if (validateReferences && Values.AttributeValue<EntityReference>(party, "partyid") is { } partyId) CheckReference(partyId);
                     }
                     break;
             }
@@ -310,11 +310,11 @@ internal sealed class RowWriter
         }
         if (!(row.Attributes.TryGetValue(table.PrimaryId, out var storedId) && storedId is Guid g && g == row.Id)) row[table.PrimaryId] = row.Id;
         // The row is the one to store, so its owning columns can be the shared references.
-        if (table.IsUserOwned && source.Contains("ownerid") && !(keepSource && OwningColumnsMatch(row))) SetOwningColumns(row, row.GetAttributeValue<EntityReference>("ownerid"), storedOnly: true);
+        if (table.IsUserOwned && source.Contains("ownerid") && !(keepSource && OwningColumnsMatch(row))) SetOwningColumns(row, Values.AttributeValue<EntityReference>(row, "ownerid"), storedOnly: true);
         // The table's name first: most rows written are not people, and its test needs no lookup.
         if (table.LogicalName is "lead" or "contact" or "systemuser" && (source.Contains("firstname") || source.Contains("lastname")) && table.FindColumn("fullname") != null)
         {
-            var fullName = (row.GetAttributeValue<string>("firstname") + " " + row.GetAttributeValue<string>("lastname")).Trim();
+            var fullName = (Values.AttributeValue<string>(row, "firstname") + " " + Values.AttributeValue<string>(row, "lastname")).Trim();
             if (fullName.Length > 0) row["fullname"] = fullName;
             else row.Attributes.Remove("fullname");
         }
@@ -329,17 +329,17 @@ internal sealed class RowWriter
     /// <summary>A lookup must point to an existing row (resolved by alternate key when it carries one).</summary>
     private EntityReference CheckReference(EntityReference reference)
     {
+        // By id: the alternate keys are not consulted (so not read), the reference is stored as it is. A row found is
+        // of a known table (the store makes its tables from the schema), so the schema is read only when none is.
+        if (reference.Id != Guid.Empty && RowExists(reference)) return reference;
         var table = Schema.FindTable(reference.LogicalName);
         if (table == null) return reference;
-        if (reference.Id != Guid.Empty)
-        {
-            // By id: the alternate keys are not consulted (so not read), the reference is stored as it is.
-            if (Store.Find(table.LogicalName, reference.Id) == null) throw Faults.DoesNotExist(table.LogicalName, reference.Id);
-            return reference;
-        }
+        if (reference.Id != Guid.Empty) throw Faults.DoesNotExist(table.LogicalName, reference.Id);
         var row = Finder.ResolveRow(table, reference.Id, reference.KeyAttributes);
         return new EntityReference(reference.LogicalName, row.Id) { Name = reference.Name };
     }
+
+    private bool RowExists(EntityReference reference) => reference.LogicalName is { } table && Store.Find(table, reference.Id) != null;
 
     /// <summary>FakeXrmEasy v3's CreateMultiple/UpdateMultiple validation: Targets, EntityName, one logical name, no duplicate ids.</summary>
     public void ValidateBulk(OrganizationRequest request, bool isCreate)

@@ -46,7 +46,60 @@ public sealed class TableSchema
 
     public ColumnSchema? FindColumn(string logicalName) => _columns.TryGetValue(logicalName, out var c) ? c : null;
 
-    internal void AddOrReplace(ColumnSchema column) => _columns[column.LogicalName] = column;
+    /// <summary>The first name that is not a column (case-sensitive), or null when every one is.</summary>
+    internal string? FirstMissingColumn(IList<string> names)
+    {
+        if (SameNames(names, _lastWholeColumnList)) return null;
+        for (var i = 0; i < names.Count; i++)
+            if (!_columns.ContainsKey(names[i])) return names[i];
+        _lastWholeColumnList = names.ToArray();
+        return null;
+    }
+
+    // The last column list found whole. Reads of a table mostly ask for the same columns, named by the same strings
+    // (a plug-in's static array or literals), so the same strings in the same order need no lookup; columns are
+    // never removed, so a list found whole stays whole.
+    private string[] _lastWholeColumnList = Array.Empty<string>();
+
+    private static bool SameNames(IList<string> names, string[] known)
+    {
+        if (names.Count != known.Length) return false;
+        for (var i = 0; i < known.Length; i++)
+            if (!ReferenceEquals(names[i], known[i])) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="FindColumn(string)"/> for the name at a position of a row's attributes. A table's rows are mostly
+    /// written by the same code, with the same names (literals) in the same order: the first column found at each
+    /// position is kept with its name, and the same string at that position needs no lookup.
+    /// </summary>
+    internal ColumnSchema? FindColumn(string logicalName, int position)
+    {
+        var known = _columnAtPosition;
+        if (position < known.Length && known[position] is { } first && ReferenceEquals(first.Name, logicalName)) return first.Column;
+        var column = FindColumn(logicalName);
+        if (column == null) return null;
+        if (known.Length <= position)
+        {
+            Array.Resize(ref known, Math.Max(position + 1, 2 * known.Length)); // a copy: readers keep the array they read
+            _columnAtPosition = known;
+        }
+        known[position] ??= new NamedColumn(logicalName, column);
+        return column;
+    }
+
+    // Filled once per position (no entry is replaced, so rows of another layout cost no allocation) and immutable,
+    // so a reader on another thread sees a whole entry or none.
+    private NamedColumn?[] _columnAtPosition = Array.Empty<NamedColumn?>();
+
+    private sealed record NamedColumn(string Name, ColumnSchema Column);
+
+    internal void AddOrReplace(ColumnSchema column)
+    {
+        _columns[column.LogicalName] = column;
+        _columnAtPosition = Array.Empty<NamedColumn?>(); // a name may now have another column
+    }
 
     internal void AddIfMissing(ColumnSchema column)
     {
