@@ -71,8 +71,10 @@ internal sealed class PipelineOperation
     private static void AddItem(PipelineOperation operation, Entity item, InMemoryDataverse dataverse)
     {
         var table = dataverse.Schema.GetTable(item.LogicalName);
-        foreach (var name in item.Attributes.Keys)
-            if (table.FindColumn(name) == null) throw Faults.NoAttribute(table.LogicalName, name);
+        // By position, as Validate reads the row (a foreach over the attribute names boxes their enumerator).
+        using (var pairs = AttributePairs.Of(item.Attributes))
+            for (var i = 0; i < pairs.Count; i++)
+                if (table.FindColumn(pairs[i].Key, i) == null) throw Faults.NoAttribute(table.LogicalName, pairs[i].Key);
         operation.Table = table;
         operation.PrimaryEntityName = table.LogicalName;
         Guid id;
