@@ -437,6 +437,23 @@ public sealed class PipelineContractTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void A_request_steps_see_is_checked_column_by_column_and_holds_all_its_targets()
+    {
+        // Describing the request for its steps checks columns by position (as the main operation does): another case
+        // at a position a column held before still faults; a CreateMultiple of more targets than a list's first room
+        // keeps every item, id and post image.
+        var seen = new List<string>();
+        Step("Create", "lead", PostOperation, s => seen.Add(s.Target.GetAttributeValue<string>("lastname") + ":" + s.Context.PostEntityImages.Contains("post")), image: "post", imageType: ImageType.PostImage);
+        Service.Create(new Entity("lead") { ["lastname"] = "First", ["numberofemployees"] = 5 });
+        Assert.AreEqual(ErrorCodes.QueryBuilderNoAttribute, Fault(() => Service.Create(new Entity("lead") { ["lastname"] = "x", ["NumberOfEmployees"] = 5 })).ErrorCode);
+        var names = new[] { "A", "B", "C", "D", "E", "F" };
+        var targets = new EntityCollection(names.Select(n => new Entity("lead") { ["lastname"] = n }).ToList()) { EntityName = "lead" };
+        var response = (CreateMultipleResponse)Service.Execute(new CreateMultipleRequest { Targets = targets });
+        CollectionAssert.AreEqual(new[] { "First:True" }.Concat(names.Select(n => n + ":True")).ToArray(), seen);
+        CollectionAssert.AreEqual(names, response.Ids.Select(id => Row("lead", id).GetAttributeValue<string>("lastname")).ToArray());
+    }
+
+    [TestMethod]
     public void CreateMultiple_step_fires_once_for_a_single_Create_with_a_one_item_Targets()
     {
         // Source: anchors §3.4 "A single message raises the bulk event with a one-item Targets".
