@@ -117,6 +117,21 @@ public sealed class PipelineContractTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void An_image_lists_columns_by_name_whatever_the_rows_before_held_at_the_same_position()
+    {
+        // The image remembers the answer first found at each position of a row: another name at that position, or the
+        // same name in another string, must be looked up as its own column.
+        var images = new List<string>();
+        Step("Create", "lead", PostOperation, s => images.Add(string.Join(",", s.Context.PostEntityImages["post"].Attributes.Keys)),
+            image: "post", imageType: ImageType.PostImage, imageAttributes: "companyname,jobtitle");
+        Service.Create(new Entity("lead") { ["lastname"] = "A", ["companyname"] = "Contoso" });
+        Service.Create(new Entity("lead") { ["lastname"] = "B", ["jobtitle"] = "CTO" });
+        Service.Create(new Entity("lead") { ["lastname"] = "C", [new string("companyname".AsSpan())] = "Fabrikam" });
+        Service.Create(new Entity("lead") { ["lastname"] = "D", ["subject"] = "Not listed" });
+        CollectionAssert.AreEqual(new[] { "companyname", "jobtitle", "companyname", "" }, images);
+    }
+
+    [TestMethod]
     public void Impossible_image_and_mode_registrations_are_rejected()
     {
         // Source: anchors §1.4 PluginStepValidator: no pre image on Create, no post image on Delete, post only in PostOperation, async only in PostOperation.
