@@ -117,6 +117,21 @@ public sealed class PipelineContractTests : DataverseTestBase
     }
 
     [TestMethod]
+    public void An_image_lists_columns_by_name_whatever_the_rows_before_held_at_the_same_position()
+    {
+        // The image remembers the answer first found at each position of a row: another name at that position, or the
+        // same name in another string, must be looked up as its own column.
+        var images = new List<string>();
+        Step("Create", "lead", PostOperation, s => images.Add(string.Join(",", s.Context.PostEntityImages["post"].Attributes.Keys)),
+            image: "post", imageType: ImageType.PostImage, imageAttributes: "companyname,jobtitle");
+        Service.Create(new Entity("lead") { ["lastname"] = "A", ["companyname"] = "Contoso" });
+        Service.Create(new Entity("lead") { ["lastname"] = "B", ["jobtitle"] = "CTO" });
+        Service.Create(new Entity("lead") { ["lastname"] = "C", [new string("companyname".AsSpan())] = "Fabrikam" });
+        Service.Create(new Entity("lead") { ["lastname"] = "D", ["subject"] = "Not listed" });
+        CollectionAssert.AreEqual(new[] { "companyname", "jobtitle", "companyname", "" }, images);
+    }
+
+    [TestMethod]
     public void Impossible_image_and_mode_registrations_are_rejected()
     {
         // Source: anchors §1.4 PluginStepValidator: no pre image on Create, no post image on Delete, post only in PostOperation, async only in PostOperation.
@@ -434,6 +449,23 @@ public sealed class PipelineContractTests : DataverseTestBase
         CollectionAssert.AreEqual(new[] { "Create:A", "Create:B" }, seen);
         Assert.AreEqual(2, response.Ids.Length);
         Assert.IsTrue(response.Ids.All(id => Row("lead", id).GetAttributeValue<string>("jobtitle") == "enriched"));
+    }
+
+    [TestMethod]
+    public void A_request_steps_see_is_checked_column_by_column_and_holds_all_its_targets()
+    {
+        // Describing the request for its steps checks columns by position (as the main operation does): another case
+        // at a position a column held before still faults; a CreateMultiple of more targets than a list's first room
+        // keeps every item, id and post image.
+        var seen = new List<string>();
+        Step("Create", "lead", PostOperation, s => seen.Add(s.Target.GetAttributeValue<string>("lastname") + ":" + s.Context.PostEntityImages.Contains("post")), image: "post", imageType: ImageType.PostImage);
+        Service.Create(new Entity("lead") { ["lastname"] = "First", ["numberofemployees"] = 5 });
+        Assert.AreEqual(ErrorCodes.QueryBuilderNoAttribute, Fault(() => Service.Create(new Entity("lead") { ["lastname"] = "x", ["NumberOfEmployees"] = 5 })).ErrorCode);
+        var names = new[] { "A", "B", "C", "D", "E", "F" };
+        var targets = new EntityCollection(names.Select(n => new Entity("lead") { ["lastname"] = n }).ToList()) { EntityName = "lead" };
+        var response = (CreateMultipleResponse)Service.Execute(new CreateMultipleRequest { Targets = targets });
+        CollectionAssert.AreEqual(new[] { "First:True" }.Concat(names.Select(n => n + ":True")).ToArray(), seen);
+        CollectionAssert.AreEqual(names, response.Ids.Select(id => Row("lead", id).GetAttributeValue<string>("lastname")).ToArray());
     }
 
     [TestMethod]

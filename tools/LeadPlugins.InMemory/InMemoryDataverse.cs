@@ -271,10 +271,10 @@ public sealed class InMemoryDataverse
     private List<Entity> StoredRows(string logicalName, string column, object value)
     {
         var rows = Store.Table(logicalName);
-        var found = new List<Entity>();
-        // Typed as an id set (the index's, or none): its enumerator is not boxed.
-        if (rows.LookupSet(column, value) is IdSet ids)
-            foreach (var id in ids) found.Add(rows.Find(id)!);
+        // Typed as an id set (the index's, or none): its enumerator is not boxed. The list is as large as the set.
+        if (rows.LookupSet(column, value) is not IdSet ids) return new List<Entity>();
+        var found = new List<Entity>(ids.Count);
+        foreach (var id in ids) found.Add(rows.Find(id)!);
         return found;
     }
 

@@ -30,6 +30,7 @@ internal sealed class PipelineOperation
                 if (parameters.TryGetValue("Target", out var t) && t is Entity target)
                 {
                     operation.Kind = operation.Message;
+                    operation.ExpectItems(1);
                     AddItem(operation, target, dataverse);
                 }
                 break;
@@ -38,7 +39,9 @@ internal sealed class PipelineOperation
                 dataverse.Rows.ValidateBulk(request, operation.Message == "CreateMultiple");
                 operation.Kind = operation.Message.Replace("Multiple", string.Empty, StringComparison.Ordinal);
                 operation.IsBulk = true;
-                foreach (var item in ((EntityCollection)parameters["Targets"]).Entities) AddItem(operation, item, dataverse);
+                var targets = ((EntityCollection)parameters["Targets"]).Entities;
+                operation.ExpectItems(targets.Count);
+                foreach (var item in targets) AddItem(operation, item, dataverse);
                 operation.PrimaryEntityId = Guid.Empty;
                 break;
             case "Delete":
@@ -68,11 +71,25 @@ internal sealed class PipelineOperation
         return operation;
     }
 
+    /// <summary>
+    /// Lists as large as the request's targets and their pre and post rows: a list's first item makes room for four, and
+    /// most writes have one. Only writes size them (queries and other messages have no items).
+    /// </summary>
+    private void ExpectItems(int count)
+    {
+        Items.Capacity = count;
+        Ids.Capacity = count;
+        PreRows.Capacity = count;
+        PostRows.Capacity = count;
+    }
+
     private static void AddItem(PipelineOperation operation, Entity item, InMemoryDataverse dataverse)
     {
         var table = dataverse.Schema.GetTable(item.LogicalName);
-        foreach (var name in item.Attributes.Keys)
-            if (table.FindColumn(name) == null) throw Faults.NoAttribute(table.LogicalName, name);
+        // By position, as Validate reads the row (a foreach over the attribute names boxes their enumerator).
+        using (var pairs = AttributePairs.Of(item.Attributes))
+            for (var i = 0; i < pairs.Count; i++)
+                if (table.FindColumn(pairs[i].Key, i) == null) throw Faults.NoAttribute(table.LogicalName, pairs[i].Key);
         operation.Table = table;
         operation.PrimaryEntityName = table.LogicalName;
         Guid id;

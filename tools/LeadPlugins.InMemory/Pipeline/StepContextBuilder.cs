@@ -6,9 +6,9 @@ namespace LeadPlugins.InMemory;
 internal sealed class StepContextBuilder
 {
     private readonly InMemoryDataverse _dataverse;
-    // An image's column list as a set, made once per registered image: a lead's post image tested each of its ~45
-    // columns against a list of ~20 names on every execution.
-    private readonly Dictionary<StepImage, HashSet<string>> _imageColumns = new(ReferenceEqualityComparer.Instance);
+    // An image's column list, made once per registered image: a lead's post image tests each of its ~45 columns
+    // against a list of ~20 names on every execution.
+    private readonly Dictionary<StepImage, ImageColumns> _imageColumns = new(ReferenceEqualityComparer.Instance);
 
     public StepContextBuilder(InMemoryDataverse dataverse) { _dataverse = dataverse; }
 
@@ -121,17 +121,16 @@ internal sealed class StepContextBuilder
             var copy = Values.NewEntity(row.LogicalName, row.Id, columns?.Count ?? row.Attributes.Count);
             using var pairs = AttributePairs.Of(row.Attributes);
             for (var i = 0; i < pairs.Count; i++)
-                if (pairs[i].Value is { } value && (columns == null || columns.Contains(pairs[i].Key)))
+                if (pairs[i].Value is { } value && (columns == null || columns.Lists(pairs[i].Key, i)))
                     copy.Attributes[pairs[i].Key] = Values.CloneStoredValue(value);
             (images ??= new EntityImageCollection())[image.Name] = copy;
         }
         return images;
     }
 
-    private HashSet<string> ColumnsOf(StepImage image)
+    private ImageColumns ColumnsOf(StepImage image)
     {
-        if (!_imageColumns.TryGetValue(image, out var columns))
-            _imageColumns[image] = columns = new HashSet<string>(image.Attributes, StringComparer.Ordinal);
+        if (!_imageColumns.TryGetValue(image, out var columns)) _imageColumns[image] = columns = new ImageColumns(image.Attributes);
         return columns;
     }
 }

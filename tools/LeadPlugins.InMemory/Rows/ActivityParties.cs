@@ -47,12 +47,13 @@ internal sealed class ActivityParties
             {
                 var party = entities[i];
                 var row = Values.NewEntity("activityparty", _dataverse.NewId(), PartyColumns);
-                row["activitypartyid"] = row.Id;
+                object id = row.Id; // one box for the row and its party (a boxed id never changes)
+                row["activitypartyid"] = id;
                 row["activityid"] = activity;
                 row["participationtypemask"] = participation;
                 if (Values.AttributeValue<EntityReference>(party, "partyid") is { } partyId) row["partyid"] = Values.CloneReference(partyId);
                 if (Values.AttributeValue<string>(party, "addressused") is { } address) row["addressused"] = address;
-                party["activitypartyid"] = row.Id;
+                party["activitypartyid"] = id;
                 Store.Insert(row, tx);
             }
         }

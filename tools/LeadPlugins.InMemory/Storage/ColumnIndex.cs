@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadPlugins.InMemory;
@@ -74,12 +75,14 @@ internal sealed class ColumnIndex
 
     private void Add<TKey>(Dictionary<TKey, IdSet> index, TKey key, Guid rowId) where TKey : notnull
     {
-        if (index.TryGetValue(key, out var ids))
+        // One lookup for a new key too (most keys of lookup and id columns are new: a row per lead names its own).
+        ref var ids = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var existed);
+        if (existed)
         {
-            ids.Add(rowId);
+            ids!.Add(rowId);
             return;
         }
-        index[key] = new IdSet(rowId);
+        ids = new IdSet(rowId);
         Counted();
     }
 
