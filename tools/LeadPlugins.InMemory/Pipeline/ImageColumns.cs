@@ -3,14 +3,13 @@ namespace LeadPlugins.InMemory;
 /// <summary>
 /// The columns a registered image lists, tested by name at a position of a row's attributes. A table's rows are mostly
 /// written by the same code, with the same names (literals) in the same order: the answer first found at each position
-/// is kept with its name, and the same string there needs no lookup (as <see cref="TableSchema.FindColumn(string, int)"/>).
+/// is kept with its name, and the same string there needs no lookup (<see cref="AnswersByPosition{T}"/>, as <see cref="TableSchema.FindColumn(string, int)"/>).
 /// </summary>
 internal sealed class ImageColumns
 {
     private readonly HashSet<string> _names;
 
-    // Filled once per position and immutable, so a reader on another thread sees a whole entry or none.
-    private KnownName?[] _atPosition = Array.Empty<KnownName?>();
+    private readonly AnswersByPosition<bool> _atPosition = new();
 
     public ImageColumns(IEnumerable<string> names) { _names = new HashSet<string>(names, StringComparer.Ordinal); }
 
@@ -19,17 +18,9 @@ internal sealed class ImageColumns
 
     public bool Lists(string name, int position)
     {
-        var known = _atPosition;
-        if (position < known.Length && known[position] is { } first && ReferenceEquals(first.Name, name)) return first.Listed;
-        var listed = _names.Contains(name);
-        if (known.Length <= position)
-        {
-            Array.Resize(ref known, Math.Max(position + 1, 2 * known.Length)); // a copy: readers keep the array they read
-            _atPosition = known;
-        }
-        known[position] ??= new KnownName(name, listed);
+        if (_atPosition.TryGet(name, position, out var listed)) return listed;
+        listed = _names.Contains(name);
+        _atPosition.Remember(name, position, listed);
         return listed;
     }
-
-    private sealed record KnownName(string Name, bool Listed);
 }

@@ -72,33 +72,22 @@ public sealed class TableSchema
     /// <summary>
     /// <see cref="FindColumn(string)"/> for the name at a position of a row's attributes. A table's rows are mostly
     /// written by the same code, with the same names (literals) in the same order: the first column found at each
-    /// position is kept with its name, and the same string at that position needs no lookup.
+    /// position is kept with its name, and the same string at that position needs no lookup (<see cref="AnswersByPosition{T}"/>).
     /// </summary>
     internal ColumnSchema? FindColumn(string logicalName, int position)
     {
-        var known = _columnAtPosition;
-        if (position < known.Length && known[position] is { } first && ReferenceEquals(first.Name, logicalName)) return first.Column;
+        if (_columnAtPosition.TryGet(logicalName, position, out var known)) return known;
         var column = FindColumn(logicalName);
-        if (column == null) return null;
-        if (known.Length <= position)
-        {
-            Array.Resize(ref known, Math.Max(position + 1, 2 * known.Length)); // a copy: readers keep the array they read
-            _columnAtPosition = known;
-        }
-        known[position] ??= new NamedColumn(logicalName, column);
+        if (column != null) _columnAtPosition.Remember(logicalName, position, column);
         return column;
     }
 
-    // Filled once per position (no entry is replaced, so rows of another layout cost no allocation) and immutable,
-    // so a reader on another thread sees a whole entry or none.
-    private NamedColumn?[] _columnAtPosition = Array.Empty<NamedColumn?>();
-
-    private sealed record NamedColumn(string Name, ColumnSchema Column);
+    private readonly AnswersByPosition<ColumnSchema> _columnAtPosition = new();
 
     internal void AddOrReplace(ColumnSchema column)
     {
         _columns[column.LogicalName] = column;
-        _columnAtPosition = Array.Empty<NamedColumn?>(); // a name may now have another column
+        _columnAtPosition.Forget(); // a name may now have another column
     }
 
     internal void AddIfMissing(ColumnSchema column)
