@@ -64,7 +64,7 @@ public sealed class DataverseSchema
             if (definition.Existing && solution != null)
                 throw new InvalidDataException(definition.SourceFile + ": extends system table '" + definition.LogicalName + "', which the in-memory Dataverse does not declare (add it to SystemTables).");
             table = new TableSchema(definition.LogicalName, definition.DisplayName, definition.PrimaryId, definition.PrimaryName, definition.Ownership);
-            _tables.Add(definition.LogicalName, table);
+            _tables.Add(table.LogicalName, table);
             table.Statuses = definition.Statuses;
             table.Keys = definition.Keys;
         }

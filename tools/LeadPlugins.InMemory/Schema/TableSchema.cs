@@ -12,9 +12,11 @@ public sealed class TableSchema
 
     internal TableSchema(string logicalName, string displayName, string primaryId, string? primaryName, TableOwnership ownership)
     {
-        LogicalName = logicalName;
+        // Interned: the table files' strings are not, and requests, plug-ins and this store's own code name tables and
+        // id columns by literals, so a dictionary lookup of one then finds the same string (no character comparison).
+        LogicalName = string.Intern(logicalName);
         DisplayName = displayName;
-        PrimaryId = primaryId;
+        PrimaryId = string.Intern(primaryId);
         PrimaryName = primaryName;
         Ownership = ownership;
     }

@@ -18,7 +18,7 @@ internal sealed class RowStore
         if (!_tables.TryGetValue(logicalName, out var table))
         {
             table = new TableRows(_schema.GetTable(logicalName), _schema.Sizes);
-            _tables[logicalName] = table;
+            _tables[table.Schema.LogicalName] = table; // the interned name (see TableSchema)
         }
         return table;
     }
