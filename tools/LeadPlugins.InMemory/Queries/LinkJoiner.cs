@@ -24,7 +24,9 @@ internal sealed class LinkJoiner
         AttributeValidator.ValidateColumns(table, link.Columns ?? new ColumnSet());
         var alias = scope.AddLink(link, table);
         var info = new LinkInfo { Link = link, Table = table, ParentTable = parent, Alias = alias, ParentAlias = parentAlias };
-        foreach (var child in link.LinkEntities) info.Children.Add(Compile(child, table, alias, scope));
+        // Indexed: a foreach over the link collection boxes its enumerator, for every link of every query.
+        var children = link.LinkEntities;
+        for (var i = 0; i < children.Count; i++) info.Children.Add(Compile(children[i], table, alias, scope));
         return info;
     }
 

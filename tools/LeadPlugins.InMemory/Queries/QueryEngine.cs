@@ -306,8 +306,10 @@ internal sealed class QueryEngine
             orders.Add((alias, order.AttributeName, order.OrderType == OrderType.Descending));
         }
         foreach (var link in compiled.AllLinks)
-            foreach (var order in link.Link.Orders)
+            // Indexed: a foreach over an order collection boxes its enumerator, for every link of every query.
+            for (var i = 0; i < link.Link.Orders.Count; i++)
             {
+                var order = link.Link.Orders[i];
                 if (link.Table.FindColumn(order.AttributeName) == null) throw Faults.NoAttribute(link.Table.LogicalName, order.AttributeName);
                 orders.Add((link.Alias, order.AttributeName, order.OrderType == OrderType.Descending));
             }
