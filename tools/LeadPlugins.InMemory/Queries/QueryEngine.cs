@@ -203,13 +203,13 @@ internal sealed class QueryEngine
         var total = projected.Count;
         if (topCount is int top)
         {
-            result.Entities.AddRange(projected.Take(top));
+            AddRows(result, projected, Math.Min(top, total));
             return result;
         }
         var size = paging != null && paging.Count > 0 ? paging.Count : DefaultPageSize;
         var page = paging != null && paging.PageNumber > 0 ? paging.PageNumber : 1;
         var pageRows = page == 1 && total <= size ? projected : projected.Skip((page - 1) * size).Take(size).ToList();
-        result.Entities.AddRange(pageRows);
+        AddRows(result, pageRows, pageRows.Count);
         result.MoreRecords = total > page * size;
         if (pageRows.Count > 0)
         {
@@ -221,6 +221,16 @@ internal sealed class QueryEngine
             result.TotalRecordCountLimitExceeded = total > DefaultPageSize;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> rows (none when not positive), by index: AddRange over a list or a Take boxes
+    /// an enumerator, on every page of every query.
+    /// </summary>
+    private static void AddRows(EntityCollection result, List<Entity> rows, int count)
+    {
+        var entities = result.Entities;
+        for (var i = 0; i < count; i++) entities.Add(rows[i]);
     }
 
     /// <summary>The same text XElement would write (ids in braces, upper case), as one string: every page of every query has one.</summary>

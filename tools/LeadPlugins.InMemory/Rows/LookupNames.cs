@@ -23,8 +23,10 @@ internal sealed class LookupNames
     /// <summary>Fills the names of every lookup of a result row (aliased link columns included); the row is already a copy.</summary>
     public Entity Fill(Entity result)
     {
-        foreach (var value in result.Attributes.Values)
+        // The pairs, not Attributes.Values: that made a value collection and boxed its enumerator for every row returned.
+        foreach (var pair in AttributePairs.Of(result.Attributes))
         {
+            var value = pair.Value;
             var reference = value as EntityReference ?? (value as AliasedValue)?.Value as EntityReference;
             if (reference != null) reference.Name = NameOf(reference);
         }
