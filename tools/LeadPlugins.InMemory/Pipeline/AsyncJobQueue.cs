@@ -75,7 +75,7 @@ internal sealed class AsyncJobQueue
     /// </summary>
     public IReadOnlyList<AsyncJob> Drain()
     {
-        var ran = new List<AsyncJob>();
+        var ran = new List<AsyncJob>(_queue.Count); // as many as queued now (jobs they queue grow it)
         while (_queue.Count > 0)
         {
             var job = _queue.Dequeue();

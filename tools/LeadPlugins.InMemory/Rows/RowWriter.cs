@@ -84,7 +84,9 @@ internal sealed class RowWriter
         if (target.Id == Guid.Empty)
             target.Id = target.Attributes.TryGetValue(table.PrimaryId, out var given) && given is Guid g && g != Guid.Empty ? g : _dataverse.NewId();
         target[table.PrimaryId] = target.Id;
-        EntityReference User() => storedOnly ? _sharedUsers.Get(userId) : new EntityReference("systemuser", userId);
+        // Stored only: the user's one shared reference, looked up once for the created/modified by and owner columns.
+        var sharedUser = storedOnly ? _sharedUsers.Get(userId) : null;
+        EntityReference User() => sharedUser ?? new EntityReference("systemuser", userId);
         var boxedNow = Boxed(now);
         if (!honourState || !target.Contains("createdon"))
             target["createdon"] = Values.AttributeValue<DateTime?>(target, "overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : boxedNow;
