@@ -34,8 +34,11 @@ namespace LeadPlugins.Plugins.Services.Nurture
         /// </summary>
         internal sealed class Buffers
         {
-            private readonly uint[] _schedule = new uint[16];
+            private readonly uint[] _schedule = new uint[Sha1Digest.ScheduleLength];
             private byte[]? _message;
+            // Every id of a lead has the same length, whose last block is only padding: its schedule is expanded once.
+            private uint[]? _paddingBlock;
+            private int _paddingBlockLength = -1;
 
             public Guid Enrollment(Guid leadId) => FromLeadName(EnrollmentPrefix, leadId, null, this);
 
@@ -43,6 +46,17 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 FromLeadName(ActivityPrefix, leadId, stepOrder.ToString(CultureInfo.InvariantCulture), this);
 
             internal uint[] Schedule => _schedule;
+
+            /// <summary><see cref="Sha1Digest.PaddingBlockSchedule"/> of the length, made once for the last length asked.</summary>
+            internal uint[]? PaddingBlock(int messageLength)
+            {
+                if (messageLength != _paddingBlockLength)
+                {
+                    _paddingBlock = Sha1Digest.PaddingBlockSchedule(messageLength);
+                    _paddingBlockLength = messageLength;
+                }
+                return _paddingBlock;
+            }
 
             // Zeroed: the hash expects zeros after the message. Every id of a lead has the same padded length.
             internal byte[] Message(int paddedLength)
@@ -61,7 +75,7 @@ namespace LeadPlugins.Plugins.Services.Nurture
             var message = new byte[Sha1Digest.PaddedLength(length)];
             WriteNetworkOrder(namespaceId, message, 0);
             Encoding.UTF8.GetBytes(name, 0, name.Length, message, 16);
-            return FromDigest(message, length, new uint[16]);
+            return FromDigest(message, length, new uint[Sha1Digest.ScheduleLength], null);
         }
 
         // Create(Namespace, prefix + leadId.ToString("D") [+ "|" + step]) with the ASCII name written straight into the
@@ -86,12 +100,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 message[at++] = StepSeparator;
                 WriteAscii(step, message, at);
             }
-            return FromDigest(message, length, buffers.Schedule);
+            return FromDigest(message, length, buffers.Schedule, buffers.PaddingBlock(length));
         }
 
-        private static Guid FromDigest(byte[] message, int length, uint[] schedule)
+        private static Guid FromDigest(byte[] message, int length, uint[] schedule, uint[]? paddingBlock)
         {
-            Sha1Digest.ComputeInPlace(message, length, schedule);
+            Sha1Digest.ComputeInPlace(message, length, schedule, paddingBlock);
             var hash = message;
             // The first 16 bytes of the hash, read in network order, with the version (5) and the variant (10xx).
             return new Guid(
