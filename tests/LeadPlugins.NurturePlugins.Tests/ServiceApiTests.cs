@@ -99,6 +99,24 @@ public sealed class ServiceApiTests : PluginFreeTestBase
     }
 
     [TestMethod]
+    public void A_trace_date_written_in_place_reads_as_the_formatted_one()
+    {
+        // Source: the format the enrolment line used before ("{0:yyyy-MM-dd HH:mm} UTC", invariant culture), at the
+        // calendar's ends, a year below 1000 and each kind of date (local and unspecified dates are read as UTC first).
+        var dates = new[]
+        {
+            DateTime.MinValue, DateTime.MaxValue, new DateTime(987, 6, 5, 4, 3, 2, DateTimeKind.Utc), new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc),
+            new DateTime(2026, 3, 29, 23, 59, 59, DateTimeKind.Unspecified), new DateTime(2026, 7, 14, 12, 30, 0, DateTimeKind.Local),
+        };
+        foreach (var date in dates)
+        {
+            var expected = string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} UTC", LeadPlugins.Plugins.Services.DataverseValues.Utc(date));
+            Assert.AreEqual(expected, LeadPlugins.Plugins.Services.DataverseValues.AppendTraceDate(new System.Text.StringBuilder(), date).ToString(), date.ToString("O"));
+        }
+        Assert.AreEqual("(none)", LeadPlugins.Plugins.Services.DataverseValues.AppendTraceDate(new System.Text.StringBuilder(), null).ToString());
+    }
+
+    [TestMethod]
     public void Record_ids_are_name_based_and_stable()
     {
         var lead = new Guid("3f2504e0-4f89-11d3-9a0c-0305e82c3301");

@@ -99,8 +99,28 @@ namespace LeadPlugins.Plugins.Services
         public static string TraceDate(DateTime? value) =>
             value.HasValue ? Utc(value.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "(none)";
 
-        /// <summary><see cref="TraceDate"/> appended to <paramref name="text"/>, the date formatted into it.</summary>
-        public static StringBuilder AppendTraceDate(StringBuilder text, DateTime? value) =>
-            value.HasValue ? text.AppendFormat(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} UTC", Utc(value.Value)) : text.Append("(none)");
+        /// <summary>
+        /// <see cref="TraceDate"/> appended to <paramref name="text"/>: the date's digits written into it, without the
+        /// format string's parse and the boxed date of AppendFormat (once per enrolled lead).
+        /// </summary>
+        public static StringBuilder AppendTraceDate(StringBuilder text, DateTime? value)
+        {
+            if (!value.HasValue) return text.Append("(none)");
+            var utc = Utc(value.Value);
+            AppendDigits(text, utc.Year, 4).Append('-');
+            AppendDigits(text, utc.Month, 2).Append('-');
+            AppendDigits(text, utc.Day, 2).Append(' ');
+            AppendDigits(text, utc.Hour, 2).Append(':');
+            return AppendDigits(text, utc.Minute, 2).Append(" UTC");
+        }
+
+        // A non-negative number in exactly 'digits' digits, zeros first (the "yyyy", "MM" ... of a date: years have four).
+        private static StringBuilder AppendDigits(StringBuilder text, int number, int digits)
+        {
+            var unit = 1;
+            for (var i = 1; i < digits; i++) unit *= 10;
+            for (; unit > 0; unit /= 10) text.Append((char)('0' + number / unit % 10));
+            return text;
+        }
     }
 }
