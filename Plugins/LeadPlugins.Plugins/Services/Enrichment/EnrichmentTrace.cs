@@ -72,37 +72,71 @@ namespace LeadPlugins.Plugins.Services.Enrichment
         /// <summary>"#0 id: Enriched | AzureMarketplace/GetItNow | offer p.o | score 85 Hot | ...".</summary>
         internal static string Summary(int index, Guid? id, EnrichmentStatus status, EnrichmentResult result, Entity changes, bool routingRulesUnread)
         {
-            // The head and the parts joined once (the head is the first part).
-            var parts = new List<string>(8) { Head(index, id, DefinedValues<EnrichmentStatus>.Name(status)) };
+            // The head and each part written into one buffer (no string per part, no list of them to join).
+            var text = AppendHead(new StringBuilder(SummaryCapacity), index, id, DefinedValues<EnrichmentStatus>.Name(status));
             if (result.Storefront.HasValue || result.LeadAction.HasValue)
             {
-                parts.Add((result.Storefront.HasValue ? DefinedValues<Storefront>.Name(result.Storefront.Value) : "-") + "/"
-                    + (result.LeadAction.HasValue ? DefinedValues<LeadAction>.Name(result.LeadAction.Value) : "no action"));
+                NextPart(text).Append(result.Storefront.HasValue ? DefinedValues<Storefront>.Name(result.Storefront.Value) : "-").Append('/')
+                    .Append(result.LeadAction.HasValue ? DefinedValues<LeadAction>.Name(result.LeadAction.Value) : "no action");
             }
-            if (result.OfferId != null) parts.Add(result.PublisherId != null ? "offer " + result.PublisherId + "." + result.OfferId : "offer " + result.OfferId);
-            else if (result.OfferTitle != null) parts.Add("offer '" + result.OfferTitle + "'");
-            if (result.ScoreDetails != null) parts.Add("score " + Number(result.ScoreDetails.Value) + " " + DefinedValues<Rating>.Name(result.ScoreDetails.Rating));
+            if (result.OfferId != null)
+            {
+                NextPart(text).Append("offer ");
+                if (result.PublisherId != null) text.Append(result.PublisherId).Append('.');
+                text.Append(result.OfferId);
+            }
+            else if (result.OfferTitle != null)
+            {
+                NextPart(text).Append("offer '").Append(result.OfferTitle).Append('\'');
+            }
+            if (result.ScoreDetails != null)
+                NextPart(text).Append("score ").Append(Number(result.ScoreDetails.Value)).Append(' ').Append(DefinedValues<Rating>.Name(result.ScoreDetails.Rating));
             if (result.Routing != null && result.Routing.Source != OwnerSource.Unchanged)
             {
-                parts.Add(changes.Contains(LeadTable.Columns.OwnerId) ? "owner " + DefinedValues<OwnerSource>.Name(result.Routing.Source) + " " + result.Owner
-                    : routingRulesUnread ? "owner unchanged (rules unreadable)" : "owner kept (set by the writer)");
+                if (changes.Contains(LeadTable.Columns.OwnerId))
+                    NextPart(text).Append("owner ").Append(DefinedValues<OwnerSource>.Name(result.Routing.Source)).Append(' ').Append(result.Owner);
+                else
+                    NextPart(text).Append(routingRulesUnread ? "owner unchanged (rules unreadable)" : "owner kept (set by the writer)");
             }
             var duplicateOf = changes.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
-            if (duplicateOf != null) parts.Add("duplicate of " + duplicateOf.Id.ToString("D") + (result.Duplicate != null && result.Duplicate.IsRepeatEngagement ? " (repeat)" : ""));
-            if (result.IsTestLead && result.TestValidationTimeUtc.HasValue) parts.Add("test sent " + result.TestValidationTimeUtc.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            if (result.IsCoSell) parts.Add("referral " + (result.ReferralId ?? "-"));
-            if (result.Problems.Count > 0) parts.Add("not determined: " + string.Join("; ", result.Problems));
-            if (status == EnrichmentStatus.Partial && result.Status != EnrichmentStatus.Partial) parts.Add("defaults used");
-            return string.Join(" | ", parts);
+            if (duplicateOf != null)
+            {
+                NextPart(text).Append("duplicate of ").Append(duplicateOf.Id.ToString("D"));
+                if (result.Duplicate != null && result.Duplicate.IsRepeatEngagement) text.Append(" (repeat)");
+            }
+            if (result.IsTestLead && result.TestValidationTimeUtc.HasValue)
+                NextPart(text).Append("test sent ").Append(result.TestValidationTimeUtc.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (result.IsCoSell) NextPart(text).Append("referral ").Append(result.ReferralId ?? "-");
+            if (result.Problems.Count > 0)
+            {
+                NextPart(text).Append("not determined: ");
+                for (var i = 0; i < result.Problems.Count; i++)
+                {
+                    if (i > 0) text.Append("; ");
+                    text.Append(result.Problems[i]);
+                }
+            }
+            if (status == EnrichmentStatus.Partial && result.Status != EnrichmentStatus.Partial) NextPart(text).Append("defaults used");
+            return text.ToString();
         }
 
         /// <summary>"#0 id: Failed | detail" for a lead without a domain result.</summary>
-        internal static string Summary(int index, Guid? id, string status, string? detail) =>
-            string.IsNullOrEmpty(detail) ? Head(index, id, status) : Head(index, id, status) + " | " + detail;
+        internal static string Summary(int index, Guid? id, string status, string? detail)
+        {
+            var text = AppendHead(new StringBuilder(SummaryCapacity), index, id, status);
+            if (!string.IsNullOrEmpty(detail)) NextPart(text).Append(detail);
+            return text.ToString();
+        }
 
-        // "#0 id: status", interpolated: the id formatted into the one string made (an index is never negative).
-        private static string Head(int index, Guid? id, string status) =>
-            id.HasValue ? $"#{index} {id.Value:D}: {status}" : $"#{index} (no id): {status}";
+        // Room for a usual summary line (90 to 140 characters), so its buffer rarely grows.
+        private const int SummaryCapacity = 160;
+
+        // "#0 id: status", interpolated: on .NET the index and the id are formatted into the buffer (an index is never negative).
+        private static StringBuilder AppendHead(StringBuilder text, int index, Guid? id, string status) =>
+            id.HasValue ? text.Append($"#{index} {id.Value:D}: ").Append(status) : text.Append($"#{index} (no id): ").Append(status);
+
+        // The separator before each part after the head.
+        private static StringBuilder NextPart(StringBuilder text) => text.Append(" | ");
 
         internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
