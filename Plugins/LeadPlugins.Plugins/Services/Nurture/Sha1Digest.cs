@@ -38,11 +38,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
         public static uint[]? PaddingBlockSchedule(int messageLength)
         {
             if (messageLength % 64 < 56) return null;
-            var block = new byte[64];
-            var bitLength = (ulong)messageLength * 8;
-            for (var i = 0; i < 8; i++) block[63 - i] = (byte)(bitLength >> (i * 8));
+            // The block's words: 14 zeros, then the length in bits (big-endian 64-bit).
             var schedule = new uint[ScheduleLength];
-            Expand(block, 0, schedule);
+            var bitLength = (ulong)messageLength * 8;
+            schedule[14] = (uint)(bitLength >> 32);
+            schedule[15] = (uint)bitLength;
+            ExtendSchedule(schedule);
             return schedule;
         }
 
@@ -94,6 +95,12 @@ namespace LeadPlugins.Plugins.Services.Nurture
                 var at = block + i * 4;
                 w[i] = ((uint)buffer[at] << 24) | ((uint)buffer[at + 1] << 16) | ((uint)buffer[at + 2] << 8) | buffer[at + 3];
             }
+            ExtendSchedule(w);
+        }
+
+        // Words 16 to 79 of a schedule from its first 16, the block's own words.
+        private static void ExtendSchedule(uint[] w)
+        {
             for (var i = 16; i < ScheduleLength; i++) w[i] = RotateLeft(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
         }
 
