@@ -24,9 +24,10 @@ internal sealed class LookupNames
     public Entity Fill(Entity result)
     {
         // The pairs, not Attributes.Values: that made a value collection and boxed its enumerator for every row returned.
-        foreach (var pair in AttributePairs.Of(result.Attributes))
+        using var pairs = AttributePairs.Of(result.Attributes);
+        for (var i = 0; i < pairs.Count; i++)
         {
-            var value = pair.Value;
+            var value = pairs[i].Value;
             var reference = value as EntityReference ?? (value as AliasedValue)?.Value as EntityReference;
             if (reference != null) reference.Name = NameOf(reference);
         }
