@@ -21,12 +21,20 @@ internal sealed class StoredLeadReader
     // One lead's activities by id, and its steps before sorting: reused lead after lead.
     private readonly Dictionary<Guid, Entity> _activities = new();
     private readonly List<(NurtureStep Step, int Read)> _steps = new();
+    // Which read-back queries this store's schema allows, by ActivityTables position: its tables and columns are fixed
+    // for the session, so they are looked up once here, not for every lead.
+    private readonly bool[] _activitiesByLead;
+    private readonly bool[] _activitiesByEnrolment;
+    private readonly bool _enrolmentsByLead;
 
     public StoredLeadReader(InMemoryDataverse dataverse, ChoiceLabels labels)
     {
         _dataverse = dataverse;
         _labels = labels;
         _nameOf = NameOf;
+        _activitiesByLead = Array.ConvertAll(ActivityTables, table => HasColumn(table, "regardingobjectid"));
+        _activitiesByEnrolment = Array.ConvertAll(ActivityTables, table => HasColumn(table, NurtureEnrollmentTable.Columns.NurtureEnrollmentId));
+        _enrolmentsByLead = HasColumn(NurtureEnrollmentTable.LogicalName, NurtureEnrollmentTable.Columns.LeadId);
     }
 
     /// <summary>The lead's row, enrolment and activities; the ids of the rows read are added to <paramref name="related"/>.</summary>
@@ -37,10 +45,11 @@ internal sealed class StoredLeadReader
         var enrolment = Enrolment(key);
         object? enrolmentKey = enrolment?.Id;
         _activities.Clear();
-        foreach (var table in ActivityTables)
+        for (var t = 0; t < ActivityTables.Length; t++)
         {
-            AddActivities(Query(table, "regardingobjectid", key));
-            if (enrolmentKey != null) AddActivities(Query(table, NurtureEnrollmentTable.Columns.NurtureEnrollmentId, enrolmentKey));
+            if (_activitiesByLead[t]) AddActivities(_dataverse.PeekRows(ActivityTables[t], "regardingobjectid", key));
+            if (enrolmentKey != null && _activitiesByEnrolment[t])
+                AddActivities(_dataverse.PeekRows(ActivityTables[t], NurtureEnrollmentTable.Columns.NurtureEnrollmentId, enrolmentKey));
         }
         if (enrolment != null) related.Add(enrolment.Id);
         related.AddRange(_activities.Keys);
@@ -56,14 +65,14 @@ internal sealed class StoredLeadReader
     public SimulatedLead Read(InputRecord record, StoredLeadRows rows, IReadOnlyDictionary<Guid, int> lineById, LeadRuns runs, int batchCalls)
     {
         var (lead, enrolment, steps) = rows;
-        var duplicate = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf);
+        var duplicate = lead.ColumnValue<EntityReference>(LeadTable.Columns.DuplicateOf);
         return new SimulatedLead(lead, _labels, _nameOf)
         {
             Input = record.Line,
             DuplicateOf = duplicate != null && lineById.TryGetValue(duplicate.Id, out var line) ? line : null,
-            NurtureSequence = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName) ?? NameOf(enrolment?.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)),
+            NurtureSequence = enrolment?.ColumnValue<string>(NurtureEnrollmentTable.Columns.SequenceName) ?? NameOf(enrolment?.ColumnValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)),
             NurtureStatus = enrolment == null ? null : _labels.Label(enrolment, NurtureEnrollmentTable.Columns.Status),
-            NurtureReason = enrolment?.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Reason),
+            NurtureReason = enrolment?.ColumnValue<string>(NurtureEnrollmentTable.Columns.Reason),
             NurtureSteps = steps,
             Notes = record.Notes,
             PluginSteps = runs.Steps,
@@ -80,7 +89,7 @@ internal sealed class StoredLeadReader
         var steps = _steps;
         steps.Clear();
         foreach (var a in _activities.Values)
-            steps.Add((new NurtureStep(a.GetAttributeValue<int?>(TaskTable.Columns.NurtureStepNumber), ActivityType(a.LogicalName), a.GetAttributeValue<string>("subject"), a.GetAttributeValue<DateTime?>("scheduledend")), steps.Count));
+            steps.Add((new NurtureStep(a.ColumnValue<int?>(TaskTable.Columns.NurtureStepNumber), ActivityType(a.LogicalName), a.ColumnValue<string>("subject"), a.ColumnValue<DateTime?>("scheduledend")), steps.Count));
         steps.Sort(static (x, y) =>
         {
             var order = (x.Step.Order ?? int.MaxValue).CompareTo(y.Step.Order ?? int.MaxValue);
@@ -100,7 +109,8 @@ internal sealed class StoredLeadReader
 
     private Entity? Enrolment(object leadKey)
     {
-        var enrolments = Query(NurtureEnrollmentTable.LogicalName, NurtureEnrollmentTable.Columns.LeadId, leadKey);
+        if (!_enrolmentsByLead) return null;
+        var enrolments = _dataverse.PeekRows(NurtureEnrollmentTable.LogicalName, NurtureEnrollmentTable.Columns.LeadId, leadKey);
         return enrolments.Count > 0 ? enrolments[0] : null;
     }
 
@@ -111,11 +121,8 @@ internal sealed class StoredLeadReader
         _ => "Task",
     };
 
-    private IReadOnlyList<Entity> Query(string table, string column, object id)
-    {
-        if (_dataverse.Schema.FindTable(table)?.FindColumn(column) == null) return Array.Empty<Entity>();
-        return _dataverse.PeekRows(table, column, id);
-    }
+    /// <summary>Whether this store has the table and column (PeekRows throws for a missing one).</summary>
+    private bool HasColumn(string table, string column) => _dataverse.Schema.FindTable(table)?.FindColumn(column) != null;
 
     /// <summary>A lookup's name: the reference's own, else the related row's primary name (remembered for the session).</summary>
     private string? NameOf(EntityReference? reference)
@@ -125,7 +132,7 @@ internal sealed class StoredLeadReader
         if (_names.TryGetValue(reference.Id, out var known)) return known;
         var table = _dataverse.Schema.FindTable(reference.LogicalName);
         var row = table == null ? null : _dataverse.PeekRow(reference.LogicalName, reference.Id);
-        var name = table?.PrimaryName is { } primary ? row?.GetAttributeValue<string>(primary) : null;
+        var name = table?.PrimaryName is { } primary ? row?.ColumnValue<string>(primary) : null;
         name ??= reference.LogicalName + " " + reference.Id.ToString("D");
         if (_names.Count < 10_000) _names[reference.Id] = name;
         return name;
