@@ -25,10 +25,10 @@ internal sealed class CarriedLead
     {
         Id = lead.Id;
         Line = line;
-        _email = lead.GetAttributeValue<string>("emailaddress1");
-        _createdOn = lead.GetAttributeValue<DateTime>("createdon");
-        _action = lead.GetAttributeValue<OptionSetValue>(LeadTable.Columns.LeadAction)?.Value;
-        var owner = lead.GetAttributeValue<EntityReference>("ownerid");
+        _email = lead.ColumnValue<string>("emailaddress1")!; // carried leads are keyed by their address
+        _createdOn = lead.ColumnValue<DateTime>("createdon");
+        _action = lead.ColumnValue<OptionSetValue>(LeadTable.Columns.LeadAction)?.Value;
+        var owner = lead.ColumnValue<EntityReference>("ownerid");
         _ownerTable = owner?.LogicalName == "team" ? "team" : owner != null ? "systemuser" : null;
         _ownerId = owner?.Id ?? Guid.Empty;
         if (enrolment != null) Keep(enrolment);
@@ -47,10 +47,10 @@ internal sealed class CarriedLead
     private void Keep(Entity enrolment)
     {
         _enrolmentId = enrolment.Id;
-        _enrolmentName = enrolment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.Name);
-        _sequenceName = enrolment.GetAttributeValue<string>(NurtureEnrollmentTable.Columns.SequenceName);
-        _sequenceId = enrolment.GetAttributeValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)?.Id;
-        _enrolmentStatus = enrolment.GetAttributeValue<OptionSetValue>(NurtureEnrollmentTable.Columns.Status)?.Value;
+        _enrolmentName = enrolment.ColumnValue<string>(NurtureEnrollmentTable.Columns.Name);
+        _sequenceName = enrolment.ColumnValue<string>(NurtureEnrollmentTable.Columns.SequenceName);
+        _sequenceId = enrolment.ColumnValue<EntityReference>(NurtureEnrollmentTable.Columns.SequenceId)?.Id;
+        _enrolmentStatus = enrolment.ColumnValue<OptionSetValue>(NurtureEnrollmentTable.Columns.Status)?.Value;
     }
 
     public IEnumerable<Entity> ToRows()

@@ -60,7 +60,7 @@ public sealed class ChoiceLabels
 
     /// <summary>The label of a row's choice column, or null when the column is empty.</summary>
     public string? Label(Entity row, string column)
-        => row.GetAttributeValue<OptionSetValue>(column) is { } option ? Label(row.LogicalName, column, option.Value) : null;
+        => row.ColumnValue<OptionSetValue>(column) is { } option ? Label(row.LogicalName, column, option.Value) : null;
 
     /// <summary>The value of a label (case-insensitive), or null.</summary>
     public int? Value(string table, string column, string label)

@@ -185,7 +185,7 @@ public sealed class LeadSimulator
         foreach (var (id, line) in _window)
         {
             var row = _dataverse.PeekRow("lead", id);
-            var key = EmailKey(row?.GetAttributeValue<string>("emailaddress1"));
+            var key = EmailKey(row?.ColumnValue<string>("emailaddress1"));
             if (row == null || key == null || !IsOpen(row) || _carried.ContainsKey(key)) continue;
             _carried[key] = new CarriedLead(row, line, _reader.Enrolment(id));
         }
@@ -206,7 +206,7 @@ public sealed class LeadSimulator
         List<Entity>? rows = null;
         foreach (var record in batch)
         {
-            var key = EmailKey(record.Lead?.GetAttributeValue<string>("emailaddress1"));
+            var key = EmailKey(record.Lead?.ColumnValue<string>("emailaddress1"));
             if (key == null || !_carried.TryGetValue(key, out var carried) || carried.SeededIn == _session) continue;
             carried.SeededIn = _session;
             _seededThisSession.Add(key);
@@ -216,7 +216,7 @@ public sealed class LeadSimulator
         if (rows != null) _dataverse.Seed(rows.ToArray());
     }
 
-    private static bool IsOpen(Entity? lead) => lead != null && (lead.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0;
+    private static bool IsOpen(Entity? lead) => lead != null && (lead.ColumnValue<OptionSetValue>("statecode")?.Value ?? 0) == 0;
 
     private static string? EmailKey(string? email)
     {

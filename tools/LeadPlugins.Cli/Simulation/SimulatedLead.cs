@@ -58,26 +58,26 @@ public sealed record SimulatedLead
     internal SimulatedLead(Entity lead, ChoiceLabels labels, Func<EntityReference?, string?> nameOf)
     {
         LeadId = lead.Id;
-        Name = lead.GetAttributeValue<string>(LeadTable.Columns.FullName);
-        Email = lead.GetAttributeValue<string>(LeadTable.Columns.EmailAddress1);
-        IsMarketplace = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsMarketplace);
+        Name = lead.ColumnValue<string>(LeadTable.Columns.FullName);
+        Email = lead.ColumnValue<string>(LeadTable.Columns.EmailAddress1);
+        IsMarketplace = lead.ColumnValue<bool?>(LeadTable.Columns.IsMarketplace);
         Storefront = labels.Label(lead, LeadTable.Columns.Storefront);
         Audience = labels.Label(lead, LeadTable.Columns.Audience);
         CampaignType = labels.Label(lead, LeadTable.Columns.CampaignType);
         ListingType = labels.Label(lead, LeadTable.Columns.ListingType);
         LeadAction = labels.Label(lead, LeadTable.Columns.LeadAction);
-        OfferTitle = lead.GetAttributeValue<string>(LeadTable.Columns.OfferTitle);
-        IsCoSell = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsCoSell);
-        IsTestLead = lead.GetAttributeValue<bool?>(LeadTable.Columns.IsTestLead);
+        OfferTitle = lead.ColumnValue<string>(LeadTable.Columns.OfferTitle);
+        IsCoSell = lead.ColumnValue<bool?>(LeadTable.Columns.IsCoSell);
+        IsTestLead = lead.ColumnValue<bool?>(LeadTable.Columns.IsTestLead);
         FunnelStage = labels.Label(lead, LeadTable.Columns.FunnelStage);
-        Campaign = nameOf(lead.GetAttributeValue<EntityReference>(LeadTable.Columns.CampaignId));
+        Campaign = nameOf(lead.ColumnValue<EntityReference>(LeadTable.Columns.CampaignId));
         EnrichmentStatus = labels.Label(lead, LeadTable.Columns.EnrichmentStatus);
-        EnrichmentMessage = lead.GetAttributeValue<string>(LeadTable.Columns.EnrichmentMessage);
-        Score = lead.GetAttributeValue<int?>(LeadTable.Columns.LeadScore);
-        ScoreReason = lead.GetAttributeValue<string>(LeadTable.Columns.ScoreReason);
+        EnrichmentMessage = lead.ColumnValue<string>(LeadTable.Columns.EnrichmentMessage);
+        Score = lead.ColumnValue<int?>(LeadTable.Columns.LeadScore);
+        ScoreReason = lead.ColumnValue<string>(LeadTable.Columns.ScoreReason);
         Rating = labels.Label(lead, LeadTable.Columns.LeadQualityCode);
-        Owner = nameOf(lead.GetAttributeValue<EntityReference>(LeadTable.Columns.OwnerId));
-        DuplicateOfId = lead.GetAttributeValue<EntityReference>(LeadTable.Columns.DuplicateOf)?.Id;
+        Owner = nameOf(lead.ColumnValue<EntityReference>(LeadTable.Columns.OwnerId));
+        DuplicateOfId = lead.ColumnValue<EntityReference>(LeadTable.Columns.DuplicateOf)?.Id;
     }
 
     /// <summary>The lead columns of a stored lead row, as the constructor above reads them.</summary>
