@@ -108,7 +108,7 @@ public sealed class InMemoryDataverse
     internal Guid NewCorrelationId() => _correlationIds.Next();
 
     internal Guid BusinessUnitOf(Guid userId)
-        => Store.Find("systemuser", userId) is { } user ? Values.AttributeValue<EntityReference>(user, "businessunitid")?.Id ?? RootBusinessUnitId : RootBusinessUnitId;
+        => Store.Find("systemuser", userId) is { } user ? EntityColumns.ColumnValue<EntityReference>(user, "businessunitid")?.Id ?? RootBusinessUnitId : RootBusinessUnitId;
 
     /// <summary>Teams the user belongs to (teammembership intersect rows).</summary>
     internal IReadOnlyCollection<Guid> TeamsOf(Guid userId)

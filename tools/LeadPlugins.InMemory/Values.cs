@@ -31,15 +31,6 @@ internal static class Values
         return entity;
     }
 
-    /// <summary>
-    /// What <see cref="Entity.GetAttributeValue{T}"/> returns (default for a missing or null column, an
-    /// InvalidCastException for a value of another type), read from the attribute table: GetAttributeValue is a generic
-    /// virtual method, so each call pays a virtual function pointer lookup, and the rows read here are this Dataverse's
-    /// own plain Entity copies, so no override can differ.
-    /// </summary>
-    public static T? AttributeValue<T>(Entity row, string column)
-        => row.Attributes.TryGetValue(column, out var value) && value != null ? (T)value : default;
-
     public static Entity CloneEntity(Entity source) => CloneEntity(source, 0);
 
     /// <summary>A copy with room for <paramref name="room"/> more columns (see <see cref="RowWriter.CreateDefaultsRoom"/>).</summary>

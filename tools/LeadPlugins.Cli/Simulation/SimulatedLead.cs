@@ -1,3 +1,4 @@
+using LeadPlugins.InMemory;
 using LeadPlugins.Schema;
 using Microsoft.Xrm.Sdk;
 

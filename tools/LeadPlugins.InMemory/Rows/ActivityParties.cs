@@ -36,7 +36,7 @@ internal sealed class ActivityParties
             if (changed != null && !changed.Contains(column.LogicalName)) continue;
             var mask = PartyListMasks.TryGetValue(column.LogicalName, out var m) ? m : 0;
             if (changed != null) Delete(table, stored.Id, mask, tx);
-            if (Values.AttributeValue<EntityCollection>(stored, column.LogicalName) is not { } parties) continue;
+            if (EntityColumns.ColumnValue<EntityCollection>(stored, column.LogicalName) is not { } parties) continue;
             // Stored values are never changed in place and are copied on every read: the parties of one list can share
             // their activity's reference and their mask.
             var activity = new EntityReference(table.LogicalName, stored.Id);
@@ -51,8 +51,8 @@ internal sealed class ActivityParties
                 row["activitypartyid"] = id;
                 row["activityid"] = activity;
                 row["participationtypemask"] = participation;
-                if (Values.AttributeValue<EntityReference>(party, "partyid") is { } partyId) row["partyid"] = Values.CloneReference(partyId);
-                if (Values.AttributeValue<string>(party, "addressused") is { } address) row["addressused"] = address;
+                if (EntityColumns.ColumnValue<EntityReference>(party, "partyid") is { } partyId) row["partyid"] = Values.CloneReference(partyId);
+                if (EntityColumns.ColumnValue<string>(party, "addressused") is { } address) row["addressused"] = address;
                 party["activitypartyid"] = id;
                 Store.Insert(row, tx);
             }
@@ -69,7 +69,7 @@ internal sealed class ActivityParties
         {
             var row = parties.Find(id);
             if (row == null) continue;
-            if (mask == null || Values.AttributeValue<OptionSetValue>(row, "participationtypemask")?.Value == mask) Store.Delete("activityparty", id, tx);
+            if (mask == null || EntityColumns.ColumnValue<OptionSetValue>(row, "participationtypemask")?.Value == mask) Store.Delete("activityparty", id, tx);
         }
     }
 }

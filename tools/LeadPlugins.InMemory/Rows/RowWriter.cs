@@ -89,18 +89,18 @@ internal sealed class RowWriter
         EntityReference User() => sharedUser ?? new EntityReference("systemuser", userId);
         var boxedNow = Boxed(now);
         if (!honourState || !target.Contains("createdon"))
-            target["createdon"] = Values.AttributeValue<DateTime?>(target, "overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : boxedNow;
+            target["createdon"] = EntityColumns.ColumnValue<DateTime?>(target, "overriddencreatedon") is { } overridden ? Values.ToUtcWithoutMilliseconds(overridden) : boxedNow;
         if (!honourState || !target.Contains("modifiedon")) target["modifiedon"] = boxedNow;
         if (!honourState || !target.Contains("createdby")) target["createdby"] = User();
         if (!honourState || !target.Contains("modifiedby")) target["modifiedby"] = User();
         if (table.IsUserOwned)
         {
-            if (Values.AttributeValue<EntityReference>(target, "ownerid") == null) target["ownerid"] = User();
-            SetOwningColumns(target, Values.AttributeValue<EntityReference>(target, "ownerid"), storedOnly);
+            if (EntityColumns.ColumnValue<EntityReference>(target, "ownerid") == null) target["ownerid"] = User();
+            SetOwningColumns(target, EntityColumns.ColumnValue<EntityReference>(target, "ownerid"), storedOnly);
         }
         if (table.HasState)
         {
-            if (honourState && Values.AttributeValue<OptionSetValue>(target, "statecode") is { } seededState)
+            if (honourState && EntityColumns.ColumnValue<OptionSetValue>(target, "statecode") is { } seededState)
             {
                 if (!target.Contains("statuscode")) target["statuscode"] = new OptionSetValue(table.DefaultStatus(seededState.Value));
             }
@@ -130,7 +130,7 @@ internal sealed class RowWriter
     {
         if (!table.HasState) return;
         var activeState = table.ActiveState;
-        var requested = Values.AttributeValue<OptionSetValue>(target, "statuscode");
+        var requested = EntityColumns.ColumnValue<OptionSetValue>(target, "statuscode");
         if (requested != null)
         {
             var definition = table.FindStatus(requested.Value);
@@ -154,9 +154,9 @@ internal sealed class RowWriter
     /// <summary>Whether owninguser/owningteam already name the row's owner (the Create defaults set them a moment ago).</summary>
     private static bool OwningColumnsMatch(Entity row)
     {
-        var owner = Values.AttributeValue<EntityReference>(row, "ownerid");
+        var owner = EntityColumns.ColumnValue<EntityReference>(row, "ownerid");
         if (owner == null || !row.Attributes.TryGetValue("owningbusinessunit", out var unit) || unit == null) return false;
-        var owning = Values.AttributeValue<EntityReference>(row, owner.LogicalName == "team" ? "owningteam" : "owninguser");
+        var owning = EntityColumns.ColumnValue<EntityReference>(row, owner.LogicalName == "team" ? "owningteam" : "owninguser");
         return owning != null && owning.Id == owner.Id && !row.Contains(owner.LogicalName == "team" ? "owninguser" : "owningteam");
     }
 
@@ -177,7 +177,7 @@ internal sealed class RowWriter
             row.Attributes.Remove("owningteam");
         }
         var ownerRow = Store.Find(owner.LogicalName, owner.Id);
-        var unit = ownerRow == null ? null : Values.AttributeValue<EntityReference>(ownerRow, "businessunitid");
+        var unit = ownerRow == null ? null : EntityColumns.ColumnValue<EntityReference>(ownerRow, "businessunitid");
         row["owningbusinessunit"] = Reference(_sharedUnits, unit?.Id ?? _dataverse.RootBusinessUnitId);
     }
 
@@ -303,7 +303,7 @@ internal sealed class RowWriter
                     {
                         var party = entities[p];
                         party.LogicalName = "activityparty";
-                        if (validateReferences && Values.AttributeValue<EntityReference>(party, "partyid") is { } partyId) CheckReference(partyId);
+                        if (validateReferences && EntityColumns.ColumnValue<EntityReference>(party, "partyid") is { } partyId) CheckReference(partyId);
                     }
                     break;
             }
@@ -312,11 +312,11 @@ internal sealed class RowWriter
         }
         if (!(row.Attributes.TryGetValue(table.PrimaryId, out var storedId) && storedId is Guid g && g == row.Id)) row[table.PrimaryId] = row.Id;
         // The row is the one to store, so its owning columns can be the shared references.
-        if (table.IsUserOwned && source.Contains("ownerid") && !(keepSource && OwningColumnsMatch(row))) SetOwningColumns(row, Values.AttributeValue<EntityReference>(row, "ownerid"), storedOnly: true);
+        if (table.IsUserOwned && source.Contains("ownerid") && !(keepSource && OwningColumnsMatch(row))) SetOwningColumns(row, EntityColumns.ColumnValue<EntityReference>(row, "ownerid"), storedOnly: true);
         // The table's name first: most rows written are not people, and its test needs no lookup.
         if (table.LogicalName is "lead" or "contact" or "systemuser" && (source.Contains("firstname") || source.Contains("lastname")) && table.FindColumn("fullname") != null)
         {
-            var fullName = (Values.AttributeValue<string>(row, "firstname") + " " + Values.AttributeValue<string>(row, "lastname")).Trim();
+            var fullName = (EntityColumns.ColumnValue<string>(row, "firstname") + " " + EntityColumns.ColumnValue<string>(row, "lastname")).Trim();
             if (fullName.Length > 0) row["fullname"] = fullName;
             else row.Attributes.Remove("fullname");
         }
